@@ -1,0 +1,89 @@
+// One factory for both backends: PostgreSQL (DATABASE_URL) or embedded PGlite (DATA_DIR). Both run
+// under Kysely's PostgresDialect over node-postgres, so values parse identically everywhere.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolMax?: number;
+  /** Called for errors of idle pooled clients (a restarted server); without it pg would crash the process. */
+  onPoolError?: (error: Error) => void;
+}
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+}
+
+const INT8_OID = 20;
+
+// count(*) and sum(integer) arrive as int8 text. Cents stay far below 2^53, so numbers are safe;
+// anything larger is a bug we want to hear about instead of a silently rounded amount.
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID && format !== 'binary') {
+      return (value: string) => {
+        const n = Number(value);
+        if (!Number.isSafeInteger(n)) throw new RangeError('int8 value beyond the safe integer range');
+        return n;
+      };
+    }
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  },
+} as pg.CustomTypesConfig;
+
+export function kyselyOnPool(pool: pg.Pool): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}
+
+export function createPostgresPool(databaseUrl: string, options: Pick<DatabaseOptions, 'poolMax' | 'onPoolError'> = {}) {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolMax ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 15_000,
+    query_timeout: 20_000,
+    types: typeParsers,
+  });
+  pool.on('error', (error) => options.onPoolError?.(error));
+  return pool;
+}
+
+/** The PGlite engine lives only behind this function; production never loads it unless embedded. */
+export async function createPgliteDatabase(options: { dataDir?: string; loadDataDir?: Blob }) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  let client: InstanceType<typeof PGlite>;
+  if (options.dataDir !== undefined) {
+    mkdirSync(options.dataDir, { recursive: true });
+    client = new PGlite(options.dataDir);
+  } else {
+    client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  }
+  await client.waitReady;
+  const pool = new pg.Pool({ ...(createPgConfig(client) as unknown as pg.PoolConfig), types: typeParsers });
+  // pool.end() does not close a PGlite we own; without this the process never exits.
+  const end = pool.end.bind(pool);
+  Object.assign(pool, {
+    end: async () => {
+      await end();
+      await client.close();
+    },
+  });
+  return { db: kyselyOnPool(pool), client };
+}
+
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl !== undefined) {
+    return { db: kyselyOnPool(createPostgresPool(options.databaseUrl, options)), kind: 'postgres' };
+  }
+  const { db } = await createPgliteDatabase({ dataDir: path.join(options.dataDir, 'pgdata') });
+  return { db, kind: 'pglite' };
+}

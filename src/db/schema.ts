@@ -1,0 +1,65 @@
+// The one Database interface: table types in camelCase (the CamelCasePlugin maps to SQL snake_case).
+// Written by hand next to the migrations; a contract test compares it with information_schema.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type Role = 'resident' | 'maatje' | 'coordinator' | 'evaluator' | 'admin';
+
+export interface LocationsTable {
+  id: Generated<string>;
+  name: string;
+  city: string;
+  createdAt: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  role: Role;
+  username: string;
+  displayName: string;
+  locationId: string | null;
+  passwordHash: string | null;
+  disabledAt: NullableTimestamp;
+  trainedAt: NullableTimestamp;
+  tokensValidAfter: Timestamp;
+  failedLoginCount: Generated<number>;
+  loginBlockedUntil: NullableTimestamp;
+  version: Generated<number>;
+  createdAt: Generated<Date>;
+  updatedAt: Timestamp;
+}
+
+export interface RefreshTokensTable {
+  id: Generated<string>;
+  userId: string;
+  familyId: string;
+  tokenHash: Buffer;
+  createdAt: Generated<Date>;
+  familyExpiresAt: Timestamp;
+  spentAt: NullableTimestamp;
+  revokedAt: NullableTimestamp;
+}
+
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+
+export interface AuditEventsTable {
+  id: ColumnType<number, never, never>;
+  occurredAt: Generated<Date>;
+  actorUserId: string | null;
+  actorRole: Role | null;
+  action: string;
+  dossierId: string | null;
+  subjectUserId: string | null;
+  outcome: AuditOutcome;
+  requestId: string | null;
+  details: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
+}
+
+export interface Database {
+  locations: LocationsTable;
+  users: UsersTable;
+  refreshTokens: RefreshTokensTable;
+  auditEvents: AuditEventsTable;
+}

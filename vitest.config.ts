@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    hookTimeout: 60_000,
+    testTimeout: 30_000,
+    // Two cores here: two workers measured fastest (reference/stack.md §3).
+    maxWorkers: 2,
+  },
+});
