@@ -1,0 +1,83 @@
+// Per-debt derived flags served with every debt read (DESIGN.md §7.3, §8.1). "Today" is always
+// a parameter: the domain never reads the clock, so tests and the PDF agree on one date.
+
+import { CRISIS_STATUSES, type DebtStatus } from '../lib/vocabulary.js';
+import { checkCollectionCosts, type CollectionCostsInput } from './collection-costs.js';
+
+export const BALANCE_STALE_AFTER_MONTHS = 6;
+
+export interface DebtFlagsInput extends CollectionCostsInput {
+  /** ISO `YYYY-MM-DD`, or null when not entered yet. */
+  balanceDate: string | null;
+}
+
+export interface DebtFlags {
+  balanceStale: boolean;
+  collectionCostsMaxCents: number | null;
+  collectionCostsTooHigh: boolean | null;
+  crisis: boolean;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function parseIsoDate(isoDate: string): CalendarDate {
+  const match = ISO_DATE.exec(isoDate);
+  if (match === null) throw new RangeError(`not an ISO date: ${isoDate}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new RangeError(`not a calendar date: ${isoDate}`);
+  }
+  return { year, month, day };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function formatIsoDate({ year, month, day }: CalendarDate): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The same day `months` calendar months earlier; a day that month lacks becomes its last day
+ * (31 August − 6 months = 29 February in a leap year). Plain calendar arithmetic, no time zones.
+ */
+export function subtractCalendarMonths(isoDate: string, months: number): string {
+  const { year, month, day } = parseIsoDate(isoDate);
+  const monthIndex = year * 12 + (month - 1) - months;
+  const newYear = Math.floor(monthIndex / 12);
+  const newMonth = monthIndex - newYear * 12 + 1;
+  return formatIsoDate({ year: newYear, month: newMonth, day: Math.min(day, daysInMonth(newYear, newMonth)) });
+}
+
+/**
+ * Stale when the balance date lies before today minus 6 calendar months; exactly 6 months old is
+ * still fresh. A missing date is not "stale": the phase guard reports it as missing instead.
+ */
+export function isBalanceStale(balanceDate: string | null, today: string): boolean {
+  if (balanceDate === null) return false;
+  parseIsoDate(balanceDate);
+  // Valid ISO dates with four-digit years order correctly as strings.
+  return balanceDate < subtractCalendarMonths(today, BALANCE_STALE_AFTER_MONTHS);
+}
+
+export function isCrisisStatus(status: DebtStatus): boolean {
+  return CRISIS_STATUSES.includes(status);
+}
+
+export function debtFlags(debt: DebtFlagsInput, today: string): DebtFlags {
+  const collectionCosts = checkCollectionCosts(debt);
+  return {
+    balanceStale: isBalanceStale(debt.balanceDate, today),
+    collectionCostsMaxCents: collectionCosts.maxCents,
+    collectionCostsTooHigh: collectionCosts.tooHigh,
+    crisis: isCrisisStatus(debt.status),
+  };
+}

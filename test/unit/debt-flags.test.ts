@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { debtFlags, isBalanceStale, subtractCalendarMonths, type DebtFlagsInput } from '../../src/domain/debt-flags.js';
+
+describe('subtractCalendarMonths', () => {
+  it('keeps the day, crosses years and clamps to the last day of a shorter month', () => {
+    expect(subtractCalendarMonths('2024-08-15', 6)).toBe('2024-02-15');
+    expect(subtractCalendarMonths('2024-03-10', 6)).toBe('2023-09-10'); // across new year
+    expect(subtractCalendarMonths('2024-08-31', 6)).toBe('2024-02-29'); // leap year
+    expect(subtractCalendarMonths('2023-08-31', 6)).toBe('2023-02-28');
+    expect(subtractCalendarMonths('2024-12-31', 6)).toBe('2024-06-30');
+  });
+
+  it('refuses what is not a calendar date', () => {
+    expect(() => subtractCalendarMonths('2024-02-30', 6)).toThrow(RangeError);
+    expect(() => subtractCalendarMonths('15-08-2024', 6)).toThrow(RangeError);
+  });
+});
+
+describe('isBalanceStale: balanceDate < today − 6 calendar months', () => {
+  it('is fresh on the boundary and stale one day before it', () => {
+    // today 2024-08-15 → boundary 2024-02-15
+    expect(isBalanceStale('2024-02-15', '2024-08-15')).toBe(false);
+    expect(isBalanceStale('2024-02-14', '2024-08-15')).toBe(true);
+    expect(isBalanceStale('2024-08-15', '2024-08-15')).toBe(false);
+    expect(isBalanceStale('2024-09-01', '2024-08-15')).toBe(false); // a future date is not stale
+  });
+
+  it('uses the clamped month end as the boundary', () => {
+    // today 2024-08-31 → boundary 2024-02-29
+    expect(isBalanceStale('2024-02-29', '2024-08-31')).toBe(false);
+    expect(isBalanceStale('2024-02-28', '2024-08-31')).toBe(true);
+    // today 2023-08-31 → boundary 2023-02-28
+    expect(isBalanceStale('2023-02-28', '2023-08-31')).toBe(false);
+    expect(isBalanceStale('2023-02-27', '2023-08-31')).toBe(true);
+  });
+
+  it('crosses the year', () => {
+    // today 2024-03-10 → boundary 2023-09-10
+    expect(isBalanceStale('2023-09-10', '2024-03-10')).toBe(false);
+    expect(isBalanceStale('2023-09-09', '2024-03-10')).toBe(true);
+  });
+
+  it('does not call a missing date stale', () => {
+    expect(isBalanceStale(null, '2024-08-15')).toBe(false);
+  });
+
+  it('refuses a malformed balance date', () => {
+    expect(() => isBalanceStale('2024-13-01', '2024-08-15')).toThrow(RangeError);
+  });
+});
+
+describe('debtFlags', () => {
+  const today = '2024-08-15';
+  const debt: DebtFlagsInput = {
+    creditorType: 'telecom',
+    status: 'incasso',
+    principalCents: 100_000,
+    collectionCostsCents: 20_000,
+    collectionCostsIncludeVat: false,
+    balanceDate: '2024-01-31',
+  };
+
+  it('combines staleness, the collection costs check and crisis', () => {
+    // 2024-01-31 < 2024-02-15 → stale; 15 % × 100000 = 15000 < 20000 → too high; incasso is no crisis
+    expect(debtFlags(debt, today)).toEqual({
+      balanceStale: true, collectionCostsMaxCents: 15_000, collectionCostsTooHigh: true, crisis: false,
+    });
+  });
+
+  it('flags the crisis statuses and drops the collection costs check after judgment', () => {
+    expect(debtFlags({ ...debt, status: 'ontruiming_of_afsluiting_aangezegd', balanceDate: null }, today)).toEqual({
+      balanceStale: false, collectionCostsMaxCents: null, collectionCostsTooHigh: null, crisis: true,
+    });
+    expect(debtFlags({ ...debt, status: 'opzegging_zorgverzekering_aangezegd' }, today).crisis).toBe(true);
+    expect(debtFlags({ ...debt, status: 'beslag' }, today).crisis).toBe(false);
+  });
+
+  it('uses the VAT-inclusive maximum', () => {
+    // 15000 × 1,21 = 18150 < 20000 → still too high
+    expect(debtFlags({ ...debt, collectionCostsIncludeVat: true, balanceDate: '2024-06-01' }, today)).toEqual({
+      balanceStale: false, collectionCostsMaxCents: 18_150, collectionCostsTooHigh: true, crisis: false,
+    });
+  });
+});
