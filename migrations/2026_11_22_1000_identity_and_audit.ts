@@ -20,8 +20,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       password_hash text,
       disabled_at timestamptz,
       trained_at timestamptz,
-      -- Every token issued before this instant is dead: disable, password or role change, logout-all.
-      tokens_valid_after timestamptz NOT NULL DEFAULT now(),
       failed_login_count integer NOT NULL DEFAULT 0,
       login_blocked_until timestamptz,
       version integer NOT NULL DEFAULT 1,
@@ -35,19 +33,28 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE UNIQUE INDEX users_username_key ON users (lower(username))`.execute(db);
   await sql`CREATE INDEX users_location_role_idx ON users (location_id, role)`.execute(db);
 
+  // A session is one refresh-token family. Access tokens name their session, so revoking it (logout,
+  // reuse of a spent refresh token, password change, logout-all) ends its access tokens at once too.
+  await sql`
+    CREATE TABLE sessions (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      expires_at timestamptz NOT NULL,
+      revoked_at timestamptz,
+      revoked_reason text
+    )`.execute(db);
+  await sql`CREATE INDEX sessions_user_idx ON sessions (user_id)`.execute(db);
+
   await sql`
     CREATE TABLE refresh_tokens (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-      user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-      family_id uuid NOT NULL,
+      session_id uuid NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
       token_hash bytea NOT NULL UNIQUE,
       created_at timestamptz NOT NULL DEFAULT now(),
-      family_expires_at timestamptz NOT NULL,
-      spent_at timestamptz,
-      revoked_at timestamptz
+      spent_at timestamptz
     )`.execute(db);
-  await sql`CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (family_id)`.execute(db);
-  await sql`CREATE INDEX refresh_tokens_user_idx ON refresh_tokens (user_id)`.execute(db);
+  await sql`CREATE INDEX refresh_tokens_session_idx ON refresh_tokens (session_id)`.execute(db);
 
   // Append-only: who did what to which dossier. No foreign keys, so erasing a dossier or a user
   // leaves the trail. Never holds field values.
@@ -86,6 +93,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP TABLE audit_events`.execute(db);
   await sql`DROP FUNCTION audit_events_refuse_change()`.execute(db);
   await sql`DROP TABLE refresh_tokens`.execute(db);
+  await sql`DROP TABLE sessions`.execute(db);
   await sql`DROP TABLE users`.execute(db);
   await sql`DROP TABLE locations`.execute(db);
 }

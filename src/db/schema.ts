@@ -1,11 +1,12 @@
 // The one Database interface: table types in camelCase (the CamelCasePlugin maps to SQL snake_case).
 // Written by hand next to the migrations; a contract test compares it with information_schema.
 import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../lib/vocabulary.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-export type Role = 'resident' | 'maatje' | 'coordinator' | 'evaluator' | 'admin';
+export type { Role };
 
 export interface LocationsTable {
   id: Generated<string>;
@@ -23,7 +24,6 @@ export interface UsersTable {
   passwordHash: string | null;
   disabledAt: NullableTimestamp;
   trainedAt: NullableTimestamp;
-  tokensValidAfter: Timestamp;
   failedLoginCount: Generated<number>;
   loginBlockedUntil: NullableTimestamp;
   version: Generated<number>;
@@ -31,15 +31,21 @@ export interface UsersTable {
   updatedAt: Timestamp;
 }
 
-export interface RefreshTokensTable {
+export interface SessionsTable {
   id: Generated<string>;
   userId: string;
-  familyId: string;
+  createdAt: Generated<Date>;
+  expiresAt: Timestamp;
+  revokedAt: NullableTimestamp;
+  revokedReason: string | null;
+}
+
+export interface RefreshTokensTable {
+  id: Generated<string>;
+  sessionId: string;
   tokenHash: Buffer;
   createdAt: Generated<Date>;
-  familyExpiresAt: Timestamp;
   spentAt: NullableTimestamp;
-  revokedAt: NullableTimestamp;
 }
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
@@ -60,6 +66,7 @@ export interface AuditEventsTable {
 export interface Database {
   locations: LocationsTable;
   users: UsersTable;
+  sessions: SessionsTable;
   refreshTokens: RefreshTokensTable;
   auditEvents: AuditEventsTable;
 }

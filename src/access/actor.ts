@@ -1,0 +1,45 @@
+// Who is calling, read from the database on every request: disabling, a role change, training and
+// a revoked session take effect at once, whatever an unexpired token says.
+import type { Db } from '../db/database.js';
+import type { Role } from '../lib/vocabulary.js';
+
+export interface Actor {
+  readonly userId: string;
+  readonly role: Role;
+  readonly locationId: string | null;
+  readonly displayName: string;
+  /** Maatjes only: training recorded by the admin. Untrained maatjes see no dossier. */
+  readonly trained: boolean;
+  readonly sessionId: string;
+}
+
+/**
+ * The actor behind a verified access token, or undefined when the account is gone or disabled, has
+ * another role now, or the token's session was revoked or has expired.
+ */
+export async function loadActor(
+  db: Db,
+  claims: { userId: string; role: Role; sessionId: string },
+  now: Date,
+): Promise<Actor | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('sessions', 'sessions.userId', 'users.id')
+    .select([
+      'users.id', 'users.role', 'users.locationId', 'users.displayName', 'users.trainedAt',
+      'users.disabledAt', 'sessions.revokedAt', 'sessions.expiresAt',
+    ])
+    .where('users.id', '=', claims.userId)
+    .where('sessions.id', '=', claims.sessionId)
+    .executeTakeFirst();
+  if (!row || row.disabledAt !== null || row.role !== claims.role) return undefined;
+  if (row.revokedAt !== null || row.expiresAt <= now) return undefined;
+  return {
+    userId: row.id,
+    role: row.role,
+    locationId: row.locationId,
+    displayName: row.displayName,
+    trained: row.trainedAt !== null,
+    sessionId: claims.sessionId,
+  };
+}

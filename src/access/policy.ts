@@ -1,0 +1,54 @@
+// The only place that knows which role may use which operation (DESIGN.md §1, §8). Pure and
+// default deny: an operation missing here is refused for everyone. Whether a caller may see a
+// particular dossier is not decided here but by the dossier scope inside every query
+// (dossier-scope.ts), so a forgotten check returns nothing instead of someone else's data.
+import type { Role } from '../lib/vocabulary.js';
+
+const STAFF: readonly Role[] = ['maatje', 'coordinator', 'evaluator', 'admin'];
+const EVERYONE: readonly Role[] = ['resident', ...STAFF];
+const DOSSIER_PARTIES: readonly Role[] = ['resident', 'maatje'];
+
+const RULES = {
+  'session.use': EVERYONE,
+  'location.list': STAFF,
+  'location.create': ['admin'],
+  'user.manage': ['admin', 'coordinator'],
+  'user.activationCode': ['admin', 'coordinator'],
+  'dossier.create': ['maatje'],
+  'dossier.list': DOSSIER_PARTIES,
+  'dossier.read': DOSSIER_PARTIES,
+  'dossier.update': DOSSIER_PARTIES,
+  'dossier.transition': ['maatje'],
+  'dossier.close': ['maatje'],
+  'dossier.consent': DOSSIER_PARTIES,
+  'dossier.content': DOSSIER_PARTIES,
+  'dossier.plan.write': ['maatje'],
+  'dossier.measurement': DOSSIER_PARTIES,
+  'dossier.pdf': DOSSIER_PARTIES,
+  'dossier.export': ['resident'],
+  'dossier.accessLog': DOSSIER_PARTIES,
+  'creditorCatalog.read': EVERYONE,
+  'caseload.read': ['coordinator'],
+  'assignment.write': ['coordinator'],
+  'stats.read': ['evaluator'],
+  'reference.read': STAFF,
+  'reference.write': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Operation = keyof typeof RULES;
+
+export const OPERATIONS = Object.keys(RULES) as Operation[];
+
+export function isOperation(value: unknown): value is Operation {
+  return typeof value === 'string' && Object.hasOwn(RULES, value);
+}
+
+/** Role first: a role that may never use the operation is refused before any id is looked at. */
+export function roleMay(role: Role, operation: Operation): boolean {
+  const allowed: readonly Role[] | undefined = RULES[operation];
+  return allowed !== undefined && allowed.includes(role);
+}
+
+export function rolesFor(operation: Operation): readonly Role[] {
+  return RULES[operation];
+}

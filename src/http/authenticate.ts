@@ -1,0 +1,89 @@
+// The first gate of every request: who is calling (access token from the Authorization header
+// only, never the query string) and may their role use this route at all (403 before any id).
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { loadActor } from '../access/actor.js';
+import { roleMay } from '../access/policy.js';
+import { recordAudit } from '../audit/audit.js';
+import { ForbiddenError, UnauthorizedError } from '../lib/errors.js';
+import { ROLES, type Role } from '../lib/vocabulary.js';
+
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+export const TOKEN_ISSUER = 'schoon-schip';
+export const TOKEN_AUDIENCE = 'schoon-schip-api';
+export const ACCESS_TOKEN_SECONDS = 600;
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+  role: Role;
+}
+
+function readBearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header.trim());
+  return match?.[1];
+}
+
+function isAccessClaims(value: unknown): value is AccessClaims {
+  const claims = value as Partial<AccessClaims> | null;
+  return typeof claims?.sub === 'string' && typeof claims.sid === 'string'
+    && typeof claims.role === 'string' && (ROLES as readonly string[]).includes(claims.role);
+}
+
+async function authenticatePlugin(app: FastifyInstance) {
+  await app.register(fastifyJwt, {
+    secret: app.appConfig.jwtSecret,
+    sign: {
+      algorithm: 'HS256',
+      iss: TOKEN_ISSUER,
+      aud: TOKEN_AUDIENCE,
+      expiresIn: ACCESS_TOKEN_SECONDS * 1000,
+      header: { alg: 'HS256', typ: ACCESS_TOKEN_TYPE },
+    },
+    verify: {
+      algorithms: ['HS256'],
+      allowedIss: TOKEN_ISSUER,
+      allowedAud: TOKEN_AUDIENCE,
+      requiredClaims: ['sub', 'sid', 'role', 'iat', 'exp', 'jti', 'iss', 'aud'],
+      checkTyp: ACCESS_TOKEN_TYPE,
+    },
+  });
+
+  app.decorateRequest('actor', undefined);
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    // No access rule only happens for the not-found handler and exempt static files.
+    if (access === undefined || access === 'public') return;
+
+    const token = readBearerToken(request);
+    if (!token) throw new UnauthorizedError();
+    let claims: unknown;
+    try {
+      claims = app.jwt.verify(token, { clockTimestamp: app.now().getTime() });
+    } catch {
+      throw new UnauthorizedError();
+    }
+    if (!isAccessClaims(claims)) throw new UnauthorizedError();
+    const actor = await loadActor(app.db, { userId: claims.sub, role: claims.role, sessionId: claims.sid }, app.now());
+    if (!actor) throw new UnauthorizedError();
+
+    if (!roleMay(actor.role, access)) {
+      await recordAudit(app.db, {
+        action: 'access.denied',
+        outcome: 'denied',
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        requestId: request.id,
+        details: { operation: access },
+      });
+      throw new ForbiddenError();
+    }
+    request.actor = actor;
+  });
+}
+
+export const authenticate = fp(authenticatePlugin, { name: 'authenticate' });

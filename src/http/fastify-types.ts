@@ -1,0 +1,30 @@
+// What our plugins add to Fastify's own types.
+import type { Actor } from '../access/actor.js';
+import type { Operation } from '../access/policy.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+
+/** Every route declares who may call it: `public`, or a policy operation (roles in access/policy.ts). */
+export type Access = 'public' | Operation;
+
+export interface RouteInventoryEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | undefined;
+  }
+  interface FastifyInstance {
+    db: Db;
+    appConfig: Config;
+    /** The clock every service reads; tests move it instead of waiting. */
+    now: () => Date;
+    routeInventory: RouteInventoryEntry[];
+  }
+}

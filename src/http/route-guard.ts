@@ -1,0 +1,39 @@
+// Refuses to build an app in which a route lacks an access rule or a response schema: a response
+// schema is an allow-list (undeclared fields never leave), and an access rule is the first gate.
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { isOperation } from '../access/policy.js';
+import type { RouteInventoryEntry } from './fastify-types.js';
+
+/** Third-party routes (the Swagger UI's static files) that carry neither and are public by nature. */
+const EXEMPT_PREFIXES = ['/docs'];
+
+export class RouteDeclarationError extends Error {
+  override name = 'RouteDeclarationError';
+}
+
+function methods(route: RouteOptions): string[] {
+  return Array.isArray(route.method) ? route.method : [route.method];
+}
+
+export function installRouteGuard(app: FastifyInstance): void {
+  app.decorate('routeInventory', [] as RouteInventoryEntry[]);
+  app.addHook('onRoute', (route) => {
+    if (EXEMPT_PREFIXES.some((prefix) => route.url === prefix || route.url.startsWith(`${prefix}/`))) return;
+    const access = route.config?.access;
+    const label = `${methods(route).join(',')} ${route.url}`;
+    if (access !== 'public' && !isOperation(access)) {
+      throw new RouteDeclarationError(`${label} declares no access rule (config.access: 'public' or an operation)`);
+    }
+    if (!route.schema?.response || Object.keys(route.schema.response).length === 0) {
+      throw new RouteDeclarationError(`${label} declares no response schema`);
+    }
+    if (access !== 'public') {
+      route.schema.security = [{ bearer: [] }];
+    }
+    for (const method of methods(route)) {
+      // Fastify adds HEAD for every GET; it is the same handler and the same rule.
+      if (method === 'HEAD') continue;
+      app.routeInventory.push({ method, url: route.url, access });
+    }
+  });
+}

@@ -1,0 +1,35 @@
+// Process entry: config → buildApp (opens and migrates the database) → listen; graceful shutdown.
+import { buildApp } from './app.js';
+import { isConfigError, loadConfig, type Config } from './config.js';
+import { closeGracefully } from './http/shutdown.js';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!isConfigError(error)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+const config = readConfig();
+const app = await buildApp(config).catch((error: unknown) => {
+  // Start-up holds no resident data yet: the whole error helps whoever is deploying.
+  process.stderr.write(`Schoon Schip could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
+closeGracefully(app);
+
+if (config.databaseUrl === undefined) {
+  app.log.warn(
+    { dataDir: config.dataDir, generatedSecrets: config.generatedSecrets },
+    'embedded PGlite database: for trying the service, demos and development only; set DATABASE_URL for production',
+  );
+}
+const isLoopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host);
+if (!isLoopback && config.trustProxy === false) {
+  app.log.warn('listening beyond loopback without TRUST_PROXY: client addresses are the proxy\'s');
+}
+
+await app.listen({ port: config.port, host: config.host });
