@@ -74,6 +74,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   app.decorate('db', db);
 
+  let closing = false;
+  app.decorate('isClosing', () => closing);
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  // Requests in flight at shutdown finish, but their keep-alive sockets must not hold the close open.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   installRouteGuard(app);
   registerProblemHandlers(app);
   app.addHook('onRequest', async (request, reply) => {

@@ -39,7 +39,7 @@ const typeParsers = {
 } as pg.CustomTypesConfig;
 
 export function kyselyOnPool(pool: pg.Pool): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true })] });
 }
 
 export function createPostgresPool(databaseUrl: string, options: Pick<DatabaseOptions, 'poolMax' | 'onPoolError'> = {}) {

@@ -26,5 +26,7 @@ declare module 'fastify' {
     /** The clock every service reads; tests move it instead of waiting. */
     now: () => Date;
     routeInventory: RouteInventoryEntry[];
+    /** True from the moment a shutdown began: readiness reports 503. */
+    isClosing: () => boolean;
   }
 }

@@ -9,11 +9,6 @@ const HealthStatus = z.object({ status: z.enum(['ok', 'unavailable']) });
 
 export async function healthRoutes(appInstance: FastifyInstance) {
   const app = appInstance.withTypeProvider<ZodTypeProvider>();
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
-
   app.get('/health/live', {
     config: { access: 'public' },
     schema: { operationId: 'getLiveness', tags: ['health'], response: { 200: HealthStatus } },
@@ -23,7 +18,7 @@ export async function healthRoutes(appInstance: FastifyInstance) {
     config: { access: 'public' },
     schema: { operationId: 'getReadiness', tags: ['health'], response: { 200: HealthStatus, 503: HealthStatus } },
   }, async (_request, reply) => {
-    if (closing) return reply.code(503).send({ status: 'unavailable' });
+    if (app.isClosing()) return reply.code(503).send({ status: 'unavailable' });
     try {
       await sql`SELECT 1`.execute(app.db);
       return { status: 'ok' as const };

@@ -1,0 +1,67 @@
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+
+const SECRET = 'a'.repeat(64); // 32 bytes as hex
+const KEYS = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+const SERVER = { DATABASE_URL: 'postgres://db.example/app', JWT_SECRET: SECRET, ENCRYPTION_KEYS: KEYS };
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(SERVER);
+    expect(config).toMatchObject({
+      port: 3000, host: '127.0.0.1', logLevel: 'info', statsMinCell: 10, retentionMonths: 24,
+      docsEnabled: false, trustProxy: false, corsOrigins: [],
+    });
+    expect(config.jwtSecret.length).toBe(32);
+    expect(config.encryptionKeys.map((k) => k.id)).toEqual(['k1']);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ STATS_MIN_CELL: '4' }, 'STATS_MIN_CELL'],
+    [{ JWT_SECRET: 'too-short' }, 'JWT_SECRET'],
+    [{ ENCRYPTION_KEYS: 'k1:c2hvcnQ=' }, 'ENCRYPTION_KEYS'],
+    [{ ENCRYPTION_KEYS: `${KEYS},${KEYS}` }, 'ENCRYPTION_KEYS'],
+    [{ CORS_ORIGINS: 'not an origin' }, 'CORS_ORIGINS'],
+    [{ DOCS_ENABLED: 'yes please' }, 'DOCS_ENABLED'],
+  ])('refuses %j with a message naming %s', (bad, variable) => {
+    expect(() => loadConfig({ ...SERVER, ...bad })).toThrow(new RegExp(variable));
+  });
+
+  it('requires JWT_SECRET and ENCRYPTION_KEYS with DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: SERVER.DATABASE_URL, ENCRYPTION_KEYS: KEYS })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ DATABASE_URL: SERVER.DATABASE_URL, JWT_SECRET: SECRET })).toThrow(/ENCRYPTION_KEYS/);
+  });
+
+  it('treats an empty DATABASE_URL as unset (embedded)', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ss-config-'));
+    const config = loadConfig({ DATABASE_URL: '', DATA_DIR: dataDir });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.docsEnabled).toBe(true);
+  });
+
+  it('generates embedded secrets once, mode 0600, and reuses them', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ss-config-'));
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(first.generatedSecrets).toEqual(['JWT_SECRET', 'ENCRYPTION_KEYS']);
+    expect(second.jwtSecret.equals(first.jwtSecret)).toBe(true);
+    expect(second.encryptionKeys[0]?.key.equals(first.encryptionKeys[0]!.key)).toBe(true);
+    const file = path.join(dataDir, 'secrets.json');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toHaveProperty('jwtSecret');
+  });
+
+  it('prefers secrets from the environment in embedded mode', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ss-config-'));
+    const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: SECRET, ENCRYPTION_KEYS: KEYS });
+    expect(config.generatedSecrets).toEqual([]);
+    expect(config.jwtSecret.toString('hex')).toBe(SECRET);
+  });
+});
