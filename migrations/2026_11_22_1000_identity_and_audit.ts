@@ -14,7 +14,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE TABLE users (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       role text NOT NULL CHECK (role IN ('resident', 'maatje', 'coordinator', 'evaluator', 'admin')),
-      username text NOT NULL CHECK (length(username) BETWEEN 3 AND 64),
+      -- A resident chooses a username when activating the account; until then it is null.
+      username text CHECK (length(username) BETWEEN 3 AND 64),
       display_name text NOT NULL CHECK (length(display_name) BETWEEN 1 AND 120),
       location_id uuid REFERENCES locations (id),
       password_hash text,
@@ -28,7 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       CONSTRAINT users_location_required CHECK (
         role NOT IN ('resident', 'maatje', 'coordinator') OR location_id IS NOT NULL
       ),
-      CONSTRAINT users_training_only_for_maatjes CHECK (role = 'maatje' OR trained_at IS NULL)
+      CONSTRAINT users_training_only_for_maatjes CHECK (role = 'maatje' OR trained_at IS NULL),
+      CONSTRAINT users_username_before_password CHECK (username IS NOT NULL OR password_hash IS NULL)
     )`.execute(db);
   await sql`CREATE UNIQUE INDEX users_username_key ON users (lower(username))`.execute(db);
   await sql`CREATE INDEX users_location_role_idx ON users (location_id, role)`.execute(db);
@@ -52,6 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       session_id uuid NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
       token_hash bytea NOT NULL UNIQUE,
       created_at timestamptz NOT NULL DEFAULT now(),
+      -- Idle timeout: a refresh token unused this long is dead even if its session is not.
+      expires_at timestamptz NOT NULL,
       spent_at timestamptz
     )`.execute(db);
   await sql`CREATE INDEX refresh_tokens_session_idx ON refresh_tokens (session_id)`.execute(db);

@@ -18,7 +18,7 @@ export interface LocationsTable {
 export interface UsersTable {
   id: Generated<string>;
   role: Role;
-  username: string;
+  username: string | null;
   displayName: string;
   locationId: string | null;
   passwordHash: string | null;
@@ -45,6 +45,7 @@ export interface RefreshTokensTable {
   sessionId: string;
   tokenHash: Buffer;
   createdAt: Generated<Date>;
+  expiresAt: Timestamp;
   spentAt: NullableTimestamp;
 }
 
