@@ -9,12 +9,18 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import { createDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
+import { createFieldCipher } from './lib/field-crypto.js';
 import { authenticate } from './http/authenticate.js';
 import { createLogger } from './http/logger.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { AllowListLogController } from './http/request-log.js';
 import { installRouteGuard } from './http/route-guard.js';
+import { assignmentRoutes } from './modules/assignments/assignment.routes.js';
+import { budgetRoutes } from './modules/budget/budget.routes.js';
+import { creditorCatalogRoutes } from './modules/creditor-catalog/creditor-catalog.routes.js';
+import { debtRoutes } from './modules/debts/debt.routes.js';
+import { dossierRoutes } from './modules/dossiers/dossier.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import './http/fastify-types.js';
 
@@ -73,6 +79,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     });
   }
   app.decorate('db', db);
+  app.decorate('cipher', createFieldCipher(config.encryptionKeys));
 
   let closing = false;
   app.decorate('isClosing', () => closing);
@@ -108,8 +115,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(healthRoutes);
   await app.register(async (api) => {
-    // Module routes are registered here, one line each, as the issues add them.
-    void api;
+    await api.register(dossierRoutes);
+    await api.register(debtRoutes);
+    await api.register(budgetRoutes);
+    await api.register(creditorCatalogRoutes);
+    await api.register(assignmentRoutes);
   }, { prefix: API_PREFIX });
 
   return app;

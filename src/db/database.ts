@@ -22,6 +22,7 @@ export interface DatabaseHandle {
 }
 
 const INT8_OID = 20;
+const DATE_OID = 1082;
 
 // count(*) and sum(integer) arrive as int8 text. Cents stay far below 2^53, so numbers are safe;
 // anything larger is a bug we want to hear about instead of a silently rounded amount.
@@ -34,6 +35,8 @@ const typeParsers = {
         return n;
       };
     }
+    // A calendar date has no time zone: keep 'YYYY-MM-DD' instead of a Date at local midnight.
+    if (oid === DATE_OID && format !== 'binary') return (value: string) => value;
     return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
   },
 } as pg.CustomTypesConfig;

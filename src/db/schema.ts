@@ -1,9 +1,15 @@
 // The one Database interface: table types in camelCase (the CamelCasePlugin maps to SQL snake_case).
 // Written by hand next to the migrations; a contract test compares it with information_schema.
 import type { ColumnType, Generated } from 'kysely';
-import type { Role } from '../lib/vocabulary.js';
+import type { Frequency } from '../lib/money.js';
+import type {
+  AgeBand, CreditorType, DebtRank, DebtStatus, DischargeExclusion, ExpenseCategory, ExpenseGroup, IncomeKind,
+  Leefsituatie, LifeEvent, Phase, Role, VtlbCorrectionType,
+} from '../lib/vocabulary.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns travel as ISO 'YYYY-MM-DD' strings (the pg date parser is set to keep text). */
+type DateColumn = string;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export type { Role };
@@ -64,10 +70,170 @@ export interface AuditEventsTable {
   details: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
 }
 
+export interface DossiersTable {
+  id: Generated<string>;
+  residentId: string;
+  locationId: string;
+  phase: ColumnType<Phase, Phase | undefined, Phase>;
+  openedAt: Generated<Date>;
+  updatedAt: Timestamp;
+  closedAt: NullableTimestamp;
+  createdBy: string | null;
+  version: Generated<number>;
+  consentGivenAt: NullableTimestamp;
+  consentTextVersion: string | null;
+  consentStatisticsOptIn: boolean | null;
+  consentRecordedOnPaper: boolean | null;
+  consentWithdrawnAt: NullableTimestamp;
+  householdLeefsituatie: Leefsituatie | null;
+  householdAgeBand: AgeBand | null;
+  householdPartnerAgeBand: AgeBand | null;
+  householdOtherAdults: number | null;
+  notesEncrypted: string | null;
+  overviewConfirmedAt: NullableTimestamp;
+  overviewConfirmedBy: string | null;
+  bvvOfficialCents: number | null;
+  bvvOfficialSource: string | null;
+  bvvOfficialDate: DateColumn | null;
+  vtlbOfficialCents: number | null;
+  vtlbOfficialSource: string | null;
+  vtlbOfficialDate: DateColumn | null;
+  vtlbCorrections: ColumnType<VtlbCorrectionRow[], string | undefined, string>;
+}
+
+export interface DossierAssignmentsTable {
+  id: Generated<string>;
+  dossierId: string;
+  maatjeId: string;
+  assignedAt: Generated<Date>;
+  assignedBy: string | null;
+  reasonEncrypted: string | null;
+  endedAt: NullableTimestamp;
+  endedBy: string | null;
+}
+
+export interface VtlbCorrectionRow {
+  type: VtlbCorrectionType;
+  amountCents: number;
+  justification: string;
+}
+
+export interface ConsentEventsTable {
+  id: Generated<string>;
+  dossierId: string;
+  kind: 'given' | 'withdrawn';
+  at: Timestamp;
+  textVersion: string | null;
+  statisticsOptIn: boolean | null;
+  recordedOnPaper: boolean;
+  recordedBy: string | null;
+}
+
+export interface DossierTransitionsTable {
+  id: Generated<string>;
+  dossierId: string;
+  fromPhase: Phase;
+  toPhase: Phase;
+  at: Timestamp;
+  actorId: string | null;
+}
+
+export interface DossierStoriesTable {
+  dossierId: string;
+  textEncrypted: string;
+  lifeEvents: ColumnType<LifeEvent[], LifeEvent[] | undefined, LifeEvent[]>;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface CreditorCatalogTable {
+  id: Generated<string>;
+  name: string;
+  creditorType: CreditorType;
+  suggestedRank: DebtRank;
+  createdAt: Generated<Date>;
+}
+
+export interface DebtsTable {
+  id: Generated<string>;
+  dossierId: string;
+  catalogCreditorId: string | null;
+  creditorName: string;
+  creditorType: CreditorType;
+  collectorName: string | null;
+  reference: string | null;
+  rank: ColumnType<DebtRank, DebtRank | undefined, DebtRank>;
+  principalCents: number | null;
+  interestCents: number | null;
+  collectionCostsCents: number | null;
+  collectionCostsIncludeVat: boolean | null;
+  legalCostsCents: number | null;
+  balanceCents: number;
+  balanceDate: DateColumn | null;
+  status: DebtStatus;
+  arrangementAmountCents: number | null;
+  arrangementFrequency: Frequency | null;
+  arrangementStartDate: DateColumn | null;
+  excludedFromDischarge: DischargeExclusion | null;
+  notesEncrypted: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface IncomesTable {
+  id: Generated<string>;
+  dossierId: string;
+  kind: IncomeKind;
+  amountCents: number;
+  frequency: Frequency;
+  description: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface ExpensesTable {
+  id: Generated<string>;
+  dossierId: string;
+  group: ExpenseGroup;
+  category: ExpenseCategory;
+  amountCents: number;
+  frequency: Frequency;
+  description: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  userId: string;
+  key: string;
+  operation: string;
+  requestHash: Buffer;
+  statusCode: number;
+  responseBody: ColumnType<unknown, string, never>;
+  createdAt: Timestamp;
+}
+
 export interface Database {
   locations: LocationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   refreshTokens: RefreshTokensTable;
   auditEvents: AuditEventsTable;
+  dossiers: DossiersTable;
+  dossierAssignments: DossierAssignmentsTable;
+  consentEvents: ConsentEventsTable;
+  dossierTransitions: DossierTransitionsTable;
+  dossierStories: DossierStoriesTable;
+  creditorCatalog: CreditorCatalogTable;
+  debts: DebtsTable;
+  incomes: IncomesTable;
+  expenses: ExpensesTable;
+  idempotencyKeys: IdempotencyKeysTable;
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.js';
 import type { Operation } from '../access/policy.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import type { FieldCipher } from '../lib/field-crypto.js';
 
 /** Every route declares who may call it: `public`, or a policy operation (roles in access/policy.ts). */
 export type Access = 'public' | Operation;
@@ -22,6 +23,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     db: Db;
+    cipher: FieldCipher;
     appConfig: Config;
     /** The clock every service reads; tests move it instead of waiting. */
     now: () => Date;

@@ -55,10 +55,10 @@ export class ConflictError extends AppError {
 }
 
 export class PreconditionFailedError extends AppError {
-  constructor(current: unknown, etag: string) {
+  constructor(current: unknown, currentVersion: number) {
     super(412, 'version_mismatch', 'Precondition Failed',
       'The resource was changed by someone else. Review the current version and try again.',
-      { current }, { etag });
+      { current }, { etag: `"${currentVersion}"` });
   }
 }
 

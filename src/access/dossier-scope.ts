@@ -1,0 +1,48 @@
+// Which dossiers a caller may see, as SQL inside every query of dossier data (DESIGN.md §4). A
+// repository that selects, updates or deletes dossier data without this expression is a bug; with
+// it, a forgotten check returns nothing rather than someone else's finances.
+//
+//   resident:  their own dossiers (also after withdrawing consent: read and export stay theirs)
+//   maatje:    the active assignment, while trained, active and the resident's consent stands
+//   anyone else (coordinator, evaluator, admin): no dossier content at all
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Actor } from './actor.js';
+
+const NOTHING = sql<SqlBool>`false`;
+
+export function dossierVisibleTo(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'dossiers'>): Expression<SqlBool> => {
+    switch (actor.role) {
+      case 'resident':
+        return eb('dossiers.residentId', '=', actor.userId);
+      case 'maatje':
+        return eb.and([
+          eb('dossiers.consentWithdrawnAt', 'is', null),
+          eb.exists(
+            eb.selectFrom('dossierAssignments as scopeAssignment')
+              .innerJoin('users as scopeMaatje', 'scopeMaatje.id', 'scopeAssignment.maatjeId')
+              .select('scopeAssignment.id')
+              .whereRef('scopeAssignment.dossierId', '=', 'dossiers.id')
+              .where('scopeAssignment.maatjeId', '=', actor.userId)
+              .where('scopeAssignment.endedAt', 'is', null)
+              .where('scopeMaatje.trainedAt', 'is not', null)
+              .where('scopeMaatje.disabledAt', 'is', null),
+          ),
+        ]);
+      default:
+        return NOTHING;
+    }
+  };
+}
+
+/**
+ * Dossiers whose assignment metadata (never content) a coordinator manages: those of their own
+ * location. Everyone else: none.
+ */
+export function dossierManagedBy(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'dossiers'>): Expression<SqlBool> => {
+    if (actor.role !== 'coordinator' || actor.locationId === null) return NOTHING;
+    return eb('dossiers.locationId', '=', actor.locationId);
+  };
+}

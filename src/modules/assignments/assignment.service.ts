@@ -1,0 +1,92 @@
+// The coordinator's work: the caseload of their location (metadata only) and who is the maatje of
+// a dossier. A reassignment takes effect on the very next request: the scope reads assignments
+// from the database every time, tokens never carry them.
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../../audit/audit.js';
+import { debtTotals } from '../../domain/debt-totals.js';
+import { amsterdamDate } from '../../lib/dates.js';
+import { DomainRuleError, NotFoundError } from '../../lib/errors.js';
+import { decodeCursor, toPage, type PageQuery } from '../../lib/pagination.js';
+import { blankToNull } from '../../lib/text.js';
+import { debtsOfDossiers } from '../dossiers/dossier.repository.js';
+import type { ServiceContext } from '../service-context.js';
+import {
+  endActiveAssignment, findActiveAssignment, findEligibleMaatje, findManagedDossier, insertAssignment, listCaseload,
+} from './assignment.repository.js';
+
+const reasonContext = (assignmentId: string) => ({ table: 'dossier_assignments', column: 'reason', rowId: assignmentId });
+
+export async function caseload(ctx: ServiceContext, page: PageQuery) {
+  const after = decodeCursor(page.cursor);
+  const today = amsterdamDate(ctx.now);
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await listCaseload(trx, ctx.actor, page.limit, after);
+    // Only whether a crisis is open, never the debts themselves, reaches the coordinator.
+    const debts = await debtsOfDossiers(trx, rows.slice(0, page.limit).map((r) => r.id));
+    await recordAudit(trx, { action: 'caseload.read', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId });
+    return toPage(rows, page.limit, (r) => ({ createdAt: r.openedAt, id: r.id }), (row) => ({
+      dossierId: row.id,
+      residentId: row.residentId,
+      residentDisplayName: row.residentDisplayName,
+      phase: row.phase,
+      maatjeId: row.maatjeId,
+      maatjeDisplayName: row.maatjeDisplayName,
+      openedAt: row.openedAt,
+      lastActivityAt: row.updatedAt,
+      crisis: debtTotals(debts.filter((d) => d.dossierId === row.id), today).anyCrisis,
+      // A maatje who was disabled or lost their training no longer reaches the dossier.
+      noActiveMaatje: row.maatjeId === null || row.maatjeDisabledAt !== null || row.maatjeTrainedAt === null,
+    }));
+  });
+}
+
+async function auditDenied(ctx: ServiceContext, action: string, dossierId: string) {
+  await recordAudit(ctx.db, { action, outcome: 'denied', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, dossierId, requestId: ctx.requestId });
+}
+
+export async function assignMaatje(ctx: ServiceContext, dossierId: string, input: { maatjeId: string; reason?: string | null }) {
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const dossier = await findManagedDossier(trx, ctx.actor, dossierId);
+    if (!dossier) return undefined;
+    const maatje = await findEligibleMaatje(trx, input.maatjeId, dossier.locationId);
+    if (!maatje) {
+      throw new DomainRuleError('maatje_not_eligible', 'The maatje must be trained, active and of the dossier\'s location.');
+    }
+    const previous = await findActiveAssignment(trx, dossier.id);
+    const id = randomUUID();
+    const reason = blankToNull(input.reason);
+    await endActiveAssignment(trx, dossier.id, ctx.actor.userId, ctx.now);
+    await insertAssignment(trx, {
+      id, dossierId: dossier.id, maatjeId: maatje.id, assignedAt: ctx.now, assignedBy: ctx.actor.userId,
+      reasonEncrypted: reason === null ? null : ctx.cipher.encrypt(reason, reasonContext(id)),
+    });
+    await recordAudit(trx, {
+      action: previous ? 'assignment.changed' : 'assignment.created', outcome: 'success', actorUserId: ctx.actor.userId,
+      actorRole: ctx.actor.role, dossierId: dossier.id, subjectUserId: maatje.id, requestId: ctx.requestId,
+    });
+    return { dossierId: dossier.id, maatjeId: maatje.id, maatjeDisplayName: maatje.displayName, assignedAt: ctx.now };
+  });
+  if (!result) {
+    await auditDenied(ctx, 'assignment.changed', dossierId);
+    throw new NotFoundError();
+  }
+  return result;
+}
+
+export async function unassignMaatje(ctx: ServiceContext, dossierId: string) {
+  const found = await ctx.db.transaction().execute(async (trx) => {
+    const dossier = await findManagedDossier(trx, ctx.actor, dossierId);
+    if (!dossier) return false;
+    const previous = await findActiveAssignment(trx, dossier.id);
+    await endActiveAssignment(trx, dossier.id, ctx.actor.userId, ctx.now);
+    await recordAudit(trx, {
+      action: 'assignment.ended', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role,
+      dossierId: dossier.id, subjectUserId: previous?.maatjeId ?? null, requestId: ctx.requestId,
+    });
+    return true;
+  });
+  if (!found) {
+    await auditDenied(ctx, 'assignment.ended', dossierId);
+    throw new NotFoundError();
+  }
+}

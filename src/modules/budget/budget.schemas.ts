@@ -1,0 +1,87 @@
+// Income and expense lines (DESIGN.md §7.4, §8.1).
+import { z } from 'zod';
+import { centsSchema, frequencySchema, optionalText } from '../../lib/schemas.js';
+import {
+  EXPENSE_CATEGORIES, EXPENSE_CATEGORIES_BY_GROUP, EXPENSE_GROUPS, INCOME_KINDS, type ExpenseGroup,
+} from '../../lib/vocabulary.js';
+
+const description = optionalText(200);
+
+export const createIncomeBody = z.strictObject({
+  kind: z.enum(INCOME_KINDS),
+  amountCents: centsSchema,
+  frequency: frequencySchema,
+  description: description.nullish(),
+});
+export type CreateIncomeBody = z.infer<typeof createIncomeBody>;
+
+export const patchIncomeBody = z.strictObject({
+  kind: z.enum(INCOME_KINDS).optional(),
+  amountCents: centsSchema.optional(),
+  frequency: frequencySchema.optional(),
+  description: description.nullable().optional(),
+});
+export type PatchIncomeBody = z.infer<typeof patchIncomeBody>;
+
+export const incomeSchema = z.object({
+  id: z.uuid(),
+  dossierId: z.uuid(),
+  kind: z.enum(INCOME_KINDS),
+  amountCents: z.number().int(),
+  frequency: frequencySchema,
+  description: z.string().nullable(),
+  monthlyCents: z.number().int().nullable().describe('Monthly equivalent, rounded half-up per line; null for one-off lines.'),
+  attachable: z.boolean().describe('False for toeslagen, kindgebonden budget and kinderbijslag: they cannot be seized.'),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  version: z.number().int(),
+}).meta({ id: 'Income' });
+export type IncomeView = z.infer<typeof incomeSchema>;
+
+// A category must belong to its group (DESIGN.md §7.4): decidable from the request, so 400.
+const categoryInGroup = (body: { group?: string; category?: string }, ctx: z.RefinementCtx) => {
+  if (body.group === undefined || body.category === undefined) return;
+  const categories: readonly string[] = EXPENSE_CATEGORIES_BY_GROUP[body.group as ExpenseGroup] ?? [];
+  if (!categories.includes(body.category)) {
+    ctx.addIssue({ code: 'custom', path: ['category'], message: `category "${body.category}" is not in group "${body.group}"` });
+  }
+};
+
+export const createExpenseBody = z.strictObject({
+  group: z.enum(EXPENSE_GROUPS as [string, ...string[]]),
+  category: z.enum(EXPENSE_CATEGORIES as [string, ...string[]]),
+  amountCents: centsSchema,
+  frequency: frequencySchema,
+  description: description.nullish(),
+}).superRefine(categoryInGroup);
+export type CreateExpenseBody = z.infer<typeof createExpenseBody>;
+
+/** Group and category change together, so a patch cannot leave a category outside its group. */
+export const patchExpenseBody = z.strictObject({
+  group: z.enum(EXPENSE_GROUPS as [string, ...string[]]).optional(),
+  category: z.enum(EXPENSE_CATEGORIES as [string, ...string[]]).optional(),
+  amountCents: centsSchema.optional(),
+  frequency: frequencySchema.optional(),
+  description: description.nullable().optional(),
+}).superRefine((body, ctx) => {
+  if ((body.group === undefined) !== (body.category === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [body.group === undefined ? 'group' : 'category'], message: 'group and category change together' });
+  }
+  categoryInGroup(body, ctx);
+});
+export type PatchExpenseBody = z.infer<typeof patchExpenseBody>;
+
+export const expenseSchema = z.object({
+  id: z.uuid(),
+  dossierId: z.uuid(),
+  group: z.enum(EXPENSE_GROUPS as [string, ...string[]]),
+  category: z.enum(EXPENSE_CATEGORIES as [string, ...string[]]),
+  amountCents: z.number().int(),
+  frequency: frequencySchema,
+  description: z.string().nullable(),
+  monthlyCents: z.number().int().nullable().describe('Monthly equivalent, rounded half-up per line; null for one-off lines.'),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  version: z.number().int(),
+}).meta({ id: 'Expense' });
+export type ExpenseView = z.infer<typeof expenseSchema>;

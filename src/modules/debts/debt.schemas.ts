@@ -1,0 +1,109 @@
+// Debt shapes (DESIGN.md §7.3, §8.1). Strict objects: unknown keys are 400, so `version`, `id` or
+// a dossier id can never be mass-assigned.
+import { z } from 'zod';
+import { centsSchema, frequencySchema, isoDateSchema, optionalText } from '../../lib/schemas.js';
+import { CREDITOR_TYPES, DEBT_RANKS, DEBT_STATUSES, DISCHARGE_EXCLUSIONS } from '../../lib/vocabulary.js';
+
+
+const arrangementSchema = z.strictObject({ amountCents: centsSchema, frequency: frequencySchema, startDate: isoDateSchema });
+
+const debtFields = {
+  creditorName: z.string().trim().min(1).max(200),
+  catalogCreditorId: z.uuid(),
+  creditorType: z.enum(CREDITOR_TYPES),
+  collectorName: optionalText(200),
+  reference: optionalText(100),
+  rank: z.enum(DEBT_RANKS),
+  principalCents: centsSchema,
+  interestCents: centsSchema,
+  collectionCostsCents: centsSchema,
+  collectionCostsIncludeVat: z.boolean(),
+  legalCostsCents: centsSchema,
+  balanceCents: centsSchema,
+  balanceDate: isoDateSchema,
+  status: z.enum(DEBT_STATUSES),
+  arrangement: arrangementSchema,
+  excludedFromDischarge: z.enum(DISCHARGE_EXCLUSIONS),
+  notes: optionalText(2000),
+};
+
+export const createDebtBody = z.strictObject({
+  creditorName: debtFields.creditorName.optional(),
+  catalogCreditorId: debtFields.catalogCreditorId.optional(),
+  creditorType: debtFields.creditorType.optional(),
+  collectorName: debtFields.collectorName.nullish(),
+  reference: debtFields.reference.nullish(),
+  rank: debtFields.rank.optional(),
+  principalCents: debtFields.principalCents.nullish(),
+  interestCents: debtFields.interestCents.nullish(),
+  collectionCostsCents: debtFields.collectionCostsCents.nullish(),
+  collectionCostsIncludeVat: debtFields.collectionCostsIncludeVat.nullish(),
+  legalCostsCents: debtFields.legalCostsCents.nullish(),
+  balanceCents: debtFields.balanceCents,
+  balanceDate: debtFields.balanceDate.nullish(),
+  status: debtFields.status,
+  arrangement: debtFields.arrangement.nullish(),
+  excludedFromDischarge: debtFields.excludedFromDischarge.nullish(),
+  notes: debtFields.notes.nullish(),
+}).refine((body) => body.creditorName !== undefined || body.catalogCreditorId !== undefined, {
+  message: 'Give creditorName or catalogCreditorId.',
+  path: ['creditorName'],
+});
+export type CreateDebtBody = z.infer<typeof createDebtBody>;
+
+/** Merge semantics: absent stays, null clears an optional field. */
+export const patchDebtBody = z.strictObject({
+  creditorName: debtFields.creditorName.optional(),
+  catalogCreditorId: debtFields.catalogCreditorId.nullable().optional(),
+  creditorType: debtFields.creditorType.optional(),
+  collectorName: debtFields.collectorName.nullable().optional(),
+  reference: debtFields.reference.nullable().optional(),
+  rank: debtFields.rank.optional(),
+  principalCents: debtFields.principalCents.nullable().optional(),
+  interestCents: debtFields.interestCents.nullable().optional(),
+  collectionCostsCents: debtFields.collectionCostsCents.nullable().optional(),
+  collectionCostsIncludeVat: debtFields.collectionCostsIncludeVat.nullable().optional(),
+  legalCostsCents: debtFields.legalCostsCents.nullable().optional(),
+  balanceCents: debtFields.balanceCents.optional(),
+  balanceDate: debtFields.balanceDate.nullable().optional(),
+  status: debtFields.status.optional(),
+  arrangement: debtFields.arrangement.nullable().optional(),
+  excludedFromDischarge: debtFields.excludedFromDischarge.nullable().optional(),
+  notes: debtFields.notes.nullable().optional(),
+});
+export type PatchDebtBody = z.infer<typeof patchDebtBody>;
+
+export const debtSchema = z.object({
+  id: z.uuid(),
+  dossierId: z.uuid(),
+  catalogCreditorId: z.uuid().nullable(),
+  creditorName: z.string(),
+  creditorType: z.enum(CREDITOR_TYPES),
+  collectorName: z.string().nullable(),
+  reference: z.string().nullable(),
+  rank: z.enum(DEBT_RANKS),
+  principalCents: z.number().int().nullable(),
+  interestCents: z.number().int().nullable(),
+  collectionCostsCents: z.number().int().nullable(),
+  collectionCostsIncludeVat: z.boolean().nullable(),
+  legalCostsCents: z.number().int().nullable(),
+  balanceCents: z.number().int(),
+  balanceDate: z.string().nullable(),
+  status: z.enum(DEBT_STATUSES),
+  arrangement: z.object({
+    amountCents: z.number().int(),
+    frequency: frequencySchema,
+    startDate: z.string(),
+    monthlyCents: z.number().int().nullable(),
+  }).nullable(),
+  excludedFromDischarge: z.enum(DISCHARGE_EXCLUSIONS).nullable(),
+  notes: z.string().nullable(),
+  balanceStale: z.boolean(),
+  collectionCostsMaxCents: z.number().int().nullable(),
+  collectionCostsTooHigh: z.boolean().nullable(),
+  crisis: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  version: z.number().int(),
+}).meta({ id: 'Debt' });
+export type DebtView = z.infer<typeof debtSchema>;

@@ -1,0 +1,118 @@
+// Debts of a dossier (phase B). Derived flags come from the pure domain rules; notes are encrypted.
+import type { Selectable, Transaction } from 'kysely';
+import type { Database, DebtsTable } from '../../db/schema.js';
+import { debtFlags } from '../../domain/debt-flags.js';
+import { amsterdamDate } from '../../lib/dates.js';
+import { BadRequestError } from '../../lib/errors.js';
+import { monthlyCents } from '../../lib/money.js';
+import { blankToNull } from '../../lib/text.js';
+import { requireCatalogCreditor } from '../creditor-catalog/creditor-catalog.service.js';
+import { childResourceService } from '../dossiers/dossier-children.service.js';
+import type { ServiceContext } from '../service-context.js';
+import type { CreateDebtBody, DebtView, PatchDebtBody } from './debt.schemas.js';
+
+type DebtRow = Selectable<DebtsTable>;
+
+const notesContext = (debtId: string) => ({ table: 'debts', column: 'notes', rowId: debtId });
+
+
+function encryptNotes(ctx: ServiceContext, debtId: string, notes: string | null | undefined) {
+  const text = blankToNull(notes);
+  return text === null ? null : ctx.cipher.encrypt(text, notesContext(debtId));
+}
+
+export function toDebtView(row: DebtRow, ctx: Pick<ServiceContext, 'cipher' | 'now'>): DebtView {
+  return {
+    id: row.id,
+    dossierId: row.dossierId,
+    catalogCreditorId: row.catalogCreditorId,
+    creditorName: row.creditorName,
+    creditorType: row.creditorType,
+    collectorName: row.collectorName,
+    reference: row.reference,
+    rank: row.rank,
+    principalCents: row.principalCents,
+    interestCents: row.interestCents,
+    collectionCostsCents: row.collectionCostsCents,
+    collectionCostsIncludeVat: row.collectionCostsIncludeVat,
+    legalCostsCents: row.legalCostsCents,
+    balanceCents: row.balanceCents,
+    balanceDate: row.balanceDate,
+    status: row.status,
+    arrangement: row.arrangementAmountCents !== null && row.arrangementFrequency !== null && row.arrangementStartDate !== null
+      ? {
+        amountCents: row.arrangementAmountCents,
+        frequency: row.arrangementFrequency,
+        startDate: row.arrangementStartDate,
+        monthlyCents: monthlyCents(row.arrangementAmountCents, row.arrangementFrequency),
+      }
+      : null,
+    excludedFromDischarge: row.excludedFromDischarge,
+    notes: row.notesEncrypted === null ? null : ctx.cipher.decrypt(row.notesEncrypted, notesContext(row.id)),
+    ...debtFlags(row, amsterdamDate(ctx.now)),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+async function creditorOf(trx: Transaction<Database>, body: CreateDebtBody) {
+  if (body.catalogCreditorId === undefined) {
+    if (body.creditorType === undefined) {
+      throw new BadRequestError('validation_failed', 'A debt without a catalogue creditor needs a creditorType.', {
+        errors: [{ pointer: '/body/creditorType', code: 'required', detail: 'creditorType is required without catalogCreditorId.' }],
+      });
+    }
+    return { catalogCreditorId: null, creditorName: body.creditorName as string, creditorType: body.creditorType };
+  }
+  const catalog = await requireCatalogCreditor(trx, body.catalogCreditorId);
+  return { catalogCreditorId: catalog.id, creditorName: body.creditorName ?? catalog.name, creditorType: body.creditorType ?? catalog.creditorType };
+}
+
+export const debts = childResourceService<'debts', DebtView, CreateDebtBody, PatchDebtBody>({
+  table: 'debts',
+  name: 'debt',
+  invalidatesOverview: true,
+  toView: toDebtView,
+  async newRow(trx, ctx, id, body) {
+    const creditor = await creditorOf(trx, body);
+    return {
+      ...creditor,
+      collectorName: blankToNull(body.collectorName),
+      reference: blankToNull(body.reference),
+      rank: body.rank ?? 'concurrent',
+      principalCents: body.principalCents ?? null,
+      interestCents: body.interestCents ?? null,
+      collectionCostsCents: body.collectionCostsCents ?? null,
+      collectionCostsIncludeVat: body.collectionCostsIncludeVat ?? null,
+      legalCostsCents: body.legalCostsCents ?? null,
+      balanceCents: body.balanceCents,
+      balanceDate: body.balanceDate ?? null,
+      status: body.status,
+      arrangementAmountCents: body.arrangement?.amountCents ?? null,
+      arrangementFrequency: body.arrangement?.frequency ?? null,
+      arrangementStartDate: body.arrangement?.startDate ?? null,
+      // CJIB criminal fines survive a debt settlement: that is the default unless said otherwise.
+      excludedFromDischarge: body.excludedFromDischarge !== undefined
+        ? body.excludedFromDischarge
+        : creditor.creditorType === 'cjib_strafrechtelijk' ? 'cjib_strafrechtelijk' : null,
+      notesEncrypted: encryptNotes(ctx, id, body.notes),
+    };
+  },
+  async changes(trx, ctx, id, body) {
+    const { arrangement, notes, catalogCreditorId, collectorName, reference, ...plain } = body;
+    const changes: Record<string, unknown> = { ...plain };
+    if (collectorName !== undefined) changes.collectorName = blankToNull(collectorName);
+    if (reference !== undefined) changes.reference = blankToNull(reference);
+    if (catalogCreditorId !== undefined) {
+      changes.catalogCreditorId = catalogCreditorId === null ? null : (await requireCatalogCreditor(trx, catalogCreditorId)).id;
+    }
+    if (arrangement !== undefined) {
+      changes.arrangementAmountCents = arrangement?.amountCents ?? null;
+      changes.arrangementFrequency = arrangement?.frequency ?? null;
+      changes.arrangementStartDate = arrangement?.startDate ?? null;
+    }
+    if (notes !== undefined) changes.notesEncrypted = encryptNotes(ctx, id, notes);
+    return changes;
+  },
+});

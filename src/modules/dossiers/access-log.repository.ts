@@ -1,0 +1,21 @@
+// Who touched a dossier, from the append-only audit trail.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { CursorPosition } from '../../lib/pagination.js';
+import type { DossierCore } from './dossier-gate.repository.js';
+
+export async function listDossierAuditEvents(db: Kysely<Database>, dossier: DossierCore, limit: number, after: CursorPosition | undefined) {
+  let query = db
+    .selectFrom('auditEvents')
+    .leftJoin('users as actor', 'actor.id', 'auditEvents.actorUserId')
+    .select(['auditEvents.id', 'auditEvents.occurredAt', 'auditEvents.actorUserId', 'auditEvents.actorRole',
+      'auditEvents.action', 'auditEvents.outcome', 'actor.displayName as actorDisplayName'])
+    .where('auditEvents.dossierId', '=', dossier.id)
+    .orderBy('auditEvents.occurredAt')
+    .orderBy('auditEvents.id')
+    .limit(limit + 1);
+  if (after) {
+    query = query.where((eb) => eb(eb.refTuple('auditEvents.occurredAt', 'auditEvents.id'), '>', eb.tuple(after.createdAt, Number(after.id))));
+  }
+  return query.execute();
+}

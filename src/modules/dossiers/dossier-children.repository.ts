@@ -1,0 +1,64 @@
+// Rows that belong to one dossier and carry their own version (debts, incomes, expenses, actions):
+// the same scoped reads, version-checked writes and keyset pages for each of them.
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { CursorPosition } from '../../lib/pagination.js';
+import type { DossierCore } from './dossier-gate.repository.js';
+
+export type ChildTable = 'debts' | 'incomes' | 'expenses';
+
+// Kysely cannot type a query over "one of several tables"; the table-specific types are restored
+// at this module's boundary, and every query below names the columns all child tables share.
+const untyped = (db: Kysely<Database>) => db as unknown as Kysely<any>;
+
+export async function listChildren<T extends ChildTable>(
+  db: Kysely<Database>, table: T, dossier: DossierCore, page?: { limit: number; after?: CursorPosition },
+): Promise<Selectable<Database[T]>[]> {
+  let query = untyped(db).selectFrom(table as string).selectAll().where('dossierId', '=', dossier.id).orderBy('createdAt').orderBy('id');
+  if (page) {
+    query = query.limit(page.limit + 1);
+    const after = page.after;
+    if (after) query = query.where((eb) => eb(eb.refTuple('createdAt', 'id'), '>', eb.tuple(after.createdAt, after.id)));
+  }
+  return (await query.execute()) as Selectable<Database[T]>[];
+}
+
+export async function findChild<T extends ChildTable>(
+  db: Kysely<Database>, table: T, dossier: DossierCore, id: string,
+): Promise<Selectable<Database[T]> | undefined> {
+  return (await untyped(db).selectFrom(table as string).selectAll().where('dossierId', '=', dossier.id).where('id', '=', id)
+    .executeTakeFirst()) as Selectable<Database[T]> | undefined;
+}
+
+export async function insertChild<T extends ChildTable>(
+  db: Kysely<Database>, table: T, dossier: DossierCore, values: Omit<Insertable<Database[T]>, 'dossierId'>,
+): Promise<Selectable<Database[T]>> {
+  return (await untyped(db).insertInto(table as string).values({ ...values, dossierId: dossier.id }).returningAll()
+    .executeTakeFirstOrThrow()) as Selectable<Database[T]>;
+}
+
+/** The version check and the write are one statement: no lost update can slip between them. */
+export async function updateChildIfVersion<T extends ChildTable>(
+  db: Kysely<Database>, table: T, dossier: DossierCore, id: string, version: number, changes: Updateable<Database[T]>,
+): Promise<Selectable<Database[T]> | undefined> {
+  return (await untyped(db)
+    .updateTable(table as string)
+    .set((eb) => ({ ...(changes as Record<string, unknown>), version: eb('version', '+', 1) }))
+    .where('dossierId', '=', dossier.id)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst()) as Selectable<Database[T]> | undefined;
+}
+
+export async function deleteChildIfVersion(
+  db: Kysely<Database>, table: ChildTable, dossier: DossierCore, id: string, version: number,
+): Promise<boolean> {
+  const result = await untyped(db)
+    .deleteFrom(table)
+    .where('dossierId', '=', dossier.id)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

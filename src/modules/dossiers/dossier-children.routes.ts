@@ -1,0 +1,89 @@
+// The five routes of a versioned dossier child (list, create, read, edit, delete), declared once.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Operation } from '../../access/policy.js';
+import { noContent, problemResponses } from '../../http/problem-schemas.js';
+import { etagOf, idempotencyHeaders, ifMatchHeaders, requiredVersion, withEtag } from '../../http/preconditions.js';
+import { sendIdempotent } from '../../http/send-created.js';
+import { serviceContext } from '../../http/service-context.js';
+import { pageQuerySchema, pageSchema, type PageQuery } from '../../lib/pagination.js';
+import type { IdempotentResult } from '../idempotency/idempotency.service.js';
+import type { ServiceContext } from '../service-context.js';
+import { dossierIdParams } from './dossier.schemas.js';
+
+interface ChildService<View, CreateBody, PatchBody> {
+  list(ctx: ServiceContext, dossierId: string, page: PageQuery): Promise<{ items: View[]; nextCursor: string | null }>;
+  get(ctx: ServiceContext, dossierId: string, id: string): Promise<View>;
+  create(ctx: ServiceContext, dossierId: string, body: CreateBody, key: string | undefined): Promise<IdempotentResult<View>>;
+  patch(ctx: ServiceContext, dossierId: string, id: string, version: number, body: PatchBody): Promise<View>;
+  remove(ctx: ServiceContext, dossierId: string, id: string, version: number): Promise<void>;
+}
+
+export interface ChildRoutesOptions<View extends { version: number }, CreateBody, PatchBody> {
+  /** Path segment and names: `debts`, `debtId`, `Debt` (→ listDebts, createDebt, …). */
+  segment: string;
+  idParam: string;
+  singular: string;
+  plural: string;
+  tag: string;
+  read: Operation;
+  write: Operation;
+  schemas: { view: z.ZodType<View>; create: z.ZodType<CreateBody>; patch: z.ZodType<PatchBody> };
+  service: ChildService<View, CreateBody, PatchBody>;
+}
+
+export function registerChildRoutes<View extends { version: number }, CreateBody, PatchBody>(
+  instance: FastifyInstance, options: ChildRoutesOptions<View, CreateBody, PatchBody>,
+) {
+  // Generic over the resource, so handler types come from the casts below; the zod schemas still
+  // validate every request at run time and serialize every response.
+  const app = instance;
+  const { segment, idParam, singular, plural, service, schemas } = options;
+  const tags = [options.tag];
+  const itemParams = z.strictObject({ id: z.uuid(), [idParam]: z.uuid() });
+  const dossierOf = (params: unknown) => (params as { id: string }).id;
+  const itemId = (params: unknown) => (params as Record<string, string>)[idParam] as string;
+
+  app.get(`/dossiers/:id/${segment}`, {
+    config: { access: options.read },
+    schema: { operationId: `list${plural}`, tags, params: dossierIdParams, querystring: pageQuerySchema,
+      response: { 200: pageSchema(schemas.view), ...problemResponses(400, 401, 403, 404) } },
+  }, async (request) => service.list(serviceContext(request), dossierOf(request.params), request.query as PageQuery));
+
+  app.post(`/dossiers/:id/${segment}`, {
+    config: { access: options.write },
+    schema: { operationId: `create${singular}`, tags, params: dossierIdParams, headers: idempotencyHeaders, body: schemas.create,
+      response: { 201: schemas.view, ...problemResponses(400, 401, 403, 404, 409, 422) } },
+  }, async (request, reply) => {
+    const key = request.headers['idempotency-key'] as string | undefined;
+    const result = await service.create(serviceContext(request), dossierOf(request.params), request.body as CreateBody, key);
+    return sendIdempotent(reply, result, (view) => etagOf(view.version));
+  });
+
+  app.get(`/dossiers/:id/${segment}/:${idParam}`, {
+    config: { access: options.read },
+    schema: { operationId: `get${singular}`, tags, params: itemParams, response: { 200: schemas.view, ...problemResponses(400, 401, 403, 404) } },
+  }, async (request, reply) => {
+    return withEtag(reply, await service.get(serviceContext(request), dossierOf(request.params), itemId(request.params)));
+  });
+
+  app.patch(`/dossiers/:id/${segment}/:${idParam}`, {
+    config: { access: options.write },
+    schema: { operationId: `update${singular}`, tags, params: itemParams, headers: ifMatchHeaders, body: schemas.patch,
+      response: { 200: schemas.view, ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428) } },
+  }, async (request, reply) => {
+    const version = requiredVersion(request.headers['if-match'] as string | undefined);
+    const ctx = serviceContext(request);
+    return withEtag(reply, await service.patch(ctx, dossierOf(request.params), itemId(request.params), version, request.body as PatchBody));
+  });
+
+  app.delete(`/dossiers/:id/${segment}/:${idParam}`, {
+    config: { access: options.write },
+    schema: { operationId: `delete${singular}`, tags, params: itemParams, headers: ifMatchHeaders,
+      response: { 204: noContent, ...problemResponses(400, 401, 403, 404, 409, 412, 428) } },
+  }, async (request, reply) => {
+    const version = requiredVersion(request.headers['if-match'] as string | undefined);
+    await service.remove(serviceContext(request), dossierOf(request.params), itemId(request.params), version);
+    return reply.code(204).send(null);
+  });
+}

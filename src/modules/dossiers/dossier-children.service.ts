@@ -1,0 +1,95 @@
+// The use cases every versioned child of a dossier shares: page through, read one, create
+// (optionally idempotent), edit with If-Match, delete with If-Match. Each resource supplies how
+// its rows are built, changed and shown; audit, scope, 404/412 and overview invalidation live here.
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
+import { decodeCursor, toPage, type PageQuery } from '../../lib/pagination.js';
+import { idempotent } from '../idempotency/idempotency.service.js';
+import type { ServiceContext } from '../service-context.js';
+import {
+  deleteChildIfVersion, findChild, insertChild, listChildren, updateChildIfVersion, type ChildTable,
+} from './dossier-children.repository.js';
+import type { DossierCore } from './dossier-gate.repository.js';
+import { withDossier } from './dossier-gate.service.js';
+import { clearOverviewConfirmation } from './dossier-state.repository.js';
+
+export interface ChildResource<T extends ChildTable, View, CreateBody, PatchBody> {
+  table: T;
+  /** Audit action prefix, e.g. `debt`. */
+  name: string;
+  /** Changes to this resource make a confirmed overview stale. */
+  invalidatesOverview: boolean;
+  toView(row: Selectable<Database[T]>, ctx: ServiceContext): View;
+  newRow(trx: Transaction<Database>, ctx: ServiceContext, id: string, body: CreateBody): Promise<Record<string, unknown>>;
+  changes(trx: Transaction<Database>, ctx: ServiceContext, id: string, body: PatchBody): Promise<Updateable<Database[T]>>;
+}
+
+export function childResourceService<T extends ChildTable, View, CreateBody extends object, PatchBody extends object>(
+  resource: ChildResource<T, View, CreateBody, PatchBody>,
+) {
+  const afterChange = async (trx: Kysely<Database>, dossier: DossierCore) => {
+    if (resource.invalidatesOverview) await clearOverviewConfirmation(trx, dossier);
+  };
+
+  const staleOrMissing = async (trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore, id: string): Promise<never> => {
+    const current = await findChild(trx, resource.table, dossier, id);
+    if (!current) throw new NotFoundError();
+    throw new PreconditionFailedError(resource.toView(current, ctx), (current as { version: number }).version);
+  };
+
+  return {
+    async list(ctx: ServiceContext, dossierId: string, page: PageQuery) {
+      const after = decodeCursor(page.cursor);
+      return withDossier(ctx, dossierId, { action: `${resource.name}.listed`, write: false }, async (trx, dossier) => {
+        const rows = await listChildren(trx, resource.table, dossier, { limit: page.limit, after });
+        return toPage(rows, page.limit,
+          (row) => row as unknown as { createdAt: Date; id: string },
+          (row) => resource.toView(row, ctx));
+      });
+    },
+
+    async get(ctx: ServiceContext, dossierId: string, id: string) {
+      return withDossier(ctx, dossierId, { action: `${resource.name}.read`, write: false }, async (trx, dossier) => {
+        const row = await findChild(trx, resource.table, dossier, id);
+        if (!row) throw new NotFoundError();
+        return resource.toView(row, ctx);
+      });
+    },
+
+    async create(ctx: ServiceContext, dossierId: string, body: CreateBody, idempotencyKey: string | undefined) {
+      return withDossier(ctx, dossierId, { action: `${resource.name}.created`, write: true }, async (trx, dossier, note) => {
+        note.details = { fields: Object.keys(body) };
+        const operation = `${resource.name}.create:${dossier.id}`;
+        return idempotent(trx, { userId: ctx.actor.userId, key: idempotencyKey, operation, payload: body, now: ctx.now }, async () => {
+          const id = randomUUID();
+          const values = await resource.newRow(trx, ctx, id, body);
+          const row = await insertChild(trx, resource.table, dossier, {
+            ...values, id, createdAt: ctx.now, updatedAt: ctx.now, createdBy: ctx.actor.userId,
+          } as never);
+          await afterChange(trx, dossier);
+          return { statusCode: 201, body: resource.toView(row, ctx) };
+        });
+      });
+    },
+
+    async patch(ctx: ServiceContext, dossierId: string, id: string, version: number, body: PatchBody) {
+      return withDossier(ctx, dossierId, { action: `${resource.name}.updated`, write: true }, async (trx, dossier, note) => {
+        note.details = { fields: Object.keys(body) };
+        const changes = await resource.changes(trx, ctx, id, body);
+        const row = await updateChildIfVersion(trx, resource.table, dossier, id, version, { ...changes, updatedAt: ctx.now } as never);
+        if (!row) return staleOrMissing(trx, ctx, dossier, id);
+        await afterChange(trx, dossier);
+        return resource.toView(row, ctx);
+      });
+    },
+
+    async remove(ctx: ServiceContext, dossierId: string, id: string, version: number) {
+      await withDossier(ctx, dossierId, { action: `${resource.name}.deleted`, write: true }, async (trx, dossier) => {
+        if (!(await deleteChildIfVersion(trx, resource.table, dossier, id, version))) await staleOrMissing(trx, ctx, dossier, id);
+        await afterChange(trx, dossier);
+      });
+    },
+  };
+}

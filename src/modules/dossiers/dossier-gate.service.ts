@@ -1,0 +1,82 @@
+// Every operation on a dossier's data goes through `withDossier`: it finds the dossier within the
+// caller's scope (not visible = 404, identical to nonexistent), refuses writes a dossier's state
+// forbids, runs the work and writes the audit row in the same transaction. A denial is audited
+// outside the rolled-back transaction so it is never lost.
+import type { Transaction } from 'kysely';
+import { recordAudit } from '../../audit/audit.js';
+import type { Database } from '../../db/schema.js';
+import { ConflictError, NotFoundError } from '../../lib/errors.js';
+import type { ServiceContext } from '../service-context.js';
+import { findVisibleDossierCore, touchDossier, type DossierCore } from './dossier-gate.repository.js';
+
+export type { DossierCore };
+
+export interface DossierOperation {
+  /** Audit action, e.g. `dossier.read`, `debt.updated`. */
+  action: string;
+  /** Writes lock the dossier, are refused on frozen dossiers and mark it as changed. */
+  write: boolean;
+  /** Writes allowed on a closed dossier (the T2 measurement). */
+  allowWhenClosed?: boolean;
+  /** Writes allowed before consent is given (consent itself, the household). */
+  allowWithoutConsent?: boolean;
+  /** The work moves the dossier's version itself (a conditional PATCH of the dossier row). */
+  versionedByWork?: boolean;
+}
+
+export interface AuditNote {
+  details?: Record<string, string | number | boolean | null | readonly string[]>;
+  /** A more specific action than the operation's, decided by the work (e.g. consent withdrawn). */
+  action?: string;
+}
+
+export async function withDossier<T>(
+  ctx: ServiceContext,
+  dossierId: string,
+  operation: DossierOperation,
+  work: (trx: Transaction<Database>, dossier: DossierCore, note: AuditNote) => Promise<T>,
+): Promise<T> {
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    const dossier = await findVisibleDossierCore(trx, ctx.actor, dossierId, operation.write);
+    if (!dossier) return { found: false as const };
+    if (operation.write) assertWritable(dossier, operation);
+    const note: AuditNote = {};
+    const result = await work(trx, dossier, note);
+    if (operation.write) await touchDossier(trx, dossier.id, ctx.now, !operation.versionedByWork);
+    await recordAudit(trx, {
+      action: note.action ?? operation.action,
+      outcome: 'success',
+      actorUserId: ctx.actor.userId,
+      actorRole: ctx.actor.role,
+      dossierId: dossier.id,
+      requestId: ctx.requestId,
+      details: note.details,
+    });
+    return { found: true as const, result };
+  });
+  if (!outcome.found) {
+    await recordAudit(ctx.db, {
+      action: operation.action,
+      outcome: 'denied',
+      actorUserId: ctx.actor.userId,
+      actorRole: ctx.actor.role,
+      dossierId,
+      requestId: ctx.requestId,
+    });
+    throw new NotFoundError();
+  }
+  return outcome.result;
+}
+
+function assertWritable(dossier: DossierCore, operation: DossierOperation): void {
+  // The resident keeps reading a dossier after withdrawing consent, but nothing changes any more.
+  if (dossier.consentWithdrawnAt !== null) {
+    throw new ConflictError('consent_withdrawn', 'Consent was withdrawn; the dossier is frozen.');
+  }
+  if (dossier.phase === 'closed' && !operation.allowWhenClosed) {
+    throw new ConflictError('dossier_closed', 'The dossier is closed and takes no new content.');
+  }
+  if (dossier.consentGivenAt === null && !operation.allowWithoutConsent) {
+    throw new ConflictError('consent_required', 'Record the resident\'s consent before any content.');
+  }
+}

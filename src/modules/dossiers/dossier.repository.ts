@@ -1,0 +1,100 @@
+// Reads of a dossier's own row and lists of dossiers, always through the caller's scope.
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Actor } from '../../access/actor.js';
+import { dossierVisibleTo } from '../../access/dossier-scope.js';
+import type { ConsentEventsTable, Database, DossiersTable } from '../../db/schema.js';
+import type { LifeEvent, Phase } from '../../lib/vocabulary.js';
+import type { CursorPosition } from '../../lib/pagination.js';
+import type { DossierCore } from './dossier-gate.repository.js';
+
+/** The dossier row with its resident and active maatje; the caller proved access with `dossier`. */
+export async function loadDossierRow(db: Kysely<Database>, dossier: DossierCore) {
+  return db
+    .selectFrom('dossiers')
+    .innerJoin('users as resident', 'resident.id', 'dossiers.residentId')
+    .leftJoin('dossierAssignments as assignment', (join) =>
+      join.onRef('assignment.dossierId', '=', 'dossiers.id').on('assignment.endedAt', 'is', null))
+    .leftJoin('users as maatje', 'maatje.id', 'assignment.maatjeId')
+    .selectAll('dossiers')
+    .select(['resident.displayName as residentDisplayName', 'maatje.id as maatjeId', 'maatje.displayName as maatjeDisplayName'])
+    .where('dossiers.id', '=', dossier.id)
+    .executeTakeFirstOrThrow();
+}
+
+export type DossierRow = Awaited<ReturnType<typeof loadDossierRow>>;
+
+export async function listVisibleDossiers(db: Kysely<Database>, actor: Actor, limit: number, after: CursorPosition | undefined) {
+  let query = db
+    .selectFrom('dossiers')
+    .innerJoin('users as resident', 'resident.id', 'dossiers.residentId')
+    .select(['dossiers.id', 'dossiers.phase', 'dossiers.openedAt', 'dossiers.updatedAt', 'resident.displayName as residentDisplayName'])
+    .where(dossierVisibleTo(actor))
+    .orderBy('dossiers.openedAt')
+    .orderBy('dossiers.id')
+    .limit(limit + 1);
+  if (after) {
+    query = query.where((eb) => eb(eb.refTuple('dossiers.openedAt', 'dossiers.id'), '>', eb.tuple(after.createdAt, after.id)));
+  }
+  return query.execute();
+}
+
+export async function listTransitions(db: Kysely<Database>, dossier: DossierCore) {
+  return db.selectFrom('dossierTransitions').select(['fromPhase', 'toPhase', 'at', 'actorId'])
+    .where('dossierId', '=', dossier.id).orderBy('at').orderBy('id').execute();
+}
+
+export async function insertTransition(db: Kysely<Database>, dossier: DossierCore, values: { fromPhase: Phase; toPhase: Phase; at: Date; actorId: string }) {
+  await db.insertInto('dossierTransitions').values({ ...values, dossierId: dossier.id }).execute();
+}
+
+export async function setPhase(db: Kysely<Database>, dossier: DossierCore, phase: Phase, closedAt?: Date) {
+  await db.updateTable('dossiers').set({ phase, ...(closedAt ? { closedAt } : {}) }).where('id', '=', dossier.id).execute();
+}
+
+/** The version check and the write are one statement (DESIGN.md §3). */
+export async function updateDossierIfVersion(db: Kysely<Database>, dossier: DossierCore, version: number, changes: Updateable<DossiersTable>) {
+  const result = await db.updateTable('dossiers')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', dossier.id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function updateDossierRow(db: Kysely<Database>, dossier: DossierCore, changes: Updateable<DossiersTable>) {
+  await db.updateTable('dossiers').set(changes).where('id', '=', dossier.id).execute();
+}
+
+export async function insertConsentEvent(db: Kysely<Database>, dossier: DossierCore, event: Omit<Insertable<ConsentEventsTable>, 'dossierId'>) {
+  await db.insertInto('consentEvents').values({ ...event, dossierId: dossier.id }).execute();
+}
+
+export async function findStory(db: Kysely<Database>, dossier: DossierCore) {
+  return db.selectFrom('dossierStories').selectAll().where('dossierId', '=', dossier.id).executeTakeFirst();
+}
+
+export async function insertStory(db: Kysely<Database>, dossier: DossierCore, values: { textEncrypted: string; lifeEvents: LifeEvent[]; updatedAt: Date; updatedBy: string }) {
+  return db.insertInto('dossierStories').values({ ...values, dossierId: dossier.id }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateStoryIfVersion(
+  db: Kysely<Database>, dossier: DossierCore, version: number,
+  values: { textEncrypted: string; lifeEvents: LifeEvent[]; updatedAt: Date; updatedBy: string },
+) {
+  return db.updateTable('dossierStories')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('dossierId', '=', dossier.id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Debts of several dossiers at once, for list summaries (crisis, stale balances) without N+1. */
+export async function debtsOfDossiers(db: Kysely<Database>, dossierIds: readonly string[]) {
+  if (dossierIds.length === 0) return [];
+  return db.selectFrom('debts')
+    .select(['dossierId', 'catalogCreditorId', 'creditorName', 'creditorType', 'status', 'balanceCents', 'balanceDate',
+      'principalCents', 'collectionCostsCents', 'collectionCostsIncludeVat'])
+    .where('dossierId', 'in', dossierIds)
+    .execute();
+}

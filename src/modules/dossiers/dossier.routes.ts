@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { problemResponses } from '../../http/problem-schemas.js';
+import { ifMatchHeaders, requiredVersion, withEtag } from '../../http/preconditions.js';
+import { serviceContext } from '../../http/service-context.js';
+import { pageQuerySchema, pageSchema } from '../../lib/pagination.js';
+import { listAccessLog } from '../dossiers/access-log.service.js';
+import {
+  accessLogItemSchema, consentSchema, dossierIdParams, dossierListItemSchema, dossierSchema, giveConsentBody,
+  patchDossierBody, storyBody, storySchema, transitionBody, withdrawConsentQuery,
+} from './dossier.schemas.js';
+import { getDossier, giveConsent, listDossiers, patchDossier, transitionDossier, withdrawConsent } from './dossier.service.js';
+import { getStory, putStory } from './story.service.js';
+
+const tags = ['dossiers'];
+
+export async function dossierRoutes(instance: FastifyInstance) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/dossiers', {
+    config: { access: 'dossier.list' },
+    schema: { operationId: 'listDossiers', tags, querystring: pageQuerySchema,
+      response: { 200: pageSchema(dossierListItemSchema), ...problemResponses(400, 401, 403) } },
+  }, async (request) => listDossiers(serviceContext(request), request.query));
+
+  app.get('/dossiers/:id', {
+    config: { access: 'dossier.read' },
+    schema: { operationId: 'getDossier', tags, params: dossierIdParams, response: { 200: dossierSchema, ...problemResponses(400, 401, 403, 404) } },
+  }, async (request, reply) => withEtag(reply, await getDossier(serviceContext(request), request.params.id)));
+
+  app.patch('/dossiers/:id', {
+    config: { access: 'dossier.update' },
+    schema: { operationId: 'updateDossier', tags, params: dossierIdParams, headers: ifMatchHeaders, body: patchDossierBody,
+      response: { 200: dossierSchema, ...problemResponses(400, 401, 403, 404, 409, 412, 428) } },
+  }, async (request, reply) => {
+    const version = requiredVersion(request.headers['if-match']);
+    return withEtag(reply, await patchDossier(serviceContext(request), request.params.id, version, request.body));
+  });
+
+  app.post('/dossiers/:id/transitions', {
+    config: { access: 'dossier.transition' },
+    schema: { operationId: 'transitionDossier', tags, params: dossierIdParams, body: transitionBody,
+      response: { 200: dossierSchema, ...problemResponses(400, 401, 403, 404, 409, 422) } },
+  }, async (request, reply) => withEtag(reply, await transitionDossier(serviceContext(request), request.params.id, request.body.to)));
+
+  app.put('/dossiers/:id/consent', {
+    config: { access: 'dossier.consent' },
+    schema: { operationId: 'giveConsent', tags, params: dossierIdParams, body: giveConsentBody,
+      response: { 200: consentSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+  }, async (request) => giveConsent(serviceContext(request), request.params.id, request.body));
+
+  app.delete('/dossiers/:id/consent', {
+    config: { access: 'dossier.consent' },
+    schema: { operationId: 'withdrawConsent', tags, params: dossierIdParams, querystring: withdrawConsentQuery,
+      response: { 200: consentSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+  }, async (request) => withdrawConsent(serviceContext(request), request.params.id, request.query.recordedOnPaper === 'true'));
+
+  app.get('/dossiers/:id/story', {
+    config: { access: 'dossier.content' },
+    schema: { operationId: 'getStory', tags, params: dossierIdParams, response: { 200: storySchema, ...problemResponses(400, 401, 403, 404) } },
+  }, async (request, reply) => withEtag(reply, await getStory(serviceContext(request), request.params.id)));
+
+  app.put('/dossiers/:id/story', {
+    config: { access: 'dossier.content' },
+    schema: { operationId: 'putStory', tags, params: dossierIdParams, headers: ifMatchHeaders, body: storyBody,
+      response: { 200: storySchema, 201: storySchema, ...problemResponses(400, 401, 403, 404, 409, 412, 428) } },
+  }, async (request, reply) => {
+    const ifMatch = request.headers['if-match'];
+    const version = ifMatch === undefined ? undefined : requiredVersion(ifMatch);
+    const result = await putStory(serviceContext(request), request.params.id, version, request.body);
+    return reply.code(result.created ? 201 : 200).send(withEtag(reply, result.story));
+  });
+
+  app.get('/dossiers/:id/access-log', {
+    config: { access: 'dossier.accessLog' },
+    schema: { operationId: 'getAccessLog', tags, params: dossierIdParams, querystring: pageQuerySchema,
+      response: { 200: pageSchema(accessLogItemSchema), ...problemResponses(400, 401, 403, 404) } },
+  }, async (request) => listAccessLog(serviceContext(request), request.params.id, request.query));
+}

@@ -1,0 +1,160 @@
+// Dossier use cases: read the whole dossier, list one's dossiers, edit dossier fields, move between
+// phases, consent, story. Every one goes through the dossier gate (scope, audit, frozen states).
+import { debtTotals } from '../../domain/debt-totals.js';
+import { planTransition } from '../../domain/phases.js';
+import { amsterdamDate } from '../../lib/dates.js';
+import { BadRequestError, ConflictError, DomainRuleError, PreconditionFailedError } from '../../lib/errors.js';
+import { decodeCursor, toPage, type PageQuery } from '../../lib/pagination.js';
+import { blankToNull } from '../../lib/text.js';
+import type { Phase } from '../../lib/vocabulary.js';
+import { recordAudit } from '../../audit/audit.js';
+import type { ServiceContext } from '../service-context.js';
+import { listChildren } from './dossier-children.repository.js';
+import { withDossier } from './dossier-gate.service.js';
+import { clearOverviewConfirmation } from './dossier-state.repository.js';
+import { encryptDossierNotes, loadDossierView } from './dossier-view.service.js';
+import {
+  debtsOfDossiers, insertConsentEvent, insertTransition, listVisibleDossiers, loadDossierRow, setPhase,
+  updateDossierIfVersion, updateDossierRow,
+} from './dossier.repository.js';
+import type { GiveConsentBody, PatchDossierBody } from './dossier.schemas.js';
+
+export async function getDossier(ctx: ServiceContext, dossierId: string) {
+  return withDossier(ctx, dossierId, { action: 'dossier.read', write: false }, (trx, dossier) => loadDossierView(trx, ctx, dossier));
+}
+
+export async function listDossiers(ctx: ServiceContext, page: PageQuery) {
+  const after = decodeCursor(page.cursor);
+  const today = amsterdamDate(ctx.now);
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await listVisibleDossiers(trx, ctx.actor, page.limit, after);
+    const pageRows = rows.slice(0, page.limit);
+    const debts = await debtsOfDossiers(trx, pageRows.map((r) => r.id));
+    await recordAudit(trx, { action: 'dossier.listed', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId });
+    return toPage(rows, page.limit, (r) => ({ createdAt: r.openedAt, id: r.id }), (row) => {
+      const totals = debtTotals(debts.filter((d) => d.dossierId === row.id), today);
+      return {
+        id: row.id,
+        phase: row.phase,
+        residentDisplayName: row.residentDisplayName,
+        openedAt: row.openedAt,
+        updatedAt: row.updatedAt,
+        crisis: totals.anyCrisis,
+        overdueActions: 0,
+        staleBalances: totals.flags.staleBalances,
+      };
+    });
+  });
+}
+
+function onlyHousehold(body: PatchDossierBody) {
+  return Object.keys(body).every((key) => key === 'household');
+}
+
+export async function patchDossier(ctx: ServiceContext, dossierId: string, version: number, body: PatchDossierBody) {
+  if (body.overviewConfirmed && ctx.actor.role === 'maatje' && body.recordedOnPaper !== true) {
+    throw new BadRequestError('recorded_on_paper_required',
+      'A maatje confirms the overview only for a confirmation the resident signed on paper (recordedOnPaper: true).');
+  }
+  // The household is phase A's own content; everything else waits for consent.
+  const operation = { action: 'dossier.updated', write: true, versionedByWork: true, allowWithoutConsent: onlyHousehold(body) };
+  return withDossier(ctx, dossierId, operation, async (trx, dossier, note) => {
+    note.details = { fields: Object.keys(body) };
+    const changes: Record<string, unknown> = {};
+    if (body.household !== undefined) {
+      changes.householdLeefsituatie = body.household?.leefsituatie ?? null;
+      changes.householdAgeBand = body.household?.ageBand ?? null;
+      changes.householdPartnerAgeBand = body.household?.partnerAgeBand ?? null;
+      changes.householdOtherAdults = body.household ? body.household.otherAdults ?? 0 : null;
+    }
+    if (body.bvvOfficial !== undefined) {
+      changes.bvvOfficialCents = body.bvvOfficial?.amountCents ?? null;
+      changes.bvvOfficialSource = body.bvvOfficial?.source ?? null;
+      changes.bvvOfficialDate = body.bvvOfficial?.date ?? null;
+    }
+    if (body.vtlbOfficial !== undefined) {
+      changes.vtlbOfficialCents = body.vtlbOfficial?.amountCents ?? null;
+      changes.vtlbOfficialSource = body.vtlbOfficial?.source ?? null;
+      changes.vtlbOfficialDate = body.vtlbOfficial?.date ?? null;
+    }
+    if (body.vtlbCorrections !== undefined) changes.vtlbCorrections = JSON.stringify(body.vtlbCorrections);
+    if (body.notes !== undefined) {
+      const notes = blankToNull(body.notes);
+      changes.notesEncrypted = notes === null ? null : encryptDossierNotes(ctx, dossier.id, notes);
+    }
+    // Whatever changes the overview's figures makes an earlier confirmation stale; a confirmation
+    // in the same request is of the figures as they are after it.
+    const changesFigures = ['household', 'bvvOfficial', 'vtlbOfficial', 'vtlbCorrections'].some((key) => key in body);
+    if (changesFigures) {
+      changes.overviewConfirmedAt = null;
+      changes.overviewConfirmedBy = null;
+    }
+    if (body.overviewConfirmed) {
+      changes.overviewConfirmedAt = ctx.now;
+      changes.overviewConfirmedBy = ctx.actor.userId;
+    }
+    if (!(await updateDossierIfVersion(trx, dossier, version, changes))) {
+      throw new PreconditionFailedError(await loadDossierView(trx, ctx, dossier), dossier.version);
+    }
+    return loadDossierView(trx, ctx, dossier);
+  });
+}
+
+export async function transitionDossier(ctx: ServiceContext, dossierId: string, to: Phase) {
+  return withDossier(ctx, dossierId, { action: 'dossier.transitioned', write: true, allowWithoutConsent: true }, async (trx, dossier, note) => {
+    const row = await loadDossierRow(trx, dossier);
+    const debts = await listChildren(trx, 'debts', dossier);
+    const plan = planTransition(dossier.phase, to, {
+      consentActive: row.consentGivenAt !== null && row.consentWithdrawnAt === null,
+      householdSet: row.householdLeefsituatie !== null && row.householdAgeBand !== null,
+      overviewConfirmed: row.overviewConfirmedAt !== null,
+      debts: debts.map((d) => ({ id: d.id, balanceDate: d.balanceDate })),
+      exitReasonPresent: false,
+    });
+    if (!plan.ok && plan.reason === 'illegal') {
+      throw new ConflictError('illegal_transition', `A dossier cannot go from ${dossier.phase} to ${to}.`);
+    }
+    if (!plan.ok) {
+      throw new DomainRuleError('transition_guard', `The dossier is not ready to go from ${dossier.phase} to ${to}.`, { missing: plan.missing });
+    }
+    note.details = { from: dossier.phase, to };
+    await setPhase(trx, dossier, to);
+    await insertTransition(trx, dossier, { fromPhase: dossier.phase, toPhase: to, at: ctx.now, actorId: ctx.actor.userId });
+    return loadDossierView(trx, ctx, { ...dossier, phase: to });
+  });
+}
+
+export async function giveConsent(ctx: ServiceContext, dossierId: string, body: GiveConsentBody) {
+  const onPaper = body.recordedOnPaper === true;
+  if (ctx.actor.role === 'maatje' && !onPaper) {
+    throw new BadRequestError('recorded_on_paper_required', 'A maatje records only consent the resident gave on paper (recordedOnPaper: true).');
+  }
+  return withDossier(ctx, dossierId, { action: 'consent.given', write: true, allowWithoutConsent: true }, async (trx, dossier, note) => {
+    note.details = { statisticsOptIn: body.statisticsOptIn, recordedOnPaper: onPaper };
+    await updateDossierRow(trx, dossier, {
+      consentGivenAt: ctx.now,
+      consentTextVersion: body.textVersion,
+      consentStatisticsOptIn: body.statisticsOptIn,
+      consentRecordedOnPaper: onPaper,
+    });
+    await insertConsentEvent(trx, dossier, {
+      kind: 'given', at: ctx.now, textVersion: body.textVersion, statisticsOptIn: body.statisticsOptIn,
+      recordedOnPaper: onPaper, recordedBy: ctx.actor.userId,
+    });
+    return (await loadDossierView(trx, ctx, dossier)).consent;
+  });
+}
+
+export async function withdrawConsent(ctx: ServiceContext, dossierId: string, recordedOnPaper: boolean) {
+  if (ctx.actor.role === 'maatje' && !recordedOnPaper) {
+    throw new BadRequestError('recorded_on_paper_required', 'A maatje records only a withdrawal the resident signed on paper (recordedOnPaper=true).');
+  }
+  return withDossier(ctx, dossierId, { action: 'consent.withdrawn', write: true, allowWithoutConsent: true, allowWhenClosed: true }, async (trx, dossier) => {
+    if (dossier.consentGivenAt === null) throw new ConflictError('consent_not_given', 'There is no consent to withdraw.');
+    await updateDossierRow(trx, dossier, { consentWithdrawnAt: ctx.now });
+    await insertConsentEvent(trx, dossier, { kind: 'withdrawn', at: ctx.now, recordedOnPaper, recordedBy: ctx.actor.userId });
+    await clearOverviewConfirmation(trx, dossier);
+    return (await loadDossierView(trx, ctx, dossier)).consent;
+  });
+}
+

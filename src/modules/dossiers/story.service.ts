@@ -1,0 +1,41 @@
+// The story behind the debts and its life events (phase A), encrypted at rest: a read of the
+// database never shows the text. A singleton: the first PUT creates it without If-Match.
+import { NotFoundError, PreconditionFailedError, PreconditionRequiredError } from '../../lib/errors.js';
+import type { ServiceContext } from '../service-context.js';
+import { withDossier } from './dossier-gate.service.js';
+import { findStory, insertStory, updateStoryIfVersion } from './dossier.repository.js';
+import type { StoryBody, StoryView } from './dossier.schemas.js';
+
+const storyContext = (dossierId: string) => ({ table: 'dossier_stories', column: 'text', rowId: dossierId });
+
+type StoryRow = NonNullable<Awaited<ReturnType<typeof findStory>>>;
+
+function toStoryView(row: StoryRow, ctx: ServiceContext): StoryView {
+  return { text: ctx.cipher.decrypt(row.textEncrypted, storyContext(row.dossierId)), lifeEvents: row.lifeEvents, updatedAt: row.updatedAt, version: row.version };
+}
+
+export async function getStory(ctx: ServiceContext, dossierId: string) {
+  return withDossier(ctx, dossierId, { action: 'story.read', write: false }, async (trx, dossier) => {
+    const row = await findStory(trx, dossier);
+    if (!row) throw new NotFoundError();
+    return toStoryView(row, ctx);
+  });
+}
+
+export async function putStory(ctx: ServiceContext, dossierId: string, version: number | undefined, body: StoryBody) {
+  return withDossier(ctx, dossierId, { action: 'story.updated', write: true }, async (trx, dossier, note) => {
+    note.details = { lifeEvents: body.lifeEvents };
+    const values = {
+      textEncrypted: ctx.cipher.encrypt(body.text, storyContext(dossier.id)),
+      lifeEvents: body.lifeEvents,
+      updatedAt: ctx.now,
+      updatedBy: ctx.actor.userId,
+    };
+    const existing = await findStory(trx, dossier);
+    if (!existing) return { created: true, story: toStoryView(await insertStory(trx, dossier, values), ctx) };
+    if (version === undefined) throw new PreconditionRequiredError();
+    const updated = await updateStoryIfVersion(trx, dossier, version, values);
+    if (!updated) throw new PreconditionFailedError(toStoryView(existing, ctx), existing.version);
+    return { created: false, story: toStoryView(updated, ctx) };
+  });
+}

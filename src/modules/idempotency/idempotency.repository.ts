@@ -1,0 +1,29 @@
+// Stored first results of creating requests, per user and key.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export async function findIdempotencyRecord(db: Kysely<Database>, userId: string, key: string, notBefore: Date) {
+  return db
+    .selectFrom('idempotencyKeys')
+    .select(['operation', 'requestHash', 'statusCode', 'responseBody'])
+    .where('userId', '=', userId)
+    .where('key', '=', key)
+    .where('createdAt', '>=', notBefore)
+    .executeTakeFirst();
+}
+
+export async function saveIdempotencyRecord(
+  db: Kysely<Database>,
+  record: { userId: string; key: string; operation: string; requestHash: Buffer; statusCode: number; responseBody: string; createdAt: Date },
+  expiredBefore: Date,
+) {
+  // An expired record of the same key would block the insert: it no longer counts, so it goes.
+  await db.deleteFrom('idempotencyKeys')
+    .where('userId', '=', record.userId).where('key', '=', record.key).where('createdAt', '<', expiredBefore)
+    .execute();
+  await db.insertInto('idempotencyKeys').values(record).execute();
+}
+
+export async function deleteExpiredIdempotencyRecords(db: Kysely<Database>, expiredBefore: Date) {
+  await db.deleteFrom('idempotencyKeys').where('createdAt', '<', expiredBefore).execute();
+}

@@ -1,0 +1,56 @@
+// Idempotency-Key on creating requests (DESIGN.md §3): a repeat returns the first result, the same
+// key with another body is 422. Kept 24 h per user, written in the same transaction as the effect.
+// Callers strip secrets (activation codes, tokens) from what they store.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { DomainRuleError } from '../../lib/errors.js';
+import { deleteExpiredIdempotencyRecords, findIdempotencyRecord, saveIdempotencyRecord } from './idempotency.repository.js';
+
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export interface CreatedResponse<T> {
+  statusCode: number;
+  body: T;
+}
+
+/** A replay carries the stored JSON text, sent as it was the first time. */
+export type IdempotentResult<T> = { replayed: false; statusCode: number; body: T } | { replayed: true; statusCode: number; bodyText: string };
+
+export function requestHash(operation: string, payload: unknown): Buffer {
+  return createHash('sha256').update(operation).update('\0').update(JSON.stringify(payload ?? null)).digest();
+}
+
+export async function idempotent<T>(
+  trx: Kysely<Database>,
+  request: { userId: string; key: string | undefined; operation: string; payload: unknown; now: Date },
+  create: () => Promise<CreatedResponse<T>>,
+  storable: (body: T) => unknown = (body) => body,
+): Promise<IdempotentResult<T>> {
+  if (request.key === undefined) {
+    const created = await create();
+    return { replayed: false, ...created };
+  }
+  const expiredBefore = new Date(request.now.getTime() - IDEMPOTENCY_RETENTION_MS);
+  const hash = requestHash(request.operation, request.payload);
+  const previous = await findIdempotencyRecord(trx, request.userId, request.key, expiredBefore);
+  if (previous) {
+    if (previous.operation !== request.operation || !previous.requestHash.equals(hash)) {
+      throw new DomainRuleError('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
+    }
+    return { replayed: true, statusCode: previous.statusCode, bodyText: JSON.stringify(previous.responseBody) };
+  }
+  const created = await create();
+  await saveIdempotencyRecord(trx, {
+    userId: request.userId,
+    key: request.key,
+    operation: request.operation,
+    requestHash: hash,
+    statusCode: created.statusCode,
+    responseBody: JSON.stringify(storable(created.body)),
+    createdAt: request.now,
+  }, expiredBefore);
+  // Old records of anyone go now and then, so the table stays at about one day of creates.
+  if (Math.random() < 0.01) await deleteExpiredIdempotencyRecords(trx, expiredBefore);
+  return { replayed: false, ...created };
+}

@@ -1,0 +1,182 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
+import { useTestDb } from '../support/db.js';
+import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+
+const t = useTestDb();
+const h = useTestApp(t);
+
+let location: string;
+let resident: TestUser;
+let maatje: TestUser;
+
+beforeAll(async () => {
+  location = (await createLocation(t.db)).id;
+  resident = await createUser(h.app, { role: 'resident', locationId: location });
+  maatje = await createUser(h.app, { role: 'maatje', locationId: location });
+});
+
+const inject = (user: TestUser | undefined, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  h.app.inject({ method, url: `/api/v1${url}`, headers: { ...bearer(user), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+
+const DEBT = {
+  creditorName: 'Vattenfall', creditorType: 'energie', reference: 'CANARY-REF-001', balanceCents: 45_678,
+  principalCents: 30_000, collectionCostsCents: 6_000, status: 'incasso', balanceDate: '2026-10-01', notes: 'CANARY-debt-note',
+} as const;
+
+async function newDossier(options: { consent?: boolean; household?: null } = {}) {
+  return createDossier(h.app, { resident, locationId: location, maatje, ...options });
+}
+
+describe('debts', () => {
+  it('creates, reads, edits with If-Match and deletes a debt', async () => {
+    const dossierId = await newDossier();
+    const created = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, DEBT);
+    expect(created.statusCode).toBe(201);
+    const debt = created.json();
+    expect(created.headers.etag).toBe('"1"');
+    // 15 % of € 300 = € 45, below the € 40 minimum? No: 4 500 cents > 4 000, so the maximum is € 45,00.
+    expect(debt).toMatchObject({ creditorName: 'Vattenfall', reference: 'CANARY-REF-001', notes: 'CANARY-debt-note', rank: 'concurrent',
+      collectionCostsMaxCents: 4_500, collectionCostsTooHigh: true, crisis: false, version: 1 });
+
+    const read = await inject(resident, 'GET', `/dossiers/${dossierId}/debts/${debt.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toEqual(debt);
+
+    expect((await inject(resident, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000 })).statusCode).toBe(428);
+    const patched = await inject(resident, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000, reference: null }, { 'if-match': '"1"' });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ balanceCents: 40_000, reference: null, version: 2, notes: 'CANARY-debt-note' });
+    expect(patched.headers.etag).toBe('"2"');
+
+    const stale = await inject(maatje, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 1 }, { 'if-match': '"1"' });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.headers.etag).toBe('"2"');
+    expect(stale.json().current).toMatchObject({ balanceCents: 40_000, version: 2 });
+
+    const page = await inject(maatje, 'GET', `/dossiers/${dossierId}/debts`);
+    expect(page.json()).toMatchObject({ items: [{ id: debt.id }], nextCursor: null });
+
+    expect((await inject(maatje, 'DELETE', `/dossiers/${dossierId}/debts/${debt.id}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(412);
+    expect((await inject(maatje, 'DELETE', `/dossiers/${dossierId}/debts/${debt.id}`, undefined, { 'if-match': '"2"' })).statusCode).toBe(204);
+    expect((await inject(maatje, 'GET', `/dossiers/${dossierId}/debts/${debt.id}`)).statusCode).toBe(404);
+  });
+
+  it('lets exactly one of two concurrent edits with the same ETag win', async () => {
+    const dossierId = await newDossier();
+    const debt = (await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, DEBT)).json();
+    const [a, b] = await Promise.all([
+      inject(maatje, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 111 }, { 'if-match': '"1"' }),
+      inject(resident, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 222 }, { 'if-match': '"1"' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 412]);
+    const winner = a.statusCode === 200 ? a.json() : b.json();
+    const stored = await t.db.selectFrom('debts').select(['balanceCents', 'version']).where('id', '=', debt.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ balanceCents: winner.balanceCents, version: 2 });
+  });
+
+  it('replays a create with the same Idempotency-Key and refuses the key for another body', async () => {
+    const dossierId = await newDossier();
+    const key = { 'idempotency-key': 'create-debt-1' };
+    const first = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, DEBT, key);
+    const again = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, DEBT, key);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    const other = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, { ...DEBT, balanceCents: 1 }, key);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('idempotency_key_reused');
+    const count = await t.db.selectFrom('debts').select((eb) => eb.fn.countAll().as('n')).where('dossierId', '=', dossierId).executeTakeFirstOrThrow();
+    expect(count.n).toBe(1);
+    // Keys are per user: the resident's own use of the same key is a separate request.
+    expect((await inject(resident, 'POST', `/dossiers/${dossierId}/debts`, DEBT, key)).statusCode).toBe(201);
+  });
+
+  it('refuses bad shapes and unknown keys with 400 and changes nothing', async () => {
+    const dossierId = await newDossier();
+    for (const body of [
+      { ...DEBT, version: 7 },
+      { ...DEBT, balanceCents: -1 },
+      { ...DEBT, balanceCents: 1.5 },
+      { ...DEBT, balanceCents: 1_000_000_001 },
+      { ...DEBT, status: 'unknown' },
+      { ...DEBT, balanceDate: '2026-02-30' },
+      { ...DEBT, creditorName: undefined },
+      { ...DEBT, dossierId },
+    ]) {
+      const res = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    expect(await t.db.selectFrom('debts').selectAll().where('dossierId', '=', dossierId).execute()).toEqual([]);
+  });
+
+  it('requires consent before any content', async () => {
+    const dossierId = await newDossier({ consent: false });
+    const res = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, DEBT);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('consent_required');
+  });
+});
+
+describe('consent, household and the way from A to B', () => {
+  it('walks A → B with consent, household and a confirmed overview guard', async () => {
+    const dossierId = await newDossier({ consent: false, household: null });
+    const refused = await inject(maatje, 'POST', `/dossiers/${dossierId}/transitions`, { to: 'B' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().missing).toEqual([{ code: 'consent_missing' }, { code: 'household_missing' }]);
+    expect((await inject(maatje, 'POST', `/dossiers/${dossierId}/transitions`, { to: 'C' })).statusCode).toBe(409);
+
+    expect((await inject(maatje, 'PUT', `/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true })).statusCode).toBe(400);
+    const consent = await inject(resident, 'PUT', `/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true });
+    expect(consent.statusCode).toBe(200);
+    expect(consent.json()).toMatchObject({ textVersion: 'v1', statisticsOptIn: true, recordedOnPaper: false, withdrawnAt: null });
+
+    const dossier = (await inject(maatje, 'GET', `/dossiers/${dossierId}`)).json();
+    const patched = await inject(maatje, 'PATCH', `/dossiers/${dossierId}`, { household: { leefsituatie: 'alleenstaande_ouder', ageBand: '21_tot_aow' } }, { 'if-match': `"${dossier.version}"` });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json().household).toEqual({ leefsituatie: 'alleenstaande_ouder', ageBand: '21_tot_aow', partnerAgeBand: null, otherAdults: 0 });
+
+    const moved = await inject(maatje, 'POST', `/dossiers/${dossierId}/transitions`, { to: 'B' });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().phase).toBe('B');
+    expect(moved.json().transitions).toEqual([{ from: 'A', to: 'B', at: expect.any(String) }]);
+
+    const debt = (await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, { ...DEBT, balanceDate: undefined })).json();
+    const leaveB = await inject(maatje, 'POST', `/dossiers/${dossierId}/transitions`, { to: 'C' });
+    expect(leaveB.statusCode).toBe(422);
+    expect(leaveB.json().missing).toEqual([{ code: 'overview_not_confirmed' }, { code: 'balance_date_missing', debtId: debt.id }]);
+  });
+});
+
+describe('the story', () => {
+  it('is encrypted at rest: no table holds its text', async () => {
+    const dossierId = await newDossier();
+    const text = 'CANARY-STORY-7f3a: na de scheiding liepen de schulden op';
+    const created = await inject(resident, 'PUT', `/dossiers/${dossierId}/story`, { text, lifeEvents: ['scheiding', 'inkomensdaling'] });
+    expect(created.statusCode).toBe(201);
+    expect((await inject(maatje, 'GET', `/dossiers/${dossierId}/story`)).json()).toMatchObject({ text, lifeEvents: ['scheiding', 'inkomensdaling'], version: 1 });
+    expect((await inject(maatje, 'PUT', `/dossiers/${dossierId}/story`, { text: 'x', lifeEvents: [] })).statusCode).toBe(428);
+
+    const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(t.db);
+    for (const { tablename } of tables.rows) {
+      const dump = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(tablename)} t`.execute(t.db);
+      expect(dump.rows.some((r) => r.row.includes('CANARY-STORY')), tablename).toBe(false);
+    }
+  });
+});
+
+describe('consent withdrawal', () => {
+  it('takes the maatje out at once and freezes the dossier; the resident keeps reading', async () => {
+    const dossierId = await newDossier();
+    expect((await inject(maatje, 'GET', `/dossiers/${dossierId}`)).statusCode).toBe(200);
+    const withdrawn = await inject(resident, 'DELETE', `/dossiers/${dossierId}/consent`);
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json().withdrawnAt).not.toBeNull();
+    expect((await inject(maatje, 'GET', `/dossiers/${dossierId}`)).statusCode).toBe(404);
+    expect((await inject(resident, 'GET', `/dossiers/${dossierId}`)).statusCode).toBe(200);
+    const write = await inject(resident, 'POST', `/dossiers/${dossierId}/debts`, DEBT);
+    expect(write.statusCode).toBe(409);
+    expect(write.json().code).toBe('consent_withdrawn');
+  });
+});
