@@ -1,0 +1,145 @@
+// How to call each route in the authorization matrix: a valid request (so nothing but access decides
+// the status) against fresh objects, so no cell depends on what an earlier cell changed.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ActorKey, World } from '../support/world.js';
+
+export type ObjectKey = 'own' | 'other' | 'nonexistent';
+
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface CellContext {
+  app: FastifyInstance;
+  world: World;
+  actor: ActorKey;
+  object: ObjectKey;
+}
+
+const API = '/api/v1';
+
+/** A fresh dossier with the same relationships as the world's own/other dossier, or a random id. */
+export async function freshDossier(ctx: CellContext): Promise<string> {
+  if (ctx.object === 'nonexistent') return randomUUID();
+  const { app, world } = ctx;
+  const u = world.users;
+  const own = ctx.object === 'own';
+  const resident = own ? u.ownResident : u.otherResident;
+  const id = randomUUID();
+  await app.db.insertInto('dossiers').values({
+    id, residentId: resident.id, locationId: own ? world.locations.own : world.locations.other, phase: 'B',
+    openedAt: app.now(), updatedAt: app.now(), consentGivenAt: app.now(), consentTextVersion: 'v1',
+    consentStatisticsOptIn: true, consentRecordedOnPaper: false, householdLeefsituatie: 'alleenstaand', householdAgeBand: '21_tot_aow',
+  }).execute();
+  const history = own
+    ? ctx.actor === 'untrainedMaatje' ? [u.untrainedMaatje.id] : [u.previousMaatje.id, u.assignedMaatje.id]
+    : [u.otherLocationMaatje.id];
+  for (const [index, maatjeId] of history.entries()) {
+    const last = index === history.length - 1;
+    await app.db.insertInto('dossierAssignments').values({ dossierId: id, maatjeId, assignedAt: app.now(), endedAt: last ? null : app.now() }).execute();
+  }
+  return id;
+}
+
+async function freshChild(ctx: CellContext, table: 'debts' | 'incomes' | 'expenses', dossierId: string): Promise<string> {
+  if (ctx.object === 'nonexistent') return randomUUID();
+  const id = randomUUID();
+  const common = { id, dossierId, createdAt: ctx.app.now(), updatedAt: ctx.app.now() };
+  if (table === 'debts') {
+    await ctx.app.db.insertInto('debts').values({ ...common, creditorName: 'Eneco', creditorType: 'energie', balanceCents: 10_000, status: 'open' }).execute();
+  } else if (table === 'incomes') {
+    await ctx.app.db.insertInto('incomes').values({ ...common, kind: 'loon', amountCents: 150_000, frequency: 'month' }).execute();
+  } else {
+    await ctx.app.db.insertInto('expenses').values({ ...common, group: 'vaste_lasten', category: 'huur', amountCents: 70_000, frequency: 'month' }).execute();
+  }
+  return id;
+}
+
+async function freshStory(ctx: CellContext, dossierId: string) {
+  if (ctx.object === 'nonexistent') return;
+  const textEncrypted = ctx.app.cipher.encrypt('CANARY-matrix-story', { table: 'dossier_stories', column: 'text', rowId: dossierId });
+  await ctx.app.db.insertInto('dossierStories').values({ dossierId, textEncrypted, lifeEvents: ['ziekte'], updatedAt: ctx.app.now() }).execute();
+}
+
+async function dossierVersion(ctx: CellContext, dossierId: string): Promise<string> {
+  const row = await ctx.app.db.selectFrom('dossiers').select('version').where('id', '=', dossierId).executeTakeFirst();
+  return `"${row?.version ?? 1}"`;
+}
+
+const isMaatje = (actor: ActorKey) => actor.endsWith('Maatje');
+
+const CHILD_BODIES = {
+  debts: { create: { creditorName: 'Essent', creditorType: 'energie', balanceCents: 12_345, status: 'aanmaning', reference: 'CANARY-matrix-ref' }, patch: { balanceCents: 12_000 } },
+  incomes: { create: { kind: 'uitkering_participatiewet', amountCents: 120_000, frequency: 'month' }, patch: { amountCents: 121_000 } },
+  expenses: { create: { group: 'vaste_lasten', category: 'energie', amountCents: 15_000, frequency: 'month' }, patch: { amountCents: 16_000 } },
+} as const;
+
+type Builder = (ctx: CellContext) => Promise<RequestSpec>;
+
+function childBuilders(segment: 'debts' | 'incomes' | 'expenses', idParam: string): Record<string, Builder> {
+  const base = `${API}/dossiers/:id/${segment}`;
+  return {
+    [`GET ${base}`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/${segment}` }),
+    [`POST ${base}`]: async (ctx) => ({ method: 'POST', url: `${API}/dossiers/${await freshDossier(ctx)}/${segment}`, payload: CHILD_BODIES[segment].create }),
+    [`GET ${base}/:${idParam}`]: async (ctx) => {
+      const dossierId = await freshDossier(ctx);
+      return { method: 'GET', url: `${API}/dossiers/${dossierId}/${segment}/${await freshChild(ctx, segment, dossierId)}` };
+    },
+    [`PATCH ${base}/:${idParam}`]: async (ctx) => {
+      const dossierId = await freshDossier(ctx);
+      const id = await freshChild(ctx, segment, dossierId);
+      return { method: 'PATCH', url: `${API}/dossiers/${dossierId}/${segment}/${id}`, payload: CHILD_BODIES[segment].patch, headers: { 'if-match': '"1"' } };
+    },
+    [`DELETE ${base}/:${idParam}`]: async (ctx) => {
+      const dossierId = await freshDossier(ctx);
+      const id = await freshChild(ctx, segment, dossierId);
+      return { method: 'DELETE', url: `${API}/dossiers/${dossierId}/${segment}/${id}`, headers: { 'if-match': '"1"' } };
+    },
+  };
+}
+
+export const BUILDERS: Record<string, Builder> = {
+  'GET /openapi.json': async () => ({ method: 'GET', url: '/openapi.json' }),
+  'GET /health/live': async () => ({ method: 'GET', url: '/health/live' }),
+  'GET /health/ready': async () => ({ method: 'GET', url: '/health/ready' }),
+  [`GET ${API}/dossiers`]: async () => ({ method: 'GET', url: `${API}/dossiers` }),
+  [`GET ${API}/dossiers/:id`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}` }),
+  [`PATCH ${API}/dossiers/:id`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    return { method: 'PATCH', url: `${API}/dossiers/${id}`, payload: { notes: 'CANARY-matrix-notes' }, headers: { 'if-match': await dossierVersion(ctx, id) } };
+  },
+  [`POST ${API}/dossiers/:id/transitions`]: async (ctx) => ({ method: 'POST', url: `${API}/dossiers/${await freshDossier(ctx)}/transitions`, payload: { to: 'A' } }),
+  [`PUT ${API}/dossiers/:id/consent`]: async (ctx) => ({
+    method: 'PUT', url: `${API}/dossiers/${await freshDossier(ctx)}/consent`,
+    payload: { textVersion: 'v2', statisticsOptIn: false, ...(isMaatje(ctx.actor) ? { recordedOnPaper: true } : {}) },
+  }),
+  [`DELETE ${API}/dossiers/:id/consent`]: async (ctx) => ({
+    method: 'DELETE', url: `${API}/dossiers/${await freshDossier(ctx)}/consent${isMaatje(ctx.actor) ? '?recordedOnPaper=true' : ''}`,
+  }),
+  [`GET ${API}/dossiers/:id/story`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    await freshStory(ctx, id);
+    return { method: 'GET', url: `${API}/dossiers/${id}/story` };
+  },
+  [`PUT ${API}/dossiers/:id/story`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    await freshStory(ctx, id);
+    return { method: 'PUT', url: `${API}/dossiers/${id}/story`, payload: { text: 'CANARY-matrix-story-2', lifeEvents: [] }, headers: { 'if-match': '"1"' } };
+  },
+  [`GET ${API}/dossiers/:id/access-log`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/access-log` }),
+  ...childBuilders('debts', 'debtId'),
+  ...childBuilders('incomes', 'incomeId'),
+  ...childBuilders('expenses', 'expenseId'),
+  [`GET ${API}/creditor-catalog`]: async () => ({ method: 'GET', url: `${API}/creditor-catalog` }),
+  [`GET ${API}/caseload`]: async () => ({ method: 'GET', url: `${API}/caseload` }),
+  [`PUT ${API}/dossiers/:id/assignment`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    const maatje = ctx.object === 'other' ? ctx.world.users.otherLocationMaatje : ctx.world.users.otherMaatje;
+    return { method: 'PUT', url: `${API}/dossiers/${id}/assignment`, payload: { maatjeId: maatje.id, reason: 'CANARY-matrix-reason' } };
+  },
+  [`DELETE ${API}/dossiers/:id/assignment`]: async (ctx) => ({ method: 'DELETE', url: `${API}/dossiers/${await freshDossier(ctx)}/assignment` }),
+};

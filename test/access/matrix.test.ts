@@ -1,0 +1,102 @@
+// The authorization matrix (security.md AZ-1..AZ-6): every registered route, every kind of caller,
+// own / other / nonexistent objects, against matrix.json. A route without a row fails the suite;
+// a denied write must leave every table as it was; every 404 is the same body as a nonexistent id.
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NotFoundError } from '../../src/lib/errors.js';
+import { useTestApp } from '../support/app.js';
+import { useTestDb } from '../support/db.js';
+import { bearer } from '../support/factories.js';
+import { buildWorld, type ActorKey, type World } from '../support/world.js';
+import { BUILDERS, type ObjectKey } from './matrix-requests.js';
+
+interface Matrix {
+  actors: ActorKey[];
+  objects: ObjectKey[];
+  routes: Record<string, Record<ActorKey, number | [number, number, number]>>;
+}
+
+const matrix = JSON.parse(readFileSync(new URL('./matrix.json', import.meta.url), 'utf8')) as Matrix;
+const t = useTestDb();
+const h = useTestApp(t);
+let world: World;
+
+// Tables whose rows a denied request may legitimately add: the audit trail of the denial itself,
+// and bookkeeping of sessions and rate limits.
+const BOOKKEEPING = new Set(['audit_events', 'sessions', 'refresh_tokens', 'rate_limit_counters', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock']);
+
+let snapshotQuery: string | undefined;
+
+/** One digest per table in a single round trip; bookkeeping tables are left out. */
+async function snapshot(): Promise<Record<string, string>> {
+  if (snapshotQuery === undefined) {
+    const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(t.db);
+    snapshotQuery = tables.rows
+      .filter(({ tablename }) => !BOOKKEEPING.has(tablename))
+      .map(({ tablename }) => `SELECT '${tablename}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM "${tablename}" x`)
+      .join(' UNION ALL ');
+  }
+  const rows = await sql<{ t: string; d: string }>`${sql.raw(snapshotQuery)}`.execute(t.db);
+  return Object.fromEntries(rows.rows.map((r) => [r.t, r.d]));
+}
+
+const NOT_FOUND_BODY = (() => {
+  const { status, code, title, detail } = new NotFoundError();
+  return { status, code, title, detail, type: `urn:schoon-schip:problem:${code}` };
+})();
+
+const sameBody = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([key, value]) => a[key] === value);
+
+beforeAll(async () => {
+  world = await buildWorld(h.app);
+});
+
+describe('authorization matrix', () => {
+  it('has a row for every registered route and no row for a route that does not exist', () => {
+    const registered = h.app.routeInventory.map((r) => `${r.method} ${r.url}`).sort();
+    const listed = Object.keys(matrix.routes).sort();
+    expect(registered.filter((r) => !listed.includes(r)), 'routes missing from test/access/matrix.json').toEqual([]);
+    expect(listed.filter((r) => !registered.includes(r)), 'matrix rows for routes that do not exist').toEqual([]);
+    expect(Object.keys(BUILDERS).sort()).toEqual(listed);
+  });
+
+  for (const [route, row] of Object.entries(matrix.routes)) {
+    it(route, async () => {
+      const failures: string[] = [];
+      for (const actor of matrix.actors) {
+        const expected = row[actor];
+        for (const [index, object] of matrix.objects.entries()) {
+          const want = Array.isArray(expected) ? expected[index] : expected;
+          const build = BUILDERS[route];
+          if (build === undefined || want === undefined) throw new Error(`no builder or expectation for ${route} ${actor}`);
+          const spec = await build({ app: h.app, world, actor, object });
+          const user = actor === 'anonymous' ? undefined : world.users[actor];
+          const mutating = spec.method !== 'GET';
+          const before = mutating && want >= 400 ? await snapshot() : undefined;
+          const res = await h.app.inject({
+            method: spec.method, url: spec.url, headers: { ...bearer(user), ...spec.headers },
+            ...(spec.payload === undefined ? {} : { payload: spec.payload as object }),
+          });
+          if (res.statusCode !== want) {
+            failures.push(`${actor} × ${object}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+            continue;
+          }
+          if (res.statusCode === 404) {
+            const { requestId, ...rest } = res.json();
+            if (!sameBody(rest, NOT_FOUND_BODY) || requestId !== res.headers['x-request-id']) {
+              failures.push(`${actor} × ${object}: 404 body differs from a nonexistent id's`);
+            }
+          }
+          if (before) {
+            const after = await snapshot();
+            const changed = Object.keys(before).filter((table) => before[table] !== after[table]);
+            if (changed.length > 0) failures.push(`${actor} × ${object}: denied ${want} but changed ${changed.join(', ')}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
