@@ -22,6 +22,8 @@ import { creditorCatalogRoutes } from './modules/creditor-catalog/creditor-catal
 import { debtRoutes } from './modules/debts/debt.routes.js';
 import { dossierRoutes } from './modules/dossiers/dossier.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { measurementRoutes } from './modules/measurements/measurement.routes.js';
+import { planRoutes } from './modules/plan/plan.routes.js';
 import './http/fastify-types.js';
 
 export interface BuildOptions {
@@ -120,6 +122,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await api.register(budgetRoutes);
     await api.register(creditorCatalogRoutes);
     await api.register(assignmentRoutes);
+    await api.register(planRoutes);
+    await api.register(measurementRoutes);
   }, { prefix: API_PREFIX });
 
   return app;

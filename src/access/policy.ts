@@ -32,6 +32,8 @@ const RULES = {
   'assignment.write': ['coordinator'],
   'stats.read': ['evaluator'],
   'reference.read': STAFF,
+  // Residents fill in the evaluation questionnaire too, so they may read its (non-personal) items.
+  'instrument.read': EVERYONE,
   'reference.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

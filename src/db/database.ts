@@ -41,8 +41,9 @@ const typeParsers = {
   },
 } as pg.CustomTypesConfig;
 
+// Nested keys stay as stored: jsonb holds data (checklist keys, item codes), not column names.
 export function kyselyOnPool(pool: pg.Pool): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true })] });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true, maintainNestedObjectKeys: true })] });
 }
 
 export function createPostgresPool(databaseUrl: string, options: Pick<DatabaseOptions, 'poolMax' | 'onPoolError'> = {}) {

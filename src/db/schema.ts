@@ -3,8 +3,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Frequency } from '../lib/money.js';
 import type {
-  AgeBand, CreditorType, DebtRank, DebtStatus, DischargeExclusion, ExpenseCategory, ExpenseGroup, IncomeKind,
-  Leefsituatie, LifeEvent, Phase, Role, VtlbCorrectionType,
+  ActionOwner, AgeBand, ChecklistKey, ChecklistState, CreditorType, DebtRank, DebtStatus, DischargeExclusion,
+  ExitReason, ExpenseCategory, ExpenseGroup, IncomeKind, Leefsituatie, LifeEvent, MeasurementMoment, Phase,
+  ReferralRoute, ReferralStatus, Role, Solution, Traject, VtlbCorrectionType,
 } from '../lib/vocabulary.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -99,6 +100,8 @@ export interface DossiersTable {
   vtlbOfficialSource: string | null;
   vtlbOfficialDate: DateColumn | null;
   vtlbCorrections: ColumnType<VtlbCorrectionRow[], string | undefined, string>;
+  exitReason: ExitReason | null;
+  solution: Solution | null;
 }
 
 export interface DossierAssignmentsTable {
@@ -220,6 +223,78 @@ export interface IdempotencyKeysTable {
   createdAt: Timestamp;
 }
 
+export interface ActionsTable {
+  id: Generated<string>;
+  dossierId: string;
+  titleEncrypted: string;
+  descriptionEncrypted: string | null;
+  owner: ActionOwner;
+  dueDate: DateColumn | null;
+  done: Generated<boolean>;
+  doneAt: NullableTimestamp;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface ReferralsTable {
+  dossierId: string;
+  route: ReferralRoute;
+  organisation: string;
+  referredAt: DateColumn | null;
+  firstContactAt: DateColumn | null;
+  acceptedAt: DateColumn | null;
+  status: ReferralStatus;
+  traject: Traject | null;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface ReferralChecklistsTable {
+  dossierId: string;
+  items: ColumnType<Partial<Record<ChecklistKey, ChecklistState>>, string, string>;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface InstrumentItemRow {
+  code: string;
+  minScore: number;
+  maxScore: number;
+  label?: string;
+}
+
+export interface InstrumentsTable {
+  id: Generated<string>;
+  version: string;
+  name: string;
+  items: ColumnType<InstrumentItemRow[], string, never>;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface MeasurementsTable {
+  id: Generated<string>;
+  dossierId: string;
+  moment: MeasurementMoment;
+  instrumentVersion: string;
+  items: ColumnType<Record<string, number>, string, string>;
+  version: Generated<number>;
+  recordedAt: Timestamp;
+  recordedBy: string | null;
+}
+
+export interface DebtSnapshotsTable {
+  dossierId: string;
+  moment: 'T0' | 'T1';
+  totalDebtCents: number;
+  creditorCount: number;
+  takenAt: Timestamp;
+}
+
 export interface Database {
   locations: LocationsTable;
   users: UsersTable;
@@ -236,4 +311,10 @@ export interface Database {
   incomes: IncomesTable;
   expenses: ExpensesTable;
   idempotencyKeys: IdempotencyKeysTable;
+  actions: ActionsTable;
+  referrals: ReferralsTable;
+  referralChecklists: ReferralChecklistsTable;
+  instruments: InstrumentsTable;
+  measurements: MeasurementsTable;
+  debtSnapshots: DebtSnapshotsTable;
 }

@@ -23,3 +23,13 @@ export function withEtag<T extends { version: number }>(reply: FastifyReply, res
   reply.header('etag', etagOf(resource.version));
   return resource;
 }
+
+/** If-Match is optional on a singleton's PUT (the first one creates it). */
+export function optionalVersion(ifMatch: string | undefined): number | undefined {
+  return ifMatch === undefined ? undefined : requiredVersion(ifMatch);
+}
+
+/** A singleton PUT answers 201 when it created the resource, else 200, with the new ETag. */
+export function sendSingleton<T extends { version: number }>(reply: FastifyReply, result: { created: boolean; view: T }) {
+  return reply.code(result.created ? 201 : 200).send(withEtag(reply, result.view));
+}

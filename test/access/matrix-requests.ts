@@ -45,7 +45,7 @@ export async function freshDossier(ctx: CellContext): Promise<string> {
   return id;
 }
 
-async function freshChild(ctx: CellContext, table: 'debts' | 'incomes' | 'expenses', dossierId: string): Promise<string> {
+async function freshChild(ctx: CellContext, table: 'debts' | 'incomes' | 'expenses' | 'actions', dossierId: string): Promise<string> {
   if (ctx.object === 'nonexistent') return randomUUID();
   const id = randomUUID();
   const common = { id, dossierId, createdAt: ctx.app.now(), updatedAt: ctx.app.now() };
@@ -53,6 +53,9 @@ async function freshChild(ctx: CellContext, table: 'debts' | 'incomes' | 'expens
     await ctx.app.db.insertInto('debts').values({ ...common, creditorName: 'Eneco', creditorType: 'energie', balanceCents: 10_000, status: 'open' }).execute();
   } else if (table === 'incomes') {
     await ctx.app.db.insertInto('incomes').values({ ...common, kind: 'loon', amountCents: 150_000, frequency: 'month' }).execute();
+  } else if (table === 'actions') {
+    const titleEncrypted = ctx.app.cipher.encrypt('CANARY-matrix-action', { table: 'actions', column: 'title', rowId: id });
+    await ctx.app.db.insertInto('actions').values({ ...common, titleEncrypted, owner: 'resident' }).execute();
   } else {
     await ctx.app.db.insertInto('expenses').values({ ...common, group: 'vaste_lasten', category: 'huur', amountCents: 70_000, frequency: 'month' }).execute();
   }
@@ -76,11 +79,32 @@ const CHILD_BODIES = {
   debts: { create: { creditorName: 'Essent', creditorType: 'energie', balanceCents: 12_345, status: 'aanmaning', reference: 'CANARY-matrix-ref' }, patch: { balanceCents: 12_000 } },
   incomes: { create: { kind: 'uitkering_participatiewet', amountCents: 120_000, frequency: 'month' }, patch: { amountCents: 121_000 } },
   expenses: { create: { group: 'vaste_lasten', category: 'energie', amountCents: 15_000, frequency: 'month' }, patch: { amountCents: 16_000 } },
+  actions: { create: { title: 'CANARY-matrix-bel de woningcorporatie', owner: 'resident', dueDate: '2026-12-01' }, patch: { done: true } },
 } as const;
+
+const INSTRUMENT_VERSION = 'matrix-1';
+
+async function ensureInstrument(ctx: CellContext) {
+  await ctx.app.db.insertInto('instruments')
+    .values({ version: INSTRUMENT_VERSION, name: 'Matrix', items: JSON.stringify([{ code: 'stress', minScore: 0, maxScore: 10 }]), createdAt: ctx.app.now() })
+    .onConflict((oc) => oc.column('version').doNothing()).execute();
+}
+
+async function freshReferral(ctx: CellContext, dossierId: string) {
+  if (ctx.object === 'nonexistent') return;
+  await ctx.app.db.insertInto('referrals').values({ dossierId, route: 'kredietbank', organisation: 'Kredietbank', status: 'aangemeld', updatedAt: ctx.app.now() }).execute();
+}
+
+async function freshChecklist(ctx: CellContext, dossierId: string) {
+  if (ctx.object === 'nonexistent') return;
+  await ctx.app.db.insertInto('referralChecklists').values({ dossierId, items: JSON.stringify({ legitimatie: 'aanwezig' }), updatedAt: ctx.app.now() }).execute();
+}
+
+let instrumentCounter = 0;
 
 type Builder = (ctx: CellContext) => Promise<RequestSpec>;
 
-function childBuilders(segment: 'debts' | 'incomes' | 'expenses', idParam: string): Record<string, Builder> {
+function childBuilders(segment: 'debts' | 'incomes' | 'expenses' | 'actions', idParam: string): Record<string, Builder> {
   const base = `${API}/dossiers/:id/${segment}`;
   return {
     [`GET ${base}`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/${segment}` }),
@@ -134,6 +158,35 @@ export const BUILDERS: Record<string, Builder> = {
   ...childBuilders('debts', 'debtId'),
   ...childBuilders('incomes', 'incomeId'),
   ...childBuilders('expenses', 'expenseId'),
+  ...childBuilders('actions', 'actionId'),
+  [`POST ${API}/dossiers/:id/close`]: async (ctx) => ({ method: 'POST', url: `${API}/dossiers/${await freshDossier(ctx)}/close`, payload: { exitReason: 'afgerond', solution: 'betalingsregeling' } }),
+  [`GET ${API}/dossiers/:id/referral`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    await freshReferral(ctx, id);
+    return { method: 'GET', url: `${API}/dossiers/${id}/referral` };
+  },
+  [`PUT ${API}/dossiers/:id/referral`]: async (ctx) => ({
+    method: 'PUT', url: `${API}/dossiers/${await freshDossier(ctx)}/referral`,
+    payload: { route: 'gemeentelijke_schuldhulpverlening', organisation: 'Gemeente Amsterdam', status: 'aangemeld', referredAt: '2026-11-01' },
+  }),
+  [`GET ${API}/dossiers/:id/checklist`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    await freshChecklist(ctx, id);
+    return { method: 'GET', url: `${API}/dossiers/${id}/checklist` };
+  },
+  [`PUT ${API}/dossiers/:id/checklist`]: async (ctx) => ({
+    method: 'PUT', url: `${API}/dossiers/${await freshDossier(ctx)}/checklist`, payload: { items: { legitimatie: 'aanwezig', bkr_inzage: 'ontbreekt' } },
+  }),
+  [`GET ${API}/instruments`]: async () => ({ method: 'GET', url: `${API}/instruments` }),
+  [`POST ${API}/instruments`]: async () => ({
+    method: 'POST', url: `${API}/instruments`,
+    payload: { version: `matrix-new-${instrumentCounter++}`, name: 'Financiële stress', items: [{ code: 'stress', minScore: 0, maxScore: 10 }] },
+  }),
+  [`GET ${API}/dossiers/:id/measurements`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/measurements` }),
+  [`PUT ${API}/dossiers/:id/measurements/:moment`]: async (ctx) => {
+    await ensureInstrument(ctx);
+    return { method: 'PUT', url: `${API}/dossiers/${await freshDossier(ctx)}/measurements/T0`, payload: { instrumentVersion: INSTRUMENT_VERSION, items: { stress: 7 } } };
+  },
   [`GET ${API}/creditor-catalog`]: async () => ({ method: 'GET', url: `${API}/creditor-catalog` }),
   [`GET ${API}/caseload`]: async () => ({ method: 'GET', url: `${API}/caseload` }),
   [`PUT ${API}/dossiers/:id/assignment`]: async (ctx) => {

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.js';
 import type { CursorPosition } from '../../lib/pagination.js';
 import type { DossierCore } from './dossier-gate.repository.js';
 
-export type ChildTable = 'debts' | 'incomes' | 'expenses';
+export type ChildTable = 'debts' | 'incomes' | 'expenses' | 'actions';
 
 // Kysely cannot type a query over "one of several tables"; the table-specific types are restored
 // at this module's boundary, and every query below names the columns all child tables share.

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.js';
 import type { ServiceContext } from '../service-context.js';
 import { toExpenseView, toIncomeView } from '../budget/budget.service.js';
 import { toDebtView } from '../debts/debt.service.js';
+import { planSection } from '../plan/plan.service.js';
 import { listChildren } from './dossier-children.repository.js';
 import type { DossierCore } from './dossier-gate.repository.js';
 import { listTransitions, loadDossierRow, type DossierRow } from './dossier.repository.js';
@@ -48,16 +49,19 @@ function dossierFields(row: DossierRow, ctx: Pick<ServiceContext, 'cipher'>) {
     bvvOfficial: officialAmount(row.bvvOfficialCents, row.bvvOfficialSource, row.bvvOfficialDate),
     vtlbOfficial: officialAmount(row.vtlbOfficialCents, row.vtlbOfficialSource, row.vtlbOfficialDate),
     vtlbCorrections: row.vtlbCorrections,
+    exitReason: row.exitReason,
+    solution: row.solution,
   };
 }
 
 export async function loadDossierView(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore): Promise<DossierView> {
-  const [row, debts, incomes, expenses, transitions] = await Promise.all([
+  const [row, debts, incomes, expenses, transitions, plan] = await Promise.all([
     loadDossierRow(trx, dossier),
     listChildren(trx, 'debts', dossier),
     listChildren(trx, 'incomes', dossier),
     listChildren(trx, 'expenses', dossier),
     listTransitions(trx, dossier),
+    planSection(trx, ctx, dossier),
   ]);
   return {
     ...dossierFields(row, ctx),
@@ -65,5 +69,6 @@ export async function loadDossierView(trx: Kysely<Database>, ctx: ServiceContext
     incomes: incomes.map(toIncomeView),
     expenses: expenses.map(toExpenseView),
     transitions: transitions.map((t) => ({ from: t.fromPhase, to: t.toPhase, at: t.at })),
+    ...plan,
   };
 }

@@ -98,3 +98,11 @@ export async function debtsOfDossiers(db: Kysely<Database>, dossierIds: readonly
     .where('dossierId', 'in', dossierIds)
     .execute();
 }
+
+/** T0 is taken at the first B → C only; a later one never overwrites it. T1 is the closing state. */
+export async function saveDebtSnapshot(
+  db: Kysely<Database>, dossier: DossierCore, snapshot: { moment: 'T0' | 'T1'; totalDebtCents: number; creditorCount: number; takenAt: Date },
+) {
+  await db.insertInto('debtSnapshots').values({ ...snapshot, dossierId: dossier.id })
+    .onConflict((oc) => oc.columns(['dossierId', 'moment']).doNothing()).execute();
+}

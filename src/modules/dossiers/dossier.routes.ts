@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';
-import { ifMatchHeaders, requiredVersion, withEtag } from '../../http/preconditions.js';
+import { ifMatchHeaders, optionalVersion, requiredVersion, sendSingleton, withEtag } from '../../http/preconditions.js';
 import { serviceContext } from '../../http/service-context.js';
 import { pageQuerySchema, pageSchema } from '../../lib/pagination.js';
 import { listAccessLog } from '../dossiers/access-log.service.js';
 import {
-  accessLogItemSchema, consentSchema, dossierIdParams, dossierListItemSchema, dossierSchema, giveConsentBody,
+  accessLogItemSchema, closeBody, consentSchema, dossierIdParams, dossierListItemSchema, dossierSchema, giveConsentBody,
   patchDossierBody, storyBody, storySchema, transitionBody, withdrawConsentQuery,
 } from './dossier.schemas.js';
 import { getDossier, giveConsent, listDossiers, patchDossier, transitionDossier, withdrawConsent } from './dossier.service.js';
+import { closeDossier } from './closing.service.js';
 import { getStory, putStory } from './story.service.js';
 
 const tags = ['dossiers'];
@@ -43,6 +44,12 @@ export async function dossierRoutes(instance: FastifyInstance) {
       response: { 200: dossierSchema, ...problemResponses(400, 401, 403, 404, 409, 422) } },
   }, async (request, reply) => withEtag(reply, await transitionDossier(serviceContext(request), request.params.id, request.body.to)));
 
+  app.post('/dossiers/:id/close', {
+    config: { access: 'dossier.close' },
+    schema: { operationId: 'closeDossier', tags, params: dossierIdParams, body: closeBody,
+      response: { 200: dossierSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+  }, async (request, reply) => withEtag(reply, await closeDossier(serviceContext(request), request.params.id, request.body)));
+
   app.put('/dossiers/:id/consent', {
     config: { access: 'dossier.consent' },
     schema: { operationId: 'giveConsent', tags, params: dossierIdParams, body: giveConsentBody,
@@ -65,10 +72,8 @@ export async function dossierRoutes(instance: FastifyInstance) {
     schema: { operationId: 'putStory', tags, params: dossierIdParams, headers: ifMatchHeaders, body: storyBody,
       response: { 200: storySchema, 201: storySchema, ...problemResponses(400, 401, 403, 404, 409, 412, 428) } },
   }, async (request, reply) => {
-    const ifMatch = request.headers['if-match'];
-    const version = ifMatch === undefined ? undefined : requiredVersion(ifMatch);
-    const result = await putStory(serviceContext(request), request.params.id, version, request.body);
-    return reply.code(result.created ? 201 : 200).send(withEtag(reply, result.story));
+    const version = optionalVersion(request.headers['if-match']);
+    return sendSingleton(reply, await putStory(serviceContext(request), request.params.id, version, request.body));
   });
 
   app.get('/dossiers/:id/access-log', {

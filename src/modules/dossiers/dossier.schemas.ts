@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { centsSchema, isoDateSchema } from '../../lib/schemas.js';
 import {
-  AGE_BANDS, LEEFSITUATIES, LIFE_EVENTS, PHASES, ROLES, VTLB_CORRECTION_TYPES,
+  AGE_BANDS, EXIT_REASONS, LEEFSITUATIES, LIFE_EVENTS, PHASES, ROLES, SOLUTIONS, VTLB_CORRECTION_TYPES,
 } from '../../lib/vocabulary.js';
+import { actionSchema, checklistSchema, referralSchema } from '../plan/plan.schemas.js';
 import { debtSchema } from '../debts/debt.schemas.js';
 import { expenseSchema, incomeSchema } from '../budget/budget.schemas.js';
 
@@ -118,7 +119,14 @@ export const dossierSchema = z.object({
   incomes: z.array(incomeSchema),
   expenses: z.array(expenseSchema),
   transitions: z.array(transitionSchema),
+  exitReason: z.enum(EXIT_REASONS).nullable(),
+  solution: z.enum(SOLUTIONS).nullable(),
+  actions: z.array(actionSchema),
+  referral: referralSchema.nullable(),
+  checklist: checklistSchema.nullable(),
 }).meta({ id: 'Dossier' });
+
+export const closeBody = z.strictObject({ exitReason: z.enum(EXIT_REASONS), solution: z.enum(SOLUTIONS) });
 export type DossierView = z.infer<typeof dossierSchema>;
 
 export const dossierListItemSchema = z.object({

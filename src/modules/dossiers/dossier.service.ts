@@ -8,10 +8,12 @@ import { decodeCursor, toPage, type PageQuery } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import type { Phase } from '../../lib/vocabulary.js';
 import { recordAudit } from '../../audit/audit.js';
+import { overdueActionsByDossier } from '../plan/plan.service.js';
 import type { ServiceContext } from '../service-context.js';
 import { listChildren } from './dossier-children.repository.js';
 import { withDossier } from './dossier-gate.service.js';
 import { clearOverviewConfirmation } from './dossier-state.repository.js';
+import { snapshotDebts } from './closing.service.js';
 import { encryptDossierNotes, loadDossierView } from './dossier-view.service.js';
 import {
   debtsOfDossiers, insertConsentEvent, insertTransition, listVisibleDossiers, loadDossierRow, setPhase,
@@ -29,7 +31,9 @@ export async function listDossiers(ctx: ServiceContext, page: PageQuery) {
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await listVisibleDossiers(trx, ctx.actor, page.limit, after);
     const pageRows = rows.slice(0, page.limit);
-    const debts = await debtsOfDossiers(trx, pageRows.map((r) => r.id));
+    const ids = pageRows.map((r) => r.id);
+    const debts = await debtsOfDossiers(trx, ids);
+    const overdue = await overdueActionsByDossier(trx, ids, today);
     await recordAudit(trx, { action: 'dossier.listed', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId });
     return toPage(rows, page.limit, (r) => ({ createdAt: r.openedAt, id: r.id }), (row) => {
       const totals = debtTotals(debts.filter((d) => d.dossierId === row.id), today);
@@ -40,7 +44,7 @@ export async function listDossiers(ctx: ServiceContext, page: PageQuery) {
         openedAt: row.openedAt,
         updatedAt: row.updatedAt,
         crisis: totals.anyCrisis,
-        overdueActions: 0,
+        overdueActions: overdue.get(row.id) ?? 0,
         staleBalances: totals.flags.staleBalances,
       };
     });
@@ -120,6 +124,7 @@ export async function transitionDossier(ctx: ServiceContext, dossierId: string, 
     note.details = { from: dossier.phase, to };
     await setPhase(trx, dossier, to);
     await insertTransition(trx, dossier, { fromPhase: dossier.phase, toPhase: to, at: ctx.now, actorId: ctx.actor.userId });
+    if (dossier.phase === 'B' && to === 'C') await snapshotDebts(trx, ctx, dossier, 'T0');
     return loadDossierView(trx, ctx, { ...dossier, phase: to });
   });
 }

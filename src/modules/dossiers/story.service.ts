@@ -1,9 +1,10 @@
 // The story behind the debts and its life events (phase A), encrypted at rest: a read of the
 // database never shows the text. A singleton: the first PUT creates it without If-Match.
-import { NotFoundError, PreconditionFailedError, PreconditionRequiredError } from '../../lib/errors.js';
+import { NotFoundError } from '../../lib/errors.js';
 import type { ServiceContext } from '../service-context.js';
 import { withDossier } from './dossier-gate.service.js';
 import { findStory, insertStory, updateStoryIfVersion } from './dossier.repository.js';
+import { putSingleton } from './singleton.service.js';
 import type { StoryBody, StoryView } from './dossier.schemas.js';
 
 const storyContext = (dossierId: string) => ({ table: 'dossier_stories', column: 'text', rowId: dossierId });
@@ -31,11 +32,10 @@ export async function putStory(ctx: ServiceContext, dossierId: string, version: 
       updatedAt: ctx.now,
       updatedBy: ctx.actor.userId,
     };
-    const existing = await findStory(trx, dossier);
-    if (!existing) return { created: true, story: toStoryView(await insertStory(trx, dossier, values), ctx) };
-    if (version === undefined) throw new PreconditionRequiredError();
-    const updated = await updateStoryIfVersion(trx, dossier, version, values);
-    if (!updated) throw new PreconditionFailedError(toStoryView(existing, ctx), existing.version);
-    return { created: false, story: toStoryView(updated, ctx) };
+    return putSingleton({
+      find: () => findStory(trx, dossier),
+      insert: () => insertStory(trx, dossier, values),
+      updateIfVersion: (current) => updateStoryIfVersion(trx, dossier, current, values),
+    }, version, (row) => toStoryView(row, ctx));
   });
 }

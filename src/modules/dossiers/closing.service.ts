@@ -1,0 +1,36 @@
+// Closing a dossier (DESIGN.md §7.6) from any open phase, with its outcome, and the automatic debt
+// snapshots the evaluation compares: T0 at the first B → C transition, T1 at closing.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { debtTotals } from '../../domain/debt-totals.js';
+import { planTransition } from '../../domain/phases.js';
+import { amsterdamDate } from '../../lib/dates.js';
+import { ConflictError } from '../../lib/errors.js';
+import type { ExitReason, Solution } from '../../lib/vocabulary.js';
+import type { ServiceContext } from '../service-context.js';
+import { listChildren } from './dossier-children.repository.js';
+import type { DossierCore } from './dossier-gate.repository.js';
+import { withDossier } from './dossier-gate.service.js';
+import { loadDossierView } from './dossier-view.service.js';
+import { insertTransition, saveDebtSnapshot, updateDossierRow } from './dossier.repository.js';
+
+export async function snapshotDebts(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore, moment: 'T0' | 'T1') {
+  const debts = await listChildren(trx, 'debts', dossier);
+  const totals = debtTotals(debts, amsterdamDate(ctx.now));
+  await saveDebtSnapshot(trx, dossier, { moment, totalDebtCents: totals.totalDebtCents, creditorCount: totals.creditorCount, takenAt: ctx.now });
+}
+
+export async function closeDossier(ctx: ServiceContext, dossierId: string, outcome: { exitReason: ExitReason; solution: Solution }) {
+  // A resident who never consented can still stop coming: closing needs no consent.
+  return withDossier(ctx, dossierId, { action: 'dossier.closed', write: true, allowWithoutConsent: true }, async (trx, dossier, note) => {
+    const plan = planTransition(dossier.phase, 'closed', {
+      consentActive: false, householdSet: false, overviewConfirmed: false, debts: [], exitReasonPresent: true,
+    });
+    if (!plan.ok) throw new ConflictError('illegal_transition', `A dossier cannot be closed from ${dossier.phase}.`);
+    note.details = { from: dossier.phase, exitReason: outcome.exitReason, solution: outcome.solution };
+    await updateDossierRow(trx, dossier, { phase: 'closed', closedAt: ctx.now, exitReason: outcome.exitReason, solution: outcome.solution });
+    await insertTransition(trx, dossier, { fromPhase: dossier.phase, toPhase: 'closed', at: ctx.now, actorId: ctx.actor.userId });
+    await snapshotDebts(trx, ctx, dossier, 'T1');
+    return loadDossierView(trx, ctx, { ...dossier, phase: 'closed' });
+  });
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemResponses } from '../../http/problem-schemas.js';
+import { ifMatchHeaders, optionalVersion, sendSingleton } from '../../http/preconditions.js';
+import { serviceContext } from '../../http/service-context.js';
+import { dossierIdParams } from '../dossiers/dossier.schemas.js';
+import { instrumentBody, instrumentSchema, measurementBody, measurementParams, measurementSchema } from './measurement.schemas.js';
+import { addInstrument, dossierMeasurements, instruments, putMeasurement } from './measurement.service.js';
+
+export async function measurementRoutes(instance: FastifyInstance) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  const tags = ['measurements'];
+
+  app.get('/instruments', {
+    config: { access: 'instrument.read' },
+    schema: { operationId: 'listInstruments', tags, response: { 200: z.object({ items: z.array(instrumentSchema) }), ...problemResponses(401, 403) } },
+  }, async (request) => instruments(serviceContext(request)));
+
+  app.post('/instruments', {
+    config: { access: 'reference.write' },
+    schema: { operationId: 'createInstrument', tags, body: instrumentBody, response: { 201: instrumentSchema, ...problemResponses(400, 401, 403, 409) } },
+  }, async (request, reply) => reply.code(201).send(await addInstrument(serviceContext(request), request.body)));
+
+  app.get('/dossiers/:id/measurements', {
+    config: { access: 'dossier.measurement' },
+    schema: { operationId: 'listMeasurements', tags, params: dossierIdParams,
+      response: { 200: z.object({ items: z.array(measurementSchema) }), ...problemResponses(400, 401, 403, 404) } },
+  }, async (request) => dossierMeasurements(serviceContext(request), request.params.id));
+
+  app.put('/dossiers/:id/measurements/:moment', {
+    config: { access: 'dossier.measurement' },
+    schema: { operationId: 'putMeasurement', tags, params: measurementParams, headers: ifMatchHeaders, body: measurementBody,
+      response: { 200: measurementSchema, 201: measurementSchema, ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428) } },
+  }, async (request, reply) => sendSingleton(reply, await putMeasurement(serviceContext(request), request.params.id,
+    request.params.moment, optionalVersion(request.headers['if-match']), request.body)));
+}

@@ -1,0 +1,57 @@
+// Referral and checklist rows of a dossier the caller reached through the gate.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { ChecklistKey, ChecklistState, ReferralRoute, ReferralStatus, Traject } from '../../lib/vocabulary.js';
+import type { DossierCore } from '../dossiers/dossier-gate.repository.js';
+
+export interface ReferralValues {
+  route: ReferralRoute;
+  organisation: string;
+  referredAt: string | null;
+  firstContactAt: string | null;
+  acceptedAt: string | null;
+  status: ReferralStatus;
+  traject: Traject | null;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+export async function findReferral(db: Kysely<Database>, dossier: DossierCore) {
+  return db.selectFrom('referrals').selectAll().where('dossierId', '=', dossier.id).executeTakeFirst();
+}
+
+export async function insertReferral(db: Kysely<Database>, dossier: DossierCore, values: ReferralValues) {
+  return db.insertInto('referrals').values({ ...values, dossierId: dossier.id }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateReferralIfVersion(db: Kysely<Database>, dossier: DossierCore, version: number, values: ReferralValues) {
+  return db.updateTable('referrals').set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('dossierId', '=', dossier.id).where('version', '=', version).returningAll().executeTakeFirst();
+}
+
+type ChecklistItems = Partial<Record<ChecklistKey, ChecklistState>>;
+
+export async function findChecklist(db: Kysely<Database>, dossier: DossierCore) {
+  return db.selectFrom('referralChecklists').selectAll().where('dossierId', '=', dossier.id).executeTakeFirst();
+}
+
+export async function insertChecklist(db: Kysely<Database>, dossier: DossierCore, items: ChecklistItems, at: Date, by: string) {
+  return db.insertInto('referralChecklists')
+    .values({ dossierId: dossier.id, items: JSON.stringify(items), updatedAt: at, updatedBy: by })
+    .returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateChecklistIfVersion(db: Kysely<Database>, dossier: DossierCore, version: number, items: ChecklistItems, at: Date, by: string) {
+  return db.updateTable('referralChecklists')
+    .set((eb) => ({ items: JSON.stringify(items), updatedAt: at, updatedBy: by, version: eb('version', '+', 1) }))
+    .where('dossierId', '=', dossier.id).where('version', '=', version).returningAll().executeTakeFirst();
+}
+
+/** Open actions past their due date, per dossier, for list summaries. */
+export async function overdueActionCounts(db: Kysely<Database>, dossierIds: readonly string[], today: string) {
+  if (dossierIds.length === 0) return new Map<string, number>();
+  const rows = await db.selectFrom('actions').select(['dossierId', (eb) => eb.fn.countAll<number>().as('overdue')])
+    .where('dossierId', 'in', dossierIds).where('done', '=', false).where('dueDate', '<', today)
+    .groupBy('dossierId').execute();
+  return new Map(rows.map((r) => [r.dossierId, r.overdue]));
+}

@@ -1,0 +1,143 @@
+// Phase C, samen aanpakken: actions (their words encrypted), the referral to formal debt help and
+// the checklist of what that help will ask for (the checklist, never the documents).
+import type { Kysely, Selectable } from 'kysely';
+import type { ActionsTable, Database } from '../../db/schema.js';
+import { amsterdamDate } from '../../lib/dates.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { blankToNull } from '../../lib/text.js';
+import { listChildren } from '../dossiers/dossier-children.repository.js';
+import { childResourceService } from '../dossiers/dossier-children.service.js';
+import type { DossierCore } from '../dossiers/dossier-gate.repository.js';
+import { withDossier } from '../dossiers/dossier-gate.service.js';
+import { putSingleton } from '../dossiers/singleton.service.js';
+import type { ServiceContext } from '../service-context.js';
+import {
+  findChecklist, findReferral, insertChecklist, insertReferral, overdueActionCounts, updateChecklistIfVersion,
+  updateReferralIfVersion,
+} from './plan.repository.js';
+import type {
+  ActionView, ChecklistBody, ChecklistView, CreateActionBody, PatchActionBody, ReferralBody, ReferralView,
+} from './plan.schemas.js';
+
+const actionField = (actionId: string, column: 'title' | 'description') => ({ table: 'actions', column, rowId: actionId });
+
+export function toActionView(row: Selectable<ActionsTable>, ctx: Pick<ServiceContext, 'cipher' | 'now'>): ActionView {
+  return {
+    id: row.id,
+    dossierId: row.dossierId,
+    title: ctx.cipher.decrypt(row.titleEncrypted, actionField(row.id, 'title')),
+    description: row.descriptionEncrypted === null ? null : ctx.cipher.decrypt(row.descriptionEncrypted, actionField(row.id, 'description')),
+    owner: row.owner,
+    dueDate: row.dueDate,
+    done: row.done,
+    doneAt: row.doneAt,
+    overdue: !row.done && row.dueDate !== null && row.dueDate < amsterdamDate(ctx.now),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+function encryptDescription(ctx: ServiceContext, id: string, description: string | null | undefined) {
+  const text = blankToNull(description);
+  return text === null ? null : ctx.cipher.encrypt(text, actionField(id, 'description'));
+}
+
+export const actions = childResourceService<'actions', ActionView, CreateActionBody, PatchActionBody>({
+  table: 'actions',
+  name: 'action',
+  invalidatesOverview: false,
+  toView: toActionView,
+  async newRow(_trx, ctx, id, body) {
+    return {
+      titleEncrypted: ctx.cipher.encrypt(body.title, actionField(id, 'title')),
+      descriptionEncrypted: encryptDescription(ctx, id, body.description),
+      owner: body.owner,
+      dueDate: body.dueDate ?? null,
+      done: body.done ?? false,
+      doneAt: body.done ? ctx.now : null,
+    };
+  },
+  async changes(_trx, ctx, id, body) {
+    const { title, description, done, ...plain } = body;
+    const changes: Record<string, unknown> = { ...plain };
+    if (title !== undefined) changes.titleEncrypted = ctx.cipher.encrypt(title, actionField(id, 'title'));
+    if (description !== undefined) changes.descriptionEncrypted = encryptDescription(ctx, id, description);
+    if (done !== undefined) {
+      changes.done = done;
+      changes.doneAt = done ? ctx.now : null;
+    }
+    return changes;
+  },
+});
+
+function toReferralView(row: NonNullable<Awaited<ReturnType<typeof findReferral>>>): ReferralView {
+  return {
+    route: row.route, organisation: row.organisation, referredAt: row.referredAt, firstContactAt: row.firstContactAt,
+    acceptedAt: row.acceptedAt, status: row.status, traject: row.traject, updatedAt: row.updatedAt, version: row.version,
+  };
+}
+
+function toChecklistView(row: NonNullable<Awaited<ReturnType<typeof findChecklist>>>): ChecklistView {
+  return { items: row.items, updatedAt: row.updatedAt, version: row.version };
+}
+
+export async function getReferral(ctx: ServiceContext, dossierId: string) {
+  return withDossier(ctx, dossierId, { action: 'referral.read', write: false }, async (trx, dossier) => {
+    const row = await findReferral(trx, dossier);
+    if (!row) throw new NotFoundError();
+    return toReferralView(row);
+  });
+}
+
+export async function putReferral(ctx: ServiceContext, dossierId: string, version: number | undefined, body: ReferralBody) {
+  return withDossier(ctx, dossierId, { action: 'referral.updated', write: true }, async (trx, dossier, note) => {
+    note.details = { route: body.route, status: body.status, traject: body.traject ?? null };
+    const values = {
+      route: body.route, organisation: body.organisation, referredAt: body.referredAt ?? null,
+      firstContactAt: body.firstContactAt ?? null, acceptedAt: body.acceptedAt ?? null, status: body.status,
+      traject: body.traject ?? null, updatedAt: ctx.now, updatedBy: ctx.actor.userId,
+    };
+    return putSingleton({
+      find: () => findReferral(trx, dossier),
+      insert: () => insertReferral(trx, dossier, values),
+      updateIfVersion: (current) => updateReferralIfVersion(trx, dossier, current, values),
+    }, version, toReferralView);
+  });
+}
+
+export async function getChecklist(ctx: ServiceContext, dossierId: string) {
+  return withDossier(ctx, dossierId, { action: 'checklist.read', write: false }, async (trx, dossier) => {
+    const row = await findChecklist(trx, dossier);
+    if (!row) throw new NotFoundError();
+    return toChecklistView(row);
+  });
+}
+
+export async function putChecklist(ctx: ServiceContext, dossierId: string, version: number | undefined, body: ChecklistBody) {
+  return withDossier(ctx, dossierId, { action: 'checklist.updated', write: true }, async (trx, dossier) => {
+    return putSingleton({
+      find: () => findChecklist(trx, dossier),
+      insert: () => insertChecklist(trx, dossier, body.items, ctx.now, ctx.actor.userId),
+      updateIfVersion: (current) => updateChecklistIfVersion(trx, dossier, current, body.items, ctx.now, ctx.actor.userId),
+    }, version, toChecklistView);
+  });
+}
+
+/** The phase C part of the whole-dossier view: three queries, whatever the number of actions. */
+export async function planSection(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore) {
+  const [actionRows, referral, checklist] = await Promise.all([
+    listChildren(trx, 'actions', dossier),
+    findReferral(trx, dossier),
+    findChecklist(trx, dossier),
+  ]);
+  return {
+    actions: actionRows.map((row) => toActionView(row, ctx)),
+    referral: referral ? toReferralView(referral) : null,
+    checklist: checklist ? toChecklistView(checklist) : null,
+  };
+}
+
+export function overdueActionsByDossier(db: Kysely<Database>, dossierIds: readonly string[], today: string) {
+  return overdueActionCounts(db, dossierIds, today);
+}
