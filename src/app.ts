@@ -21,6 +21,7 @@ import { budgetRoutes } from './modules/budget/budget.routes.js';
 import { creditorCatalogRoutes } from './modules/creditor-catalog/creditor-catalog.routes.js';
 import { debtRoutes } from './modules/debts/debt.routes.js';
 import { dossierRoutes } from './modules/dossiers/dossier.routes.js';
+import { exportRoutes } from './modules/exports/export.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { measurementRoutes } from './modules/measurements/measurement.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await api.register(assignmentRoutes);
     await api.register(planRoutes);
     await api.register(measurementRoutes);
+    await api.register(exportRoutes);
   }, { prefix: API_PREFIX });
 
   return app;

@@ -3,9 +3,10 @@
 import type { Kysely } from 'kysely';
 import type { AuditOutcome, Database } from '../db/schema.js';
 import type { Role } from '../lib/vocabulary.js';
+import type { AuditAction } from './audit-actions.js';
 
 export interface AuditEvent {
-  action: string;
+  action: AuditAction;
   outcome: AuditOutcome;
   actorUserId?: string | null;
   actorRole?: Role | null;

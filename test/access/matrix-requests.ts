@@ -187,6 +187,7 @@ export const BUILDERS: Record<string, Builder> = {
     await ensureInstrument(ctx);
     return { method: 'PUT', url: `${API}/dossiers/${await freshDossier(ctx)}/measurements/T0`, payload: { instrumentVersion: INSTRUMENT_VERSION, items: { stress: 7 } } };
   },
+  [`GET ${API}/dossiers/:id/export.json`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/export.json` }),
   [`GET ${API}/creditor-catalog`]: async () => ({ method: 'GET', url: `${API}/creditor-catalog` }),
   [`GET ${API}/caseload`]: async () => ({ method: 'GET', url: `${API}/caseload` }),
   [`PUT ${API}/dossiers/:id/assignment`]: async (ctx) => {

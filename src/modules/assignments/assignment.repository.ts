@@ -55,6 +55,10 @@ export async function insertAssignment(
 }
 
 export async function assignmentHistory(db: Kysely<Database>, dossierId: string) {
-  return db.selectFrom('dossierAssignments').select(['id', 'maatjeId', 'assignedAt', 'assignedBy', 'reasonEncrypted', 'endedAt'])
-    .where('dossierId', '=', dossierId).orderBy('assignedAt').orderBy('id').execute();
+  return db.selectFrom('dossierAssignments')
+    .innerJoin('users as maatje', 'maatje.id', 'dossierAssignments.maatjeId')
+    .select(['dossierAssignments.id', 'dossierAssignments.assignedAt', 'dossierAssignments.reasonEncrypted',
+      'dossierAssignments.endedAt', 'maatje.displayName as maatjeDisplayName'])
+    .where('dossierAssignments.dossierId', '=', dossierId)
+    .orderBy('dossierAssignments.assignedAt').orderBy('dossierAssignments.id').execute();
 }

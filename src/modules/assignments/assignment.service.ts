@@ -2,6 +2,9 @@
 // a dossier. A reassignment takes effect on the very next request: the scope reads assignments
 // from the database every time, tokens never carry them.
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { AuditAction } from '../../audit/audit-actions.js';
 import { recordAudit } from '../../audit/audit.js';
 import { debtTotals } from '../../domain/debt-totals.js';
 import { amsterdamDate } from '../../lib/dates.js';
@@ -11,7 +14,8 @@ import { blankToNull } from '../../lib/text.js';
 import { debtsOfDossiers } from '../dossiers/dossier.repository.js';
 import type { ServiceContext } from '../service-context.js';
 import {
-  endActiveAssignment, findActiveAssignment, findEligibleMaatje, findManagedDossier, insertAssignment, listCaseload,
+  assignmentHistory, endActiveAssignment, findActiveAssignment, findEligibleMaatje, findManagedDossier, insertAssignment,
+  listCaseload,
 } from './assignment.repository.js';
 
 const reasonContext = (assignmentId: string) => ({ table: 'dossier_assignments', column: 'reason', rowId: assignmentId });
@@ -40,7 +44,7 @@ export async function caseload(ctx: ServiceContext, page: PageQuery) {
   });
 }
 
-async function auditDenied(ctx: ServiceContext, action: string, dossierId: string) {
+async function auditDenied(ctx: ServiceContext, action: AuditAction, dossierId: string) {
   await recordAudit(ctx.db, { action, outcome: 'denied', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, dossierId, requestId: ctx.requestId });
 }
 
@@ -89,4 +93,15 @@ export async function unassignMaatje(ctx: ServiceContext, dossierId: string) {
     await auditDenied(ctx, 'assignment.ended', dossierId);
     throw new NotFoundError();
   }
+}
+
+/** Who was the maatje of this dossier, and when (the resident's export). */
+export async function assignmentHistoryOf(trx: Kysely<Database>, ctx: Pick<ServiceContext, 'cipher'>, dossierId: string) {
+  const rows = await assignmentHistory(trx, dossierId);
+  return rows.map((row) => ({
+    maatjeDisplayName: row.maatjeDisplayName,
+    assignedAt: row.assignedAt,
+    endedAt: row.endedAt,
+    reason: row.reasonEncrypted === null ? null : ctx.cipher.decrypt(row.reasonEncrypted, reasonContext(row.id)),
+  }));
 }

@@ -4,7 +4,8 @@ import type { Database } from '../../db/schema.js';
 import type { CursorPosition } from '../../lib/pagination.js';
 import type { DossierCore } from './dossier-gate.repository.js';
 
-export async function listDossierAuditEvents(db: Kysely<Database>, dossier: DossierCore, limit: number, after: CursorPosition | undefined) {
+/** One page (`page` given) or the whole trail, oldest first. */
+export async function listDossierAuditEvents(db: Kysely<Database>, dossier: DossierCore, page?: { limit: number; after?: CursorPosition }) {
   let query = db
     .selectFrom('auditEvents')
     .leftJoin('users as actor', 'actor.id', 'auditEvents.actorUserId')
@@ -12,10 +13,13 @@ export async function listDossierAuditEvents(db: Kysely<Database>, dossier: Doss
       'auditEvents.action', 'auditEvents.outcome', 'actor.displayName as actorDisplayName'])
     .where('auditEvents.dossierId', '=', dossier.id)
     .orderBy('auditEvents.occurredAt')
-    .orderBy('auditEvents.id')
-    .limit(limit + 1);
-  if (after) {
-    query = query.where((eb) => eb(eb.refTuple('auditEvents.occurredAt', 'auditEvents.id'), '>', eb.tuple(after.createdAt, Number(after.id))));
+    .orderBy('auditEvents.id');
+  if (page) {
+    query = query.limit(page.limit + 1);
+    const after = page.after;
+    if (after) {
+      query = query.where((eb) => eb(eb.refTuple('auditEvents.occurredAt', 'auditEvents.id'), '>', eb.tuple(after.createdAt, Number(after.id))));
+    }
   }
   return query.execute();
 }

@@ -1,21 +1,39 @@
-// "Who looked at my dossier": the resident and the assigned maatje read the dossier's audit trail.
-// Names are shown for the people who work on the dossier; an outsider who was refused appears by
-// role only, so one resident's probe never shows their name to another resident.
+// "Who looked at my dossier": the resident and the assigned maatje read the dossier's audit trail,
+// each event with a plain-Dutch sentence.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { describeAuditEvent } from '../../audit/audit-actions.js';
 import { decodeCursor, toPage, type PageQuery } from '../../lib/pagination.js';
 import type { ServiceContext } from '../service-context.js';
 import { listDossierAuditEvents } from './access-log.repository.js';
+import type { DossierCore } from './dossier-gate.repository.js';
 import { withDossier } from './dossier-gate.service.js';
+
+type AuditRow = Awaited<ReturnType<typeof listDossierAuditEvents>>[number];
+
+function toAccessLogEntry(row: AuditRow, dossier: DossierCore) {
+  const actorIsResident = row.actorUserId === dossier.residentId;
+  // A refused outsider appears by role only: one resident's probe never shows their name to another.
+  const actorDisplayName = row.outcome === 'denied' && !actorIsResident ? null : row.actorDisplayName;
+  return {
+    at: row.occurredAt,
+    actorRole: row.actorRole,
+    actorDisplayName,
+    action: row.action,
+    outcome: row.outcome,
+    description: describeAuditEvent({ action: row.action, outcome: row.outcome, actorRole: row.actorRole, actorDisplayName, actorIsResident }),
+  };
+}
+
+/** The whole trail, for the resident's export (right of access). */
+export async function completeAccessLog(trx: Kysely<Database>, dossier: DossierCore) {
+  return (await listDossierAuditEvents(trx, dossier)).map((row) => toAccessLogEntry(row, dossier));
+}
 
 export async function listAccessLog(ctx: ServiceContext, dossierId: string, page: PageQuery) {
   const after = decodeCursor(page.cursor);
   return withDossier(ctx, dossierId, { action: 'accessLog.read', write: false }, async (trx, dossier) => {
-    const rows = await listDossierAuditEvents(trx, dossier, page.limit, after);
-    return toPage(rows, page.limit, (r) => ({ createdAt: r.occurredAt, id: String(r.id) }), (row) => ({
-      at: row.occurredAt,
-      actorRole: row.actorRole,
-      actorDisplayName: row.outcome === 'denied' && row.actorUserId !== dossier.residentId ? null : row.actorDisplayName,
-      action: row.action,
-      outcome: row.outcome,
-    }));
+    const rows = await listDossierAuditEvents(trx, dossier, { limit: page.limit, after });
+    return toPage(rows, page.limit, (r) => ({ createdAt: r.occurredAt, id: String(r.id) }), (row) => toAccessLogEntry(row, dossier));
   });
 }

@@ -3,6 +3,7 @@
 // its rows are built, changed and shown; audit, scope, 404/412 and overview invalidation live here.
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { ChildAuditName } from '../../audit/audit-actions.js';
 import type { Database } from '../../db/schema.js';
 import { NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import { decodeCursor, toPage, type PageQuery } from '../../lib/pagination.js';
@@ -18,7 +19,7 @@ import { clearOverviewConfirmation } from './dossier-state.repository.js';
 export interface ChildResource<T extends ChildTable, View, CreateBody, PatchBody> {
   table: T;
   /** Audit action prefix, e.g. `debt`. */
-  name: string;
+  name: ChildAuditName;
   /** Changes to this resource make a confirmed overview stale. */
   invalidatesOverview: boolean;
   toView(row: Selectable<Database[T]>, ctx: ServiceContext): View;

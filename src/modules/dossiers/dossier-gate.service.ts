@@ -3,6 +3,7 @@
 // forbids, runs the work and writes the audit row in the same transaction. A denial is audited
 // outside the rolled-back transaction so it is never lost.
 import type { Transaction } from 'kysely';
+import type { AuditAction } from '../../audit/audit-actions.js';
 import { recordAudit } from '../../audit/audit.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
@@ -13,7 +14,7 @@ export type { DossierCore };
 
 export interface DossierOperation {
   /** Audit action, e.g. `dossier.read`, `debt.updated`. */
-  action: string;
+  action: AuditAction;
   /** Writes lock the dossier, are refused on frozen dossiers and mark it as changed. */
   write: boolean;
   /** Writes allowed on a closed dossier (the T2 measurement). */
@@ -26,8 +27,8 @@ export interface DossierOperation {
 
 export interface AuditNote {
   details?: Record<string, string | number | boolean | null | readonly string[]>;
-  /** A more specific action than the operation's, decided by the work (e.g. consent withdrawn). */
-  action?: string;
+  /** A more specific action than the operation's, decided by the work. */
+  action?: AuditAction;
 }
 
 export async function withDossier<T>(

@@ -106,3 +106,18 @@ export async function saveDebtSnapshot(
   await db.insertInto('debtSnapshots').values({ ...snapshot, dossierId: dossier.id })
     .onConflict((oc) => oc.columns(['dossierId', 'moment']).doNothing()).execute();
 }
+
+export async function listConsentEvents(db: Kysely<Database>, dossier: DossierCore) {
+  return db.selectFrom('consentEvents').select(['kind', 'at', 'textVersion', 'statisticsOptIn', 'recordedOnPaper'])
+    .where('dossierId', '=', dossier.id).orderBy('at').orderBy('id').execute();
+}
+
+export async function listDebtSnapshots(db: Kysely<Database>, dossier: DossierCore) {
+  return db.selectFrom('debtSnapshots').select(['moment', 'totalDebtCents', 'creditorCount', 'takenAt'])
+    .where('dossierId', '=', dossier.id).orderBy('moment').execute();
+}
+
+export async function findResidentAccount(db: Kysely<Database>, dossier: DossierCore) {
+  return db.selectFrom('users').select(['id', 'role', 'username', 'displayName', 'locationId', 'createdAt'])
+    .where('id', '=', dossier.residentId).executeTakeFirstOrThrow();
+}

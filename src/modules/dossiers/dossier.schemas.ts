@@ -146,4 +146,5 @@ export const accessLogItemSchema = z.object({
   actorDisplayName: z.string().nullable(),
   action: z.string(),
   outcome: z.enum(['success', 'denied', 'failure']),
+  description: z.string().describe('The event in plain Dutch for the resident, e.g. "Maatje Fatima heeft uw dossier bekeken."'),
 }).meta({ id: 'AccessLogEntry' });

@@ -11,7 +11,7 @@ import { recordAudit } from '../../audit/audit.js';
 import { overdueActionsByDossier } from '../plan/plan.service.js';
 import type { ServiceContext } from '../service-context.js';
 import { listChildren } from './dossier-children.repository.js';
-import { withDossier } from './dossier-gate.service.js';
+import { withDossier, type DossierOperation } from './dossier-gate.service.js';
 import { clearOverviewConfirmation } from './dossier-state.repository.js';
 import { snapshotDebts } from './closing.service.js';
 import { encryptDossierNotes, loadDossierView } from './dossier-view.service.js';
@@ -61,7 +61,7 @@ export async function patchDossier(ctx: ServiceContext, dossierId: string, versi
       'A maatje confirms the overview only for a confirmation the resident signed on paper (recordedOnPaper: true).');
   }
   // The household is phase A's own content; everything else waits for consent.
-  const operation = { action: 'dossier.updated', write: true, versionedByWork: true, allowWithoutConsent: onlyHousehold(body) };
+  const operation: DossierOperation = { action: 'dossier.updated', write: true, versionedByWork: true, allowWithoutConsent: onlyHousehold(body) };
   return withDossier(ctx, dossierId, operation, async (trx, dossier, note) => {
     note.details = { fields: Object.keys(body) };
     const changes: Record<string, unknown> = {};

@@ -1,7 +1,10 @@
 // The story behind the debts and its life events (phase A), encrypted at rest: a read of the
 // database never shows the text. A singleton: the first PUT creates it without If-Match.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { ServiceContext } from '../service-context.js';
+import type { DossierCore } from './dossier-gate.repository.js';
 import { withDossier } from './dossier-gate.service.js';
 import { findStory, insertStory, updateStoryIfVersion } from './dossier.repository.js';
 import { putSingleton } from './singleton.service.js';
@@ -38,4 +41,10 @@ export async function putStory(ctx: ServiceContext, dossierId: string, version: 
       updateIfVersion: (current) => updateStoryIfVersion(trx, dossier, current, values),
     }, version, (row) => toStoryView(row, ctx));
   });
+}
+
+/** The story of a dossier already reached through the gate, or null (the export, the PDF). */
+export async function storyOf(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore) {
+  const row = await findStory(trx, dossier);
+  return row ? toStoryView(row, ctx) : null;
 }

@@ -1,10 +1,13 @@
 // Measurements for the HvA evaluation: instruments are data (an admin adds a version, never edits
 // one), answers are checked against the version they claim. T0 and T1 belong to an open dossier;
 // T2, about six months after closing, only to a closed one.
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/audit.js';
+import type { Database } from '../../db/schema.js';
 import { ConflictError, DomainRuleError } from '../../lib/errors.js';
 import type { MeasurementMoment } from '../../lib/vocabulary.js';
-import { withDossier } from '../dossiers/dossier-gate.service.js';
+import type { DossierCore } from '../dossiers/dossier-gate.repository.js';
+import { withDossier, type DossierOperation } from '../dossiers/dossier-gate.service.js';
 import { putSingleton } from '../dossiers/singleton.service.js';
 import type { ServiceContext } from '../service-context.js';
 import {
@@ -51,7 +54,7 @@ export async function dossierMeasurements(ctx: ServiceContext, dossierId: string
 }
 
 export async function putMeasurement(ctx: ServiceContext, dossierId: string, moment: MeasurementMoment, version: number | undefined, body: MeasurementBody) {
-  const operation = { action: 'measurement.recorded', write: true, allowWhenClosed: moment === 'T2' };
+  const operation: DossierOperation = { action: 'measurement.recorded', write: true, allowWhenClosed: moment === 'T2' };
   return withDossier(ctx, dossierId, operation, async (trx, dossier, note) => {
     note.details = { moment, instrumentVersion: body.instrumentVersion };
     if (moment === 'T2' && dossier.phase !== 'closed') {
@@ -70,3 +73,7 @@ export async function putMeasurement(ctx: ServiceContext, dossierId: string, mom
   });
 }
 
+
+export async function measurementsOf(trx: Kysely<Database>, dossier: DossierCore) {
+  return (await listMeasurements(trx, dossier)).map(toMeasurementView);
+}

@@ -1,0 +1,76 @@
+// Every audit action, with how a resident reads it in their access log (plain Dutch, B1). A new
+// action must be added here, so the log never shows a resident a bare code.
+
+const CHILD_PHRASES = {
+  debt: ['uw schulden bekeken', 'uw schulden bekeken', 'een schuld toegevoegd', 'een schuld aangepast', 'een schuld verwijderd'],
+  income: ['uw inkomsten bekeken', 'uw inkomsten bekeken', 'een inkomen toegevoegd', 'een inkomen aangepast', 'een inkomen verwijderd'],
+  expense: ['uw uitgaven bekeken', 'uw uitgaven bekeken', 'een uitgave toegevoegd', 'een uitgave aangepast', 'een uitgave verwijderd'],
+  action: ['uw actiepunten bekeken', 'uw actiepunten bekeken', 'een actiepunt toegevoegd', 'een actiepunt aangepast', 'een actiepunt verwijderd'],
+} as const;
+
+export type ChildAuditName = keyof typeof CHILD_PHRASES;
+
+function childActions<Name extends ChildAuditName>(name: Name) {
+  const [listed, read, created, updated, deleted] = CHILD_PHRASES[name];
+  return {
+    [`${name}.listed`]: listed,
+    [`${name}.read`]: read,
+    [`${name}.created`]: created,
+    [`${name}.updated`]: updated,
+    [`${name}.deleted`]: deleted,
+  } as Record<`${Name}.${'listed' | 'read' | 'created' | 'updated' | 'deleted'}`, string>;
+}
+
+/** What the actor did, as the rest of a sentence after "Uw maatje …" or "U …" + "heeft". */
+export const AUDIT_ACTION_PHRASES = {
+  'dossier.created': 'uw dossier aangemaakt',
+  'dossier.read': 'uw dossier bekeken',
+  'dossier.listed': 'de lijst met dossiers bekeken',
+  'dossier.updated': 'gegevens in uw dossier aangepast',
+  'dossier.transitioned': 'uw dossier naar een andere stap gezet',
+  'dossier.closed': 'uw dossier afgesloten',
+  'consent.given': 'uw toestemming vastgelegd',
+  'consent.withdrawn': 'uw toestemming ingetrokken',
+  'story.read': 'uw verhaal gelezen',
+  'story.updated': 'uw verhaal aangepast',
+  ...childActions('debt'),
+  ...childActions('income'),
+  ...childActions('expense'),
+  ...childActions('action'),
+  'referral.read': 'de doorverwijzing bekeken',
+  'referral.updated': 'de doorverwijzing aangepast',
+  'checklist.read': 'de checklist voor de doorverwijzing bekeken',
+  'checklist.updated': 'de checklist voor de doorverwijzing aangepast',
+  'measurement.listed': 'de antwoorden op de vragenlijst bekeken',
+  'measurement.recorded': 'de vragenlijst ingevuld',
+  'overview.read': 'uw overzicht van inkomsten, uitgaven en schulden bekeken',
+  'settlement.read': 'een berekening van een schuldregeling bekeken',
+  'export.pdf': 'uw overzicht als PDF gedownload',
+  'export.json': 'al uw gegevens gedownload',
+  'accessLog.read': 'bekeken wie uw dossier heeft geopend',
+  'assignment.created': 'een maatje aan uw dossier gekoppeld',
+  'assignment.changed': 'een ander maatje aan uw dossier gekoppeld',
+  'assignment.ended': 'het maatje van uw dossier losgekoppeld',
+  // Events without a dossier: they never show in a resident's log, but are audited all the same.
+  'access.denied': 'geprobeerd iets te doen waarvoor geen toestemming is',
+  'caseload.read': 'de lijst met dossiers van de locatie bekeken',
+  'instrument.created': 'een nieuwe vragenlijst toegevoegd',
+  'stats.read': 'statistieken opgevraagd',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_PHRASES | `auth.${string}` | `user.${string}` | `location.${string}` | `normPeriod.${string}`;
+
+const ROLE_WORDS = { resident: 'U', maatje: 'Maatje', coordinator: 'Coördinator', evaluator: 'Onderzoeker', admin: 'Beheerder' } as const;
+
+/** "Maatje Fatima heeft uw dossier bekeken." — or, for a refused attempt, that it was refused. */
+export function describeAuditEvent(event: {
+  action: string; outcome: 'success' | 'denied' | 'failure'; actorRole: keyof typeof ROLE_WORDS | null; actorDisplayName: string | null; actorIsResident: boolean;
+}): string {
+  const who = event.actorIsResident
+    ? 'U'
+    : [event.actorRole ? ROLE_WORDS[event.actorRole] : 'Iemand', event.actorDisplayName].filter(Boolean).join(' ');
+  const phrase = (AUDIT_ACTION_PHRASES as Record<string, string>)[event.action] ?? 'iets in uw dossier gedaan';
+  if (event.outcome === 'denied') return `${who} probeerde uw dossier te openen, maar kreeg geen toegang.`;
+  if (event.outcome === 'failure') return `${who} probeerde iets in uw dossier te doen, maar dat lukte niet.`;
+  return `${who} heeft ${phrase}.`;
+}

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { problemResponses } from '../../http/problem-schemas.js';
+import { serviceContext } from '../../http/service-context.js';
+import { dossierIdParams } from '../dossiers/dossier.schemas.js';
+import { dossierExportSchema } from './export.schemas.js';
+import { exportDossier } from './export.service.js';
+
+export async function exportRoutes(instance: FastifyInstance) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  app.get('/dossiers/:id/export.json', {
+    config: { access: 'dossier.export' },
+    schema: { operationId: 'exportDossier', tags: ['exports'], params: dossierIdParams,
+      response: { 200: dossierExportSchema, ...problemResponses(400, 401, 403, 404, 429) } },
+  }, async (request, reply) => {
+    const body = await exportDossier(serviceContext(request), request.params.id);
+    reply.header('content-disposition', `attachment; filename="schoon-schip-${request.params.id}.json"`);
+    return body;
+  });
+}

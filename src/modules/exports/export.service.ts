@@ -1,0 +1,30 @@
+// Assembles the resident's export from each module's own reading of the dossier, inside one
+// gated transaction, so the copy is consistent and its download is audited with it.
+import { assignmentHistoryOf } from '../assignments/assignment.service.js';
+import { completeAccessLog } from '../dossiers/access-log.service.js';
+import { withDossier } from '../dossiers/dossier-gate.service.js';
+import { loadDossierView } from '../dossiers/dossier-view.service.js';
+import { accountOf, consentRecordsOf, debtSnapshotsOf } from '../dossiers/dossier-records.service.js';
+import { storyOf } from '../dossiers/story.service.js';
+import { measurementsOf } from '../measurements/measurement.service.js';
+import type { ServiceContext } from '../service-context.js';
+import { EXPORT_FORMAT_VERSION, type DossierExport } from './export.schemas.js';
+
+export async function exportDossier(ctx: ServiceContext, dossierId: string): Promise<DossierExport> {
+  return withDossier(ctx, dossierId, { action: 'export.json', write: false }, async (trx, dossier) => {
+    const [account, view, story, consentRecords, measurements, debtSnapshots, assignmentHistory, accessLog] = await Promise.all([
+      accountOf(trx, dossier),
+      loadDossierView(trx, ctx, dossier),
+      storyOf(trx, ctx, dossier),
+      consentRecordsOf(trx, dossier),
+      measurementsOf(trx, dossier),
+      debtSnapshotsOf(trx, dossier),
+      assignmentHistoryOf(trx, ctx, dossier.id),
+      completeAccessLog(trx, dossier),
+    ]);
+    return {
+      formatVersion: EXPORT_FORMAT_VERSION, exportedAt: ctx.now, account, dossier: view, story, consentRecords,
+      measurements, debtSnapshots, assignmentHistory, accessLog,
+    };
+  });
+}
