@@ -40,7 +40,9 @@ async function authenticatePlugin(app: FastifyInstance) {
       algorithm: 'HS256',
       iss: TOKEN_ISSUER,
       aud: TOKEN_AUDIENCE,
-      expiresIn: ACCESS_TOKEN_SECONDS * 1000,
+      // @fastify/jwt reads a number as seconds (it multiplies by 1000 itself); milliseconds here
+      // made access tokens live 600 000 s, about a week.
+      expiresIn: ACCESS_TOKEN_SECONDS,
       header: { alg: 'HS256', typ: ACCESS_TOKEN_TYPE },
     },
     verify: {
