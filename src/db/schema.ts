@@ -49,6 +49,23 @@ export interface RefreshTokensTable {
   spentAt: NullableTimestamp;
 }
 
+export interface RateLimitCountersTable {
+  key: Buffer;
+  hits: number;
+  windowEndsAt: Timestamp;
+}
+
+export interface ActivationCodesTable {
+  id: Generated<string>;
+  userId: string;
+  codeHmac: Buffer;
+  createdAt: Generated<Date>;
+  expiresAt: Timestamp;
+  usedAt: NullableTimestamp;
+  attempts: Generated<number>;
+  createdBy: string | null;
+}
+
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
 export interface AuditEventsTable {
@@ -69,5 +86,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   refreshTokens: RefreshTokensTable;
+  rateLimitCounters: RateLimitCountersTable;
+  activationCodes: ActivationCodesTable;
   auditEvents: AuditEventsTable;
 }

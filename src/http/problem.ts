@@ -2,6 +2,7 @@
 // database message, a stack or an exception's own text; unknown errors are a bare 500.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, NotFoundError } from '../lib/errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -20,6 +21,21 @@ export interface ValidationIssue {
   pointer: string;
   code: string;
   detail: string;
+}
+
+/** The documented shape of every error (OpenAPI); bodies are sent by the handler below, not by it. */
+export const ProblemSchema = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string().describe('Stable machine code; clients translate it'),
+  requestId: z.string(),
+}).describe('application/problem+json (RFC 9457)');
+
+/** `response: { 200: …, ...problems(400, 401) }`: documents which errors a route answers. */
+export function problems<S extends number>(...statuses: S[]): Record<S, typeof ProblemSchema> {
+  return Object.fromEntries(statuses.map((status) => [status, ProblemSchema])) as Record<S, typeof ProblemSchema>;
 }
 
 const problemType = (code: string) => `urn:schoon-schip:problem:${code}`;

@@ -1,0 +1,22 @@
+// Optimistic concurrency headers (DESIGN.md §3): `ETag: "<version>"` on reads, `If-Match` on edits.
+import type { FastifyRequest } from 'fastify';
+import { PreconditionRequiredError } from '../lib/errors.js';
+
+export function etag(version: number): string {
+  return `"${version}"`;
+}
+
+/** A version no row ever has: an If-Match that names none of ours fails as stale (412). */
+export const UNMATCHABLE_VERSION = -1;
+
+/**
+ * The version the client edited, from `If-Match: "<version>"`. Missing is 428. Anything else that
+ * is not one strong ETag of ours (a list, `*`, garbage) matches nothing, so it is a 412 with the
+ * current version: `*` would be the silent overwrite the header exists to prevent.
+ */
+export function requireIfMatch(request: FastifyRequest): number {
+  const header = request.headers['if-match'];
+  if (header === undefined || header.trim() === '') throw new PreconditionRequiredError();
+  const match = /^\s*"(\d{1,9})"\s*$/.exec(header);
+  return match ? Number(match[1]) : UNMATCHABLE_VERSION;
+}
