@@ -13,8 +13,10 @@ import { authenticate } from './http/authenticate.js';
 import { createLogger } from './http/logger.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problem.js';
+import { rateLimit } from './http/rate-limit.js';
 import { AllowListLogController } from './http/request-log.js';
 import { installRouteGuard } from './http/route-guard.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import './http/fastify-types.js';
 
@@ -100,6 +102,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   await registerOpenApi(app, { docsEnabled: config.docsEnabled });
   await app.register(authenticate);
+  // Before any route: the plugin attaches its per-route limits as routes are added.
+  await app.register(rateLimit);
 
   app.get('/openapi.json', {
     config: { access: 'public' },
@@ -109,7 +113,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(async (api) => {
     // Module routes are registered here, one line each, as the issues add them.
-    void api;
+    await api.register(authRoutes);
   }, { prefix: API_PREFIX });
 
   return app;

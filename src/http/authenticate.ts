@@ -3,7 +3,7 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { loadActor } from '../access/actor.js';
+import { loadActor, type Actor } from '../access/actor.js';
 import { roleMay } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.js';
 import { ForbiddenError, UnauthorizedError } from '../lib/errors.js';
@@ -89,3 +89,9 @@ async function authenticatePlugin(app: FastifyInstance) {
 }
 
 export const authenticate = fp(authenticatePlugin, { name: 'authenticate' });
+
+/** The caller of a signed-in route; the gate above has set it, or the request never got here. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new UnauthorizedError();
+  return request.actor;
+}

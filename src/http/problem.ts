@@ -27,11 +27,11 @@ export interface ValidationIssue {
 export const ProblemSchema = z.looseObject({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
+  status: z.int().min(400).max(599),
   detail: z.string(),
   code: z.string().describe('Stable machine code; clients translate it'),
   requestId: z.string(),
-}).describe('application/problem+json (RFC 9457)');
+}).meta({ id: 'Problem', description: 'application/problem+json (RFC 9457)' });
 
 /** `response: { 200: …, ...problems(400, 401) }`: documents which errors a route answers. */
 export function problems<S extends number>(...statuses: S[]): Record<S, typeof ProblemSchema> {
