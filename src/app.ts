@@ -18,6 +18,8 @@ import { AllowListLogController } from './http/request-log.js';
 import { installRouteGuard } from './http/route-guard.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { locationRoutes } from './modules/locations/location.routes.js';
+import { userRoutes } from './modules/users/user.routes.js';
 import './http/fastify-types.js';
 
 export interface BuildOptions {
@@ -114,6 +116,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(async (api) => {
     // Module routes are registered here, one line each, as the issues add them.
     await api.register(authRoutes);
+    await api.register(locationRoutes);
+    await api.register(userRoutes);
   }, { prefix: API_PREFIX });
 
   return app;

@@ -10,13 +10,21 @@ export function etag(version: number): string {
 export const UNMATCHABLE_VERSION = -1;
 
 /**
- * The version the client edited, from `If-Match: "<version>"`. Missing is 428. Anything else that
- * is not one strong ETag of ours (a list, `*`, garbage) matches nothing, so it is a 412 with the
- * current version: `*` would be the silent overwrite the header exists to prevent.
+ * The version the client edited, from `If-Match: "<version>"`; undefined when the header is
+ * missing (the service answers 428 once it has decided the caller may edit at all). Anything
+ * that is not one strong ETag of ours (a list, `*`, garbage) matches nothing, so it becomes a 412
+ * with the current version: `*` would be the silent overwrite the header exists to prevent.
  */
-export function requireIfMatch(request: FastifyRequest): number {
+export function readIfMatch(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match'];
-  if (header === undefined || header.trim() === '') throw new PreconditionRequiredError();
+  if (header === undefined || header.trim() === '') return undefined;
   const match = /^\s*"(\d{1,9})"\s*$/.exec(header);
   return match ? Number(match[1]) : UNMATCHABLE_VERSION;
+}
+
+/** readIfMatch for routes with nothing to decide first: missing is 428 right away. */
+export function requireIfMatch(request: FastifyRequest): number {
+  const version = readIfMatch(request);
+  if (version === undefined) throw new PreconditionRequiredError();
+  return version;
 }
