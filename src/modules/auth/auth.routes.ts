@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ACCESS_TOKEN_SECONDS, actorOf } from '../../http/authenticate.js';
 import { problems } from '../../http/problem.js';
 import { activate } from './activation.service.js';
-import { changePassword, describeSelf, login, logout, logoutAll, refresh } from './auth.service.js';
+import { changePassword, describeSelf, login, logout, logoutAll, prepareLogin, refresh } from './auth.service.js';
 import {
   ActivateBody, LoginBody, MeResponse, NoContent, PasswordChangeBody, RefreshTokenBody, TokenPairResponse,
 } from './auth.schemas.js';
@@ -28,6 +28,7 @@ export const ADDRESS_LIMITS = {
 
 export async function authRoutes(appInstance: FastifyInstance) {
   const app = appInstance.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onReady', prepareLogin);
   const signAccessToken: SignAccessToken = (claims) => ({
     accessToken: app.jwt.sign({ ...claims }, { jti: randomUUID(), clockTimestamp: app.now().getTime() }),
     expiresIn: ACCESS_TOKEN_SECONDS,

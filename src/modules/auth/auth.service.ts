@@ -29,6 +29,11 @@ export interface AuthContext {
   signAccessToken: SignAccessToken;
 }
 
+/** Before the first request: else the first unknown username would cost a hash and a verify. */
+export async function prepareLogin(): Promise<void> {
+  await dummyPasswordHash();
+}
+
 type LoginFailure = 'unknown_user' | 'no_password' | 'disabled' | 'blocked' | 'bad_password';
 
 async function recordLoginFailure(
