@@ -107,6 +107,10 @@ describe('POST /auth/refresh', () => {
     const tokens = await signIn(h.app, user, address());
     h.clock.advanceSeconds(REFRESH_IDLE_SECONDS + 1);
     expect((await refresh(tokens.refreshToken)).statusCode).toBe(401);
+    // Refused, not spent: a client retrying a dead token is not mistaken for a replay.
+    expect((await refresh(tokens.refreshToken)).statusCode).toBe(401);
+    const session = await t.db.selectFrom('sessions').select('revokedAt').where('userId', '=', user.id).executeTakeFirstOrThrow();
+    expect(session.revokedAt).toBeNull();
   });
 
   it('ends the session after twelve hours however often it was refreshed, access tokens included', async () => {

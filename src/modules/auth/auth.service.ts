@@ -103,12 +103,8 @@ export async function refresh(ctx: AuthContext, input: { refreshToken: string })
   if (!token) throw new UnauthorizedError();
 
   const outcome = await ctx.db.transaction().execute(async (trx) => {
-    const alive = token.revokedAt === null && token.sessionExpiresAt > ctx.now
-      && token.tokenExpiresAt > ctx.now && token.disabledAt === null;
-    if (token.spentAt !== null || !(await spendRefreshToken(trx, token.tokenId, ctx.now))) {
-      // Spent before, or by a concurrent request a moment ago: either way a second use.
-      const revoked = await revokeSession(trx, token.sessionId, ctx.now, 'refresh_reuse');
-      if (revoked) {
+    const reuse = async () => {
+      if (await revokeSession(trx, token.sessionId, ctx.now, 'refresh_reuse')) {
         await recordAudit(trx, {
           action: 'auth.refresh_reuse',
           outcome: 'denied',
@@ -118,8 +114,14 @@ export async function refresh(ctx: AuthContext, input: { refreshToken: string })
         });
       }
       return undefined;
-    }
+    };
+    if (token.spentAt !== null) return reuse();
+    // A dead token is refused but not spent, so a client retrying it is not taken for a thief.
+    const alive = token.revokedAt === null && token.sessionExpiresAt > ctx.now
+      && token.tokenExpiresAt > ctx.now && token.disabledAt === null;
     if (!alive) return undefined;
+    // Spent by a concurrent request a moment ago: a second use all the same.
+    if (!(await spendRefreshToken(trx, token.tokenId, ctx.now))) return reuse();
     return issueTokenPair(trx, {
       user: { id: token.userId, role: token.role, displayName: token.displayName },
       sessionId: token.sessionId,
