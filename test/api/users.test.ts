@@ -321,3 +321,25 @@ describe('POST /users/{id}/activation-code', () => {
     for (const action of ['user.create', 'user.update', 'auth.activation_code_issued']) expect(actions).toContain(action);
   });
 });
+
+describe('createResidentAccount (for the dossiers module)', () => {
+  it('makes a resident without username or password that activates with a code', async () => {
+    const { createResidentAccount } = await import('../../src/modules/users/user.service.js');
+    const { issueActivationCode } = await import('../../src/modules/auth/activation.service.js');
+    const seeded = await seedUser(t.db, { role: 'maatje', locationId: home, trained: true });
+    const maatje = { userId: seeded.id, role: 'maatje' as const, locationId: home, displayName: 'CANARY-name-m', trained: true, sessionId: randomUUID() };
+    const { resident, code } = await t.db.transaction().execute(async (trx) => {
+      const created = await createResidentAccount(trx, { displayName: 'CANARY-name-resident', locationId: home, createdBy: maatje, now: h.clock.now() });
+      const issued = await issueActivationCode(trx, { userId: created.id, issuedBy: maatje, now: h.clock.now(), secret: h.config.jwtSecret });
+      return { resident: created, code: issued };
+    });
+    expect(resident).toMatchObject({ role: 'resident', username: null, locationId: home, disabled: false });
+    const username = `CANARY-res-${unique()}`;
+    const res = await h.app.inject({
+      method: 'POST', url: '/api/v1/auth/activate', headers: address(),
+      payload: { code: code.activationCode, username, password: `CANARY-pw-${unique()}-q` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await getUser(coordinator, resident.id)).statusCode).toBe(404);
+  });
+});

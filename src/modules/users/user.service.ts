@@ -172,6 +172,36 @@ export async function createUserFromCommandLine(ctx: UserContext, input: CreateU
   return insertStaffAccount(ctx, null, { ...input, locationId });
 }
 
+/**
+ * A resident's account, for the dossiers module to call inside its own transaction when a maatje
+ * opens a dossier (DESIGN.md §8): no username and no password until the resident activates it
+ * with the code from issueActivationCode.
+ */
+export async function createResidentAccount(
+  trx: Db,
+  input: { displayName: string; locationId: string; createdBy: Actor; now: Date; requestId?: string },
+): Promise<UserView> {
+  const row = await insertUser(trx, {
+    role: 'resident',
+    username: null,
+    displayName: input.displayName,
+    locationId: input.locationId,
+    passwordHash: null,
+    createdAt: input.now,
+    updatedAt: input.now,
+  });
+  await recordAudit(trx, {
+    action: 'user.create',
+    outcome: 'success',
+    actorUserId: input.createdBy.userId,
+    actorRole: input.createdBy.role,
+    subjectUserId: row.id,
+    requestId: input.requestId ?? null,
+    details: { role: 'resident', via: 'api', withPassword: false },
+  });
+  return toView(row);
+}
+
 export interface UpdateUserInput {
   displayName?: string;
   disabled?: boolean;
