@@ -76,10 +76,3 @@ export function bodyWithoutRequestId(res: LightMyRequestResponse): Record<string
   const { requestId: _requestId, ...rest } = res.json() as Record<string, unknown>;
   return rest;
 }
-
-/** A fresh client address per call, for tests that must not trip the per-address limit. */
-let addressCounter = 0;
-export function freshAddress(): Record<string, string> {
-  addressCounter += 1;
-  return { 'x-forwarded-for': `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}` };
-}
