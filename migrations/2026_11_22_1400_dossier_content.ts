@@ -115,9 +115,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       from_phase text NOT NULL CHECK (from_phase IN ('A', 'B', 'C', 'closed')),
       to_phase text NOT NULL CHECK (to_phase IN ('A', 'B', 'C', 'closed')),
       at timestamptz NOT NULL,
-      actor_id uuid REFERENCES users (id)
+      actor_id uuid REFERENCES users (id),
+      -- Two steps in the same instant (a fixed clock, a fast client) still keep their order.
+      seq bigint GENERATED ALWAYS AS IDENTITY
     )`.execute(db);
-  await sql`CREATE INDEX dossier_transitions_dossier_idx ON dossier_transitions (dossier_id, at)`.execute(db);
+  await sql`CREATE INDEX dossier_transitions_dossier_idx ON dossier_transitions (dossier_id, at, seq)`.execute(db);
 
   await sql`
     CREATE TABLE dossier_stories (

@@ -1,10 +1,12 @@
 // npm run user:create -- --role admin --username NAME --password-stdin [--display-name NAME] [--location-id ID]
 // Bootstraps the first admin against whichever database is configured. The password comes from
 // standard input only (never an argument, so it stays out of shell history and process lists).
+// Same rules and audit as POST /users, through the same service.
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '../src/lib/vocabulary.js';
-import { hashPassword, passwordProblem } from '../src/modules/auth/password.js';
-import { findUserIdByUsername, insertUser } from '../src/modules/users/user.repository.js';
+import { AppError } from '../src/lib/errors.js';
+import { STAFF_ROLES, type StaffRole } from '../src/lib/vocabulary.js';
+import { USERNAME_PATTERN } from '../src/modules/auth/auth.schemas.js';
+import { createUserFromCommandLine } from '../src/modules/users/user.service.js';
 import { openMigratedDatabase } from './cli-database.js';
 
 function fail(message: string): never {
@@ -28,28 +30,29 @@ const { values } = parseArgs({
   },
 });
 
-const role = values.role as Role | undefined;
-if (!role || !ROLES.includes(role)) fail(`--role must be one of: ${ROLES.join(', ')}`);
-if (!values.username || !/^[A-Za-z0-9._-]{3,64}$/.test(values.username)) {
+const role = values.role as StaffRole | undefined;
+if (!role || !STAFF_ROLES.includes(role)) {
+  fail(`--role must be one of: ${STAFF_ROLES.join(', ')} (residents are created with their dossier)`);
+}
+if (!values.username || !USERNAME_PATTERN.test(values.username)) {
   fail('--username must be 3-64 letters, digits, dots, dashes or underscores');
 }
+const displayName = values['display-name'] ?? values.username;
+if (displayName.trim().length === 0 || displayName.length > 120) fail('--display-name must be 1-120 characters');
+if (values['location-id'] !== undefined && !/^[0-9a-f-]{36}$/i.test(values['location-id'])) fail('--location-id must be a location id (UUID)');
 if (!values['password-stdin']) fail('--password-stdin is required: pipe the password in, e.g. echo "$PASSWORD" | npm run -s user:create -- …');
 const password = await readStdin();
-const problem = passwordProblem(password);
-if (problem) fail(`password refused: ${problem.replace('_', ' ')} (8-128 characters, not a common password)`);
 
-const { db } = await openMigratedDatabase();
+const { config, db } = await openMigratedDatabase();
 try {
-  if (await findUserIdByUsername(db, values.username)) fail(`username "${values.username}" is taken`);
-  const user = await insertUser(db, {
-    role,
-    username: values.username,
-    displayName: values['display-name'] ?? values.username,
-    locationId: values['location-id'] ?? null,
-    passwordHash: await hashPassword(password),
-    updatedAt: new Date(),
-  });
+  const user = await createUserFromCommandLine(
+    { db, now: new Date(), requestId: 'cli:user-create', secret: config.jwtSecret },
+    { role, username: values.username, displayName: displayName.trim(), locationId: values['location-id'], password },
+  );
   process.stdout.write(`created ${user.role} ${user.username} (${user.id})\n`);
+} catch (error) {
+  if (error instanceof AppError) fail(`refused: ${error.code} (${error.detail})`);
+  throw error;
 } finally {
   await db.destroy();
 }

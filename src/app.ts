@@ -14,6 +14,7 @@ import { authenticate } from './http/authenticate.js';
 import { createLogger } from './http/logger.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problem.js';
+import { rateLimit } from './http/rate-limit.js';
 import { AllowListLogController } from './http/request-log.js';
 import { installRouteGuard } from './http/route-guard.js';
 import { assignmentRoutes } from './modules/assignments/assignment.routes.js';
@@ -25,6 +26,9 @@ import { exportRoutes } from './modules/exports/export.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { measurementRoutes } from './modules/measurements/measurement.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { locationRoutes } from './modules/locations/location.routes.js';
+import { userRoutes } from './modules/users/user.routes.js';
 import './http/fastify-types.js';
 
 export interface BuildOptions {
@@ -110,6 +114,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   await registerOpenApi(app, { docsEnabled: config.docsEnabled });
   await app.register(authenticate);
+  // Before any route: the plugin attaches its per-route limits as routes are added.
+  await app.register(rateLimit);
 
   app.get('/openapi.json', {
     config: { access: 'public' },
@@ -118,6 +124,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(healthRoutes);
   await app.register(async (api) => {
+    await api.register(authRoutes);
+    await api.register(locationRoutes);
+    await api.register(userRoutes);
     await api.register(dossierRoutes);
     await api.register(debtRoutes);
     await api.register(budgetRoutes);

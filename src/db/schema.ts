@@ -56,6 +56,23 @@ export interface RefreshTokensTable {
   spentAt: NullableTimestamp;
 }
 
+export interface RateLimitCountersTable {
+  key: Buffer;
+  hits: number;
+  windowEndsAt: Timestamp;
+}
+
+export interface ActivationCodesTable {
+  id: Generated<string>;
+  userId: string;
+  codeHmac: Buffer;
+  createdAt: Generated<Date>;
+  expiresAt: Timestamp;
+  usedAt: NullableTimestamp;
+  attempts: Generated<number>;
+  createdBy: string | null;
+}
+
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
 export interface AuditEventsTable {
@@ -139,6 +156,7 @@ export interface DossierTransitionsTable {
   toPhase: Phase;
   at: Timestamp;
   actorId: string | null;
+  seq: ColumnType<number, never, never>;
 }
 
 export interface DossierStoriesTable {
@@ -300,6 +318,8 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   refreshTokens: RefreshTokensTable;
+  rateLimitCounters: RateLimitCountersTable;
+  activationCodes: ActivationCodesTable;
   auditEvents: AuditEventsTable;
   dossiers: DossiersTable;
   dossierAssignments: DossierAssignmentsTable;

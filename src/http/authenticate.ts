@@ -3,7 +3,7 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { loadActor } from '../access/actor.js';
+import { loadActor, type Actor } from '../access/actor.js';
 import { roleMay } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.js';
 import { ForbiddenError, UnauthorizedError } from '../lib/errors.js';
@@ -40,7 +40,9 @@ async function authenticatePlugin(app: FastifyInstance) {
       algorithm: 'HS256',
       iss: TOKEN_ISSUER,
       aud: TOKEN_AUDIENCE,
-      expiresIn: ACCESS_TOKEN_SECONDS * 1000,
+      // @fastify/jwt reads a number as seconds (it multiplies by 1000 itself); milliseconds here
+      // made access tokens live 600 000 s, about a week.
+      expiresIn: ACCESS_TOKEN_SECONDS,
       header: { alg: 'HS256', typ: ACCESS_TOKEN_TYPE },
     },
     verify: {
@@ -87,3 +89,9 @@ async function authenticatePlugin(app: FastifyInstance) {
 }
 
 export const authenticate = fp(authenticatePlugin, { name: 'authenticate' });
+
+/** The caller of a signed-in route; the gate above has set it, or the request never got here. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new UnauthorizedError();
+  return request.actor;
+}

@@ -1,60 +1,95 @@
 // Keyset pagination for every list (DESIGN.md §3): `{items, nextCursor}`, sorted by creation time
-// then id, `limit` 1-200 (default 50). The cursor is opaque to clients and checked strictly.
+// then id, `limit` 1-200 (default 50), and an opaque cursor naming the last row of the page before.
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
-import { BadRequestError } from './errors.js';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
+export const PAGE_LIMIT_DEFAULT = 50;
+export const PAGE_LIMIT_MAX = 200;
 
-export const pageQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  cursor: z.string().min(1).max(200).optional(),
-});
-export type PageQuery = z.infer<typeof pageQuerySchema>;
-
-export interface CursorPosition {
-  createdAt: Date;
-  id: string;
+/** The last row of a page: its creation time as exact UTC text (microseconds) and its id. */
+export interface Cursor {
+  readonly createdAt: string;
+  readonly id: string;
 }
 
-// Row ids are UUIDs, or whole numbers for the append-only audit table.
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+// Row ids are UUIDs, or whole numbers in the append-only audit table.
 const ROW_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{1,18})$/;
 
-export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString('base64url');
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): CursorPosition | undefined {
-  if (cursor === undefined) return undefined;
+/** The cursor, or undefined when the text is not one this API wrote. */
+export function decodeCursor(text: string): Cursor | undefined {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) return undefined;
+  let value: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
-      const createdAt = new Date(parsed[0]);
-      if (!Number.isNaN(createdAt.getTime()) && ROW_ID.test(parsed[1])) return { createdAt, id: parsed[1] };
-    }
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the one error below
+    return undefined;
   }
-  throw new BadRequestError('invalid_cursor', 'The cursor is not one this API handed out.', {
-    errors: [{ pointer: '/querystring/cursor', code: 'invalid_cursor', detail: 'Use nextCursor from the previous page.' }],
-  });
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [createdAt, id] = value as unknown[];
+  if (typeof createdAt !== 'string' || !CURSOR_TIME.test(createdAt) || Number.isNaN(Date.parse(createdAt))) return undefined;
+  if (typeof id !== 'string' || !ROW_ID.test(id)) return undefined;
+  return { createdAt, id };
 }
 
-/** Repositories fetch `limit + 1` rows; the extra one only tells whether another page exists. */
-export function toPage<Row, Item>(
-  rows: readonly Row[],
-  limit: number,
-  position: (row: Row) => CursorPosition,
-  toItem: (row: Row) => Item,
-): { items: Item[]; nextCursor: string | null } {
+/** Spread into a route's strict query schema: `z.strictObject({ ...pageQueryShape, role: … })`. */
+export const pageQueryShape = {
+  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT)
+    .describe(`Page size, 1-${PAGE_LIMIT_MAX}`),
+  cursor: z.string().max(200).optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      const cursor = decodeCursor(text);
+      if (!cursor) {
+        ctx.addIssue({ code: 'custom', message: 'Not a cursor from this API.' });
+        return z.NEVER;
+      }
+      return cursor;
+    })
+    .describe('The nextCursor of the previous page'),
+};
+
+export const PageQuery = z.strictObject(pageQueryShape);
+export type PageRequest = z.output<typeof PageQuery>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * A row's creation time as exact UTC text. A JavaScript Date keeps milliseconds only, and a cursor
+ * rounded below the row's microseconds would hand the same row out again on the next page.
+ */
+export function cursorTime(createdAtColumn: string): RawBuilder<string> {
+  return sql<string>`to_char(${sql.ref(createdAtColumn)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/** Rows after the cursor in (created_at, id) order; one row comparison, so an index serves it. */
+export function afterCursor(createdAtColumn: string, idColumn: string, cursor: Cursor, idType: 'uuid' | 'bigint' = 'uuid'): RawBuilder<SqlBool> {
+  // A cursor of the wrong id kind can only come from another list; it matches nothing there.
+  if ((idType === 'uuid') !== cursor.id.includes('-')) return sql<SqlBool>`false`;
+  const id = idType === 'uuid' ? sql`${cursor.id}::uuid` : sql`${cursor.id}::bigint`;
+  return sql<SqlBool>`(${sql.ref(createdAtColumn)}, ${sql.ref(idColumn)}) > (${cursor.createdAt}::timestamptz, ${id})`;
+}
+
+/**
+ * The page from rows fetched with `limit + 1`: the extra row only says there is a next page.
+ * `cursorOf` reads the row's cursor (select `cursorTime(…)` beside the row's columns).
+ */
+export function toPage<R, T>(rows: R[], limit: number, cursorOf: (row: R) => Cursor, view: (row: R) => T): Page<T> {
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
   return {
-    items: pageRows.map(toItem),
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(position(last)) : null,
+    items: pageRows.map(view),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
   };
-}
-
-export function pageSchema<Item extends z.ZodType>(item: Item) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }

@@ -4,6 +4,13 @@
 export const ROLES = ['resident', 'maatje', 'coordinator', 'evaluator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Accounts an admin manages; residents come into being only with a dossier (DESIGN.md §8). */
+export const STAFF_ROLES = ['maatje', 'coordinator', 'evaluator', 'admin'] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Roles that belong to one location (the database requires it). */
+export const LOCATED_ROLES: readonly Role[] = ['resident', 'maatje', 'coordinator'];
+
 export const PHASES = ['A', 'B', 'C', 'closed'] as const;
 export type Phase = (typeof PHASES)[number];
 

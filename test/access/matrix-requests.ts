@@ -11,6 +11,8 @@ export interface RequestSpec {
   url: string;
   payload?: unknown;
   headers?: Record<string, string>;
+  /** Call as a twin of the actor (same role and state), for requests that end all the caller's sessions. */
+  freshSession?: boolean;
 }
 
 export interface CellContext {
@@ -101,6 +103,25 @@ async function freshChecklist(ctx: CellContext, dossierId: string) {
 }
 
 let instrumentCounter = 0;
+let accountCounter = 0;
+
+/** The address limits of the sign-in routes would turn later cells into 429s: each cell starts clean. */
+async function clearRateLimits(ctx: CellContext) {
+  await ctx.app.db.deleteFrom('rateLimitCounters').execute();
+}
+
+/** A maatje account at the location the object names: own = the world's own location. */
+async function freshAccount(ctx: CellContext): Promise<string> {
+  if (ctx.object === 'nonexistent') return randomUUID();
+  const id = randomUUID();
+  await ctx.app.db.insertInto('users').values({
+    id, role: 'maatje', username: `matrix-account-${accountCounter++}`, displayName: 'CANARY-matrix-account',
+    locationId: ctx.object === 'own' ? ctx.world.locations.own : ctx.world.locations.other, trainedAt: ctx.app.now(), updatedAt: ctx.app.now(),
+  }).execute();
+  return id;
+}
+
+const ownLocationOf = (ctx: CellContext) => (ctx.actor === 'otherCoordinator' ? ctx.world.locations.other : ctx.world.locations.own);
 
 type Builder = (ctx: CellContext) => Promise<RequestSpec>;
 
@@ -130,6 +151,40 @@ export const BUILDERS: Record<string, Builder> = {
   'GET /openapi.json': async () => ({ method: 'GET', url: '/openapi.json' }),
   'GET /health/live': async () => ({ method: 'GET', url: '/health/live' }),
   'GET /health/ready': async () => ({ method: 'GET', url: '/health/ready' }),
+  [`POST ${API}/auth/login`]: async (ctx) => {
+    await clearRateLimits(ctx);
+    return { method: 'POST', url: `${API}/auth/login`, payload: { username: 'no-such-user', password: 'CANARY-matrix-password' } };
+  },
+  [`POST ${API}/auth/refresh`]: async (ctx) => {
+    await clearRateLimits(ctx);
+    return { method: 'POST', url: `${API}/auth/refresh`, payload: { refreshToken: 'A'.repeat(43) } };
+  },
+  [`POST ${API}/auth/logout`]: async (ctx) => {
+    await clearRateLimits(ctx);
+    return { method: 'POST', url: `${API}/auth/logout`, payload: { refreshToken: 'A'.repeat(43) } };
+  },
+  [`POST ${API}/auth/activate`]: async (ctx) => {
+    await clearRateLimits(ctx);
+    return { method: 'POST', url: `${API}/auth/activate`, payload: { code: 'ABCD-EFGH-JKMN', username: 'matrix-new-user', password: 'CANARY-matrix-password' } };
+  },
+  [`POST ${API}/auth/logout-all`]: async () => ({ method: 'POST', url: `${API}/auth/logout-all`, freshSession: true }),
+  [`POST ${API}/auth/password`]: async (ctx) => {
+    await clearRateLimits(ctx);
+    return { method: 'POST', url: `${API}/auth/password`, payload: { currentPassword: 'CANARY-matrix-twin-password', newPassword: 'CANARY-a-new-long-password' }, freshSession: true };
+  },
+  [`GET ${API}/auth/me`]: async () => ({ method: 'GET', url: `${API}/auth/me` }),
+  [`GET ${API}/locations`]: async () => ({ method: 'GET', url: `${API}/locations` }),
+  [`POST ${API}/locations`]: async () => ({ method: 'POST', url: `${API}/locations`, payload: { name: `Matrix ${accountCounter++}`, city: 'Utrecht' } }),
+  [`GET ${API}/users`]: async () => ({ method: 'GET', url: `${API}/users` }),
+  [`POST ${API}/users`]: async (ctx) => ({
+    method: 'POST', url: `${API}/users`,
+    payload: { role: 'maatje', username: `matrix-created-${accountCounter++}`, displayName: 'CANARY-matrix-created', locationId: ownLocationOf(ctx) },
+  }),
+  [`GET ${API}/users/:id`]: async (ctx) => ({ method: 'GET', url: `${API}/users/${await freshAccount(ctx)}` }),
+  [`PATCH ${API}/users/:id`]: async (ctx) => ({
+    method: 'PATCH', url: `${API}/users/${await freshAccount(ctx)}`, payload: { displayName: 'CANARY-matrix-renamed' }, headers: { 'if-match': '"1"' },
+  }),
+  [`POST ${API}/users/:id/activation-code`]: async (ctx) => ({ method: 'POST', url: `${API}/users/${await freshAccount(ctx)}/activation-code` }),
   [`GET ${API}/dossiers`]: async () => ({ method: 'GET', url: `${API}/dossiers` }),
   [`GET ${API}/dossiers/:id`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}` }),
   [`PATCH ${API}/dossiers/:id`]: async (ctx) => {

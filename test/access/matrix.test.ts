@@ -1,13 +1,15 @@
 // The authorization matrix (security.md AZ-1..AZ-6): every registered route, every kind of caller,
 // own / other / nonexistent objects, against matrix.json. A route without a row fails the suite;
 // a denied write must leave every table as it was; every 404 is the same body as a nonexistent id.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../src/lib/errors.js';
+import { hashPassword } from '../../src/modules/auth/password.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer } from '../support/factories.js';
+import { bearer, signIn } from '../support/factories.js';
 import { buildWorld, type ActorKey, type World } from '../support/world.js';
 import { BUILDERS, type ObjectKey } from './matrix-requests.js';
 
@@ -46,6 +48,25 @@ const NOT_FOUND_BODY = (() => {
   return { status, code, title, detail, type: `urn:schoon-schip:problem:${code}` };
 })();
 
+let twins = 0;
+const TWIN_PASSWORD = 'CANARY-matrix-twin-password';
+let twinPasswordHash: Promise<string> | undefined;
+
+/**
+ * A copy of an actor's account (same role, location, training, disabling) with its own session:
+ * for requests that end every session of the caller, which must not end the world's tokens.
+ */
+async function twinOf(userId: string) {
+  const row = await t.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const id = randomUUID();
+  twinPasswordHash ??= hashPassword(TWIN_PASSWORD);
+  await t.db.insertInto('users').values({
+    ...row, id, username: `matrix-twin-${twins++}`, passwordHash: await twinPasswordHash,
+    createdAt: undefined, updatedAt: h.app.now(), version: undefined, failedLoginCount: undefined,
+  }).execute();
+  return { token: await signIn(h.app, id, row.role) };
+}
+
 const sameBody = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([key, value]) => a[key] === value);
 
@@ -72,7 +93,8 @@ describe('authorization matrix', () => {
           const build = BUILDERS[route];
           if (build === undefined || want === undefined) throw new Error(`no builder or expectation for ${route} ${actor}`);
           const spec = await build({ app: h.app, world, actor, object });
-          const user = actor === 'anonymous' ? undefined : world.users[actor];
+          const known = actor === 'anonymous' ? undefined : world.users[actor];
+          const user = known && spec.freshSession ? await twinOf(known.id) : known;
           const mutating = spec.method !== 'GET';
           const before = mutating && want >= 400 ? await snapshot() : undefined;
           const res = await h.app.inject({

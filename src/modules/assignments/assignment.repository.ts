@@ -3,14 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import { dossierManagedBy } from '../../access/dossier-scope.js';
 import type { Database } from '../../db/schema.js';
-import type { CursorPosition } from '../../lib/pagination.js';
+import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
 
 export async function findManagedDossier(db: Kysely<Database>, actor: Actor, dossierId: string) {
   return db.selectFrom('dossiers').select(['id', 'locationId', 'residentId']).where('id', '=', dossierId)
     .where(dossierManagedBy(actor)).forUpdate().executeTakeFirst();
 }
 
-export async function listCaseload(db: Kysely<Database>, actor: Actor, limit: number, after: CursorPosition | undefined) {
+export async function listCaseload(db: Kysely<Database>, actor: Actor, limit: number, after: Cursor | undefined) {
   let query = db
     .selectFrom('dossiers')
     .innerJoin('users as resident', 'resident.id', 'dossiers.residentId')
@@ -19,14 +19,12 @@ export async function listCaseload(db: Kysely<Database>, actor: Actor, limit: nu
     .leftJoin('users as maatje', 'maatje.id', 'assignment.maatjeId')
     .select(['dossiers.id', 'dossiers.residentId', 'dossiers.phase', 'dossiers.openedAt', 'dossiers.updatedAt',
       'resident.displayName as residentDisplayName', 'maatje.id as maatjeId', 'maatje.displayName as maatjeDisplayName',
-      'maatje.disabledAt as maatjeDisabledAt', 'maatje.trainedAt as maatjeTrainedAt'])
+      'maatje.disabledAt as maatjeDisabledAt', 'maatje.trainedAt as maatjeTrainedAt', cursorTime('dossiers.openedAt').as('cursorTime')])
     .where(dossierManagedBy(actor))
     .orderBy('dossiers.openedAt')
     .orderBy('dossiers.id')
     .limit(limit + 1);
-  if (after) {
-    query = query.where((eb) => eb(eb.refTuple('dossiers.openedAt', 'dossiers.id'), '>', eb.tuple(after.createdAt, after.id)));
-  }
+  if (after) query = query.where(afterCursor('dossiers.openedAt', 'dossiers.id', after));
   return query.execute();
 }
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { noContent, problemResponses } from '../../http/problem-schemas.js';
 import { serviceContext } from '../../http/service-context.js';
-import { pageQuerySchema, pageSchema } from '../../lib/pagination.js';
+import { PageQuery, pageOf } from '../../lib/pagination.js';
 import { PHASES } from '../../lib/vocabulary.js';
 import { dossierIdParams } from '../dossiers/dossier.schemas.js';
 import { assignMaatje, caseload, unassignMaatje } from './assignment.service.js';
@@ -31,8 +31,8 @@ export async function assignmentRoutes(instance: FastifyInstance) {
 
   app.get('/caseload', {
     config: { access: 'caseload.read' },
-    schema: { operationId: 'getCaseload', tags, querystring: pageQuerySchema,
-      response: { 200: pageSchema(caseloadItemSchema), ...problemResponses(400, 401, 403) } },
+    schema: { operationId: 'getCaseload', tags, querystring: PageQuery,
+      response: { 200: pageOf(caseloadItemSchema), ...problemResponses(400, 401, 403) } },
   }, async (request) => caseload(serviceContext(request), request.query));
 
   app.put('/dossiers/:id/assignment', {

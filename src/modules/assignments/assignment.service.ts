@@ -9,7 +9,7 @@ import { recordAudit } from '../../audit/audit.js';
 import { debtTotals } from '../../domain/debt-totals.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { DomainRuleError, NotFoundError } from '../../lib/errors.js';
-import { decodeCursor, toPage, type PageQuery } from '../../lib/pagination.js';
+import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import { debtsOfDossiers } from '../dossiers/dossier.repository.js';
 import type { ServiceContext } from '../service-context.js';
@@ -20,15 +20,14 @@ import {
 
 const reasonContext = (assignmentId: string) => ({ table: 'dossier_assignments', column: 'reason', rowId: assignmentId });
 
-export async function caseload(ctx: ServiceContext, page: PageQuery) {
-  const after = decodeCursor(page.cursor);
+export async function caseload(ctx: ServiceContext, page: PageRequest) {
   const today = amsterdamDate(ctx.now);
   return ctx.db.transaction().execute(async (trx) => {
-    const rows = await listCaseload(trx, ctx.actor, page.limit, after);
+    const rows = await listCaseload(trx, ctx.actor, page.limit, page.cursor);
     // Only whether a crisis is open, never the debts themselves, reaches the coordinator.
     const debts = await debtsOfDossiers(trx, rows.slice(0, page.limit).map((r) => r.id));
     await recordAudit(trx, { action: 'caseload.read', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId });
-    return toPage(rows, page.limit, (r) => ({ createdAt: r.openedAt, id: r.id }), (row) => ({
+    return toPage(rows, page.limit, (r) => ({ createdAt: r.cursorTime, id: r.id }), (row) => ({
       dossierId: row.id,
       residentId: row.residentId,
       residentDisplayName: row.residentDisplayName,

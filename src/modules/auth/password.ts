@@ -1,6 +1,7 @@
 // Password rules and hashing (reference/security.md AU-1..AU-3): argon2id at OWASP's parameters,
 // length 8-128 of any characters, no composition rules, a bundled list of common passwords refused.
 import argon2 from 'argon2';
+import { BadRequestError } from '../../lib/errors.js';
 // Top 10 000 passwords of 8+ characters from @zxcvbn-ts/language-common 4.1.3 (MIT, © Dan Wheeler,
 // Dropbox, @zxcvbn-ts) plus common Dutch ones; bundled so no check ever needs the network.
 import commonPasswords from './common-passwords.json' with { type: 'json' };
@@ -49,4 +50,16 @@ let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword('dummy password that never matches anything');
   return dummyHash;
+}
+
+const PASSWORD_PROBLEM_DETAIL: Record<PasswordProblem, string> = {
+  too_short: `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`,
+  too_long: `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`,
+  too_common: 'This password is too common; choose another.',
+};
+
+/** 400 with a stable code (`password_too_short`, `password_too_long`, `password_too_common`). */
+export function assertAcceptablePassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new BadRequestError(`password_${problem}`, PASSWORD_PROBLEM_DETAIL[problem]);
 }

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { describeAuditEvent } from '../../audit/audit-actions.js';
-import { decodeCursor, toPage, type PageQuery } from '../../lib/pagination.js';
+import { toPage, type PageRequest } from '../../lib/pagination.js';
 import type { ServiceContext } from '../service-context.js';
 import { listDossierAuditEvents } from './access-log.repository.js';
 import type { DossierCore } from './dossier-gate.repository.js';
@@ -30,10 +30,9 @@ export async function completeAccessLog(trx: Kysely<Database>, dossier: DossierC
   return (await listDossierAuditEvents(trx, dossier)).map((row) => toAccessLogEntry(row, dossier));
 }
 
-export async function listAccessLog(ctx: ServiceContext, dossierId: string, page: PageQuery) {
-  const after = decodeCursor(page.cursor);
+export async function listAccessLog(ctx: ServiceContext, dossierId: string, page: PageRequest) {
   return withDossier(ctx, dossierId, { action: 'accessLog.read', write: false }, async (trx, dossier) => {
-    const rows = await listDossierAuditEvents(trx, dossier, { limit: page.limit, after });
-    return toPage(rows, page.limit, (r) => ({ createdAt: r.occurredAt, id: String(r.id) }), (row) => toAccessLogEntry(row, dossier));
+    const rows = await listDossierAuditEvents(trx, dossier, { limit: page.limit, after: page.cursor });
+    return toPage(rows, page.limit, (r) => ({ createdAt: r.cursorTime, id: String(r.id) }), (row) => toAccessLogEntry(row, dossier));
   });
 }

@@ -2,7 +2,7 @@
 // the same scoped reads, version-checked writes and keyset pages for each of them.
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { CursorPosition } from '../../lib/pagination.js';
+import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
 import type { DossierCore } from './dossier-gate.repository.js';
 
 export type ChildTable = 'debts' | 'incomes' | 'expenses' | 'actions';
@@ -12,15 +12,15 @@ export type ChildTable = 'debts' | 'incomes' | 'expenses' | 'actions';
 const untyped = (db: Kysely<Database>) => db as unknown as Kysely<any>;
 
 export async function listChildren<T extends ChildTable>(
-  db: Kysely<Database>, table: T, dossier: DossierCore, page?: { limit: number; after?: CursorPosition },
-): Promise<Selectable<Database[T]>[]> {
-  let query = untyped(db).selectFrom(table as string).selectAll().where('dossierId', '=', dossier.id).orderBy('createdAt').orderBy('id');
+  db: Kysely<Database>, table: T, dossier: DossierCore, page?: { limit: number; after?: Cursor },
+): Promise<(Selectable<Database[T]> & { cursorTime: string })[]> {
+  let query = untyped(db).selectFrom(table as string).selectAll().select(cursorTime(`${table}.createdAt`).as('cursorTime'))
+    .where('dossierId', '=', dossier.id).orderBy('createdAt').orderBy('id');
   if (page) {
     query = query.limit(page.limit + 1);
-    const after = page.after;
-    if (after) query = query.where((eb) => eb(eb.refTuple('createdAt', 'id'), '>', eb.tuple(after.createdAt, after.id)));
+    if (page.after) query = query.where(afterCursor(`${table}.createdAt`, `${table}.id`, page.after));
   }
-  return (await query.execute()) as Selectable<Database[T]>[];
+  return (await query.execute()) as (Selectable<Database[T]> & { cursorTime: string })[];
 }
 
 export async function findChild<T extends ChildTable>(

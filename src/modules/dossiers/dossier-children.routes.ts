@@ -3,16 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Operation } from '../../access/policy.js';
 import { noContent, problemResponses } from '../../http/problem-schemas.js';
-import { etagOf, idempotencyHeaders, ifMatchHeaders, requiredVersion, withEtag } from '../../http/preconditions.js';
+import { etag, idempotencyHeaders, ifMatchHeaders, requiredVersion, withEtag } from '../../http/preconditions.js';
 import { sendIdempotent } from '../../http/send-created.js';
 import { serviceContext } from '../../http/service-context.js';
-import { pageQuerySchema, pageSchema, type PageQuery } from '../../lib/pagination.js';
+import { PageQuery, pageOf, type PageRequest } from '../../lib/pagination.js';
 import type { IdempotentResult } from '../idempotency/idempotency.service.js';
 import type { ServiceContext } from '../service-context.js';
 import { dossierIdParams } from './dossier.schemas.js';
 
 interface ChildService<View, CreateBody, PatchBody> {
-  list(ctx: ServiceContext, dossierId: string, page: PageQuery): Promise<{ items: View[]; nextCursor: string | null }>;
+  list(ctx: ServiceContext, dossierId: string, page: PageRequest): Promise<{ items: View[]; nextCursor: string | null }>;
   get(ctx: ServiceContext, dossierId: string, id: string): Promise<View>;
   create(ctx: ServiceContext, dossierId: string, body: CreateBody, key: string | undefined): Promise<IdempotentResult<View>>;
   patch(ctx: ServiceContext, dossierId: string, id: string, version: number, body: PatchBody): Promise<View>;
@@ -46,9 +46,9 @@ export function registerChildRoutes<View extends { version: number }, CreateBody
 
   app.get(`/dossiers/:id/${segment}`, {
     config: { access: options.read },
-    schema: { operationId: `list${plural}`, tags, params: dossierIdParams, querystring: pageQuerySchema,
-      response: { 200: pageSchema(schemas.view), ...problemResponses(400, 401, 403, 404) } },
-  }, async (request) => service.list(serviceContext(request), dossierOf(request.params), request.query as PageQuery));
+    schema: { operationId: `list${plural}`, tags, params: dossierIdParams, querystring: PageQuery,
+      response: { 200: pageOf(schemas.view), ...problemResponses(400, 401, 403, 404) } },
+  }, async (request) => service.list(serviceContext(request), dossierOf(request.params), request.query as PageRequest));
 
   app.post(`/dossiers/:id/${segment}`, {
     config: { access: options.write },
@@ -57,7 +57,7 @@ export function registerChildRoutes<View extends { version: number }, CreateBody
   }, async (request, reply) => {
     const key = request.headers['idempotency-key'] as string | undefined;
     const result = await service.create(serviceContext(request), dossierOf(request.params), request.body as CreateBody, key);
-    return sendIdempotent(reply, result, (view) => etagOf(view.version));
+    return sendIdempotent(reply, result, (view) => etag(view.version));
   });
 
   app.get(`/dossiers/:id/${segment}/:${idParam}`, {

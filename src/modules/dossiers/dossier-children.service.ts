@@ -6,7 +6,7 @@ import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ChildAuditName } from '../../audit/audit-actions.js';
 import type { Database } from '../../db/schema.js';
 import { NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
-import { decodeCursor, toPage, type PageQuery } from '../../lib/pagination.js';
+import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
 import type { ServiceContext } from '../service-context.js';
 import {
@@ -41,12 +41,11 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
   };
 
   return {
-    async list(ctx: ServiceContext, dossierId: string, page: PageQuery) {
-      const after = decodeCursor(page.cursor);
+    async list(ctx: ServiceContext, dossierId: string, page: PageRequest) {
       return withDossier(ctx, dossierId, { action: `${resource.name}.listed`, write: false }, async (trx, dossier) => {
-        const rows = await listChildren(trx, resource.table, dossier, { limit: page.limit, after });
+        const rows = await listChildren(trx, resource.table, dossier, { limit: page.limit, after: page.cursor });
         return toPage(rows, page.limit,
-          (row) => row as unknown as { createdAt: Date; id: string },
+          (row) => ({ createdAt: row.cursorTime, id: (row as unknown as { id: string }).id }),
           (row) => resource.toView(row, ctx));
       });
     },

@@ -4,7 +4,7 @@ import type { Actor } from '../../access/actor.js';
 import { dossierVisibleTo } from '../../access/dossier-scope.js';
 import type { ConsentEventsTable, Database, DossiersTable } from '../../db/schema.js';
 import type { LifeEvent, Phase } from '../../lib/vocabulary.js';
-import type { CursorPosition } from '../../lib/pagination.js';
+import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
 import type { DossierCore } from './dossier-gate.repository.js';
 
 /** The dossier row with its resident and active maatje; the caller proved access with `dossier`. */
@@ -23,24 +23,23 @@ export async function loadDossierRow(db: Kysely<Database>, dossier: DossierCore)
 
 export type DossierRow = Awaited<ReturnType<typeof loadDossierRow>>;
 
-export async function listVisibleDossiers(db: Kysely<Database>, actor: Actor, limit: number, after: CursorPosition | undefined) {
+export async function listVisibleDossiers(db: Kysely<Database>, actor: Actor, limit: number, after: Cursor | undefined) {
   let query = db
     .selectFrom('dossiers')
     .innerJoin('users as resident', 'resident.id', 'dossiers.residentId')
-    .select(['dossiers.id', 'dossiers.phase', 'dossiers.openedAt', 'dossiers.updatedAt', 'resident.displayName as residentDisplayName'])
+    .select(['dossiers.id', 'dossiers.phase', 'dossiers.openedAt', 'dossiers.updatedAt', 'resident.displayName as residentDisplayName',
+      cursorTime('dossiers.openedAt').as('cursorTime')])
     .where(dossierVisibleTo(actor))
     .orderBy('dossiers.openedAt')
     .orderBy('dossiers.id')
     .limit(limit + 1);
-  if (after) {
-    query = query.where((eb) => eb(eb.refTuple('dossiers.openedAt', 'dossiers.id'), '>', eb.tuple(after.createdAt, after.id)));
-  }
+  if (after) query = query.where(afterCursor('dossiers.openedAt', 'dossiers.id', after));
   return query.execute();
 }
 
 export async function listTransitions(db: Kysely<Database>, dossier: DossierCore) {
   return db.selectFrom('dossierTransitions').select(['fromPhase', 'toPhase', 'at', 'actorId'])
-    .where('dossierId', '=', dossier.id).orderBy('at').orderBy('id').execute();
+    .where('dossierId', '=', dossier.id).orderBy('at').orderBy('seq').execute();
 }
 
 export async function insertTransition(db: Kysely<Database>, dossier: DossierCore, values: { fromPhase: Phase; toPhase: Phase; at: Date; actorId: string }) {

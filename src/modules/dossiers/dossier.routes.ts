@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';
 import { ifMatchHeaders, optionalVersion, requiredVersion, sendSingleton, withEtag } from '../../http/preconditions.js';
 import { serviceContext } from '../../http/service-context.js';
-import { pageQuerySchema, pageSchema } from '../../lib/pagination.js';
+import { PageQuery, pageOf } from '../../lib/pagination.js';
 import { listAccessLog } from '../dossiers/access-log.service.js';
 import {
   accessLogItemSchema, closeBody, consentSchema, dossierIdParams, dossierListItemSchema, dossierSchema, giveConsentBody,
@@ -20,8 +20,8 @@ export async function dossierRoutes(instance: FastifyInstance) {
 
   app.get('/dossiers', {
     config: { access: 'dossier.list' },
-    schema: { operationId: 'listDossiers', tags, querystring: pageQuerySchema,
-      response: { 200: pageSchema(dossierListItemSchema), ...problemResponses(400, 401, 403) } },
+    schema: { operationId: 'listDossiers', tags, querystring: PageQuery,
+      response: { 200: pageOf(dossierListItemSchema), ...problemResponses(400, 401, 403) } },
   }, async (request) => listDossiers(serviceContext(request), request.query));
 
   app.get('/dossiers/:id', {
@@ -78,7 +78,7 @@ export async function dossierRoutes(instance: FastifyInstance) {
 
   app.get('/dossiers/:id/access-log', {
     config: { access: 'dossier.accessLog' },
-    schema: { operationId: 'getAccessLog', tags, params: dossierIdParams, querystring: pageQuerySchema,
-      response: { 200: pageSchema(accessLogItemSchema), ...problemResponses(400, 401, 403, 404) } },
+    schema: { operationId: 'getAccessLog', tags, params: dossierIdParams, querystring: PageQuery,
+      response: { 200: pageOf(accessLogItemSchema), ...problemResponses(400, 401, 403, 404) } },
   }, async (request) => listAccessLog(serviceContext(request), request.params.id, request.query));
 }

@@ -4,7 +4,7 @@ import { debtTotals } from '../../domain/debt-totals.js';
 import { planTransition } from '../../domain/phases.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { BadRequestError, ConflictError, DomainRuleError, PreconditionFailedError } from '../../lib/errors.js';
-import { decodeCursor, toPage, type PageQuery } from '../../lib/pagination.js';
+import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import type { Phase } from '../../lib/vocabulary.js';
 import { recordAudit } from '../../audit/audit.js';
@@ -25,17 +25,16 @@ export async function getDossier(ctx: ServiceContext, dossierId: string) {
   return withDossier(ctx, dossierId, { action: 'dossier.read', write: false }, (trx, dossier) => loadDossierView(trx, ctx, dossier));
 }
 
-export async function listDossiers(ctx: ServiceContext, page: PageQuery) {
-  const after = decodeCursor(page.cursor);
+export async function listDossiers(ctx: ServiceContext, page: PageRequest) {
   const today = amsterdamDate(ctx.now);
   return ctx.db.transaction().execute(async (trx) => {
-    const rows = await listVisibleDossiers(trx, ctx.actor, page.limit, after);
+    const rows = await listVisibleDossiers(trx, ctx.actor, page.limit, page.cursor);
     const pageRows = rows.slice(0, page.limit);
     const ids = pageRows.map((r) => r.id);
     const debts = await debtsOfDossiers(trx, ids);
     const overdue = await overdueActionsByDossier(trx, ids, today);
     await recordAudit(trx, { action: 'dossier.listed', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId });
-    return toPage(rows, page.limit, (r) => ({ createdAt: r.openedAt, id: r.id }), (row) => {
+    return toPage(rows, page.limit, (r) => ({ createdAt: r.cursorTime, id: r.id }), (row) => {
       const totals = debtTotals(debts.filter((d) => d.dossierId === row.id), today);
       return {
         id: row.id,

@@ -1,13 +1,27 @@
-// Kysely access to the users table. No rules here: services decide who may do what.
-import type { Insertable } from 'kysely';
+// Kysely access to the users table. No rules here: services decide who may do what and pass the
+// resulting scope in.
+import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
+import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
+import type { Role } from '../../lib/vocabulary.js';
+
+/** Which accounts a caller may see: these roles, and when set, only this location. */
+export interface UserScope {
+  roles: readonly Role[];
+  locationId?: string;
+}
+
+const USER_COLUMNS = [
+  'users.id', 'users.role', 'users.username', 'users.displayName', 'users.locationId', 'users.disabledAt',
+  'users.trainedAt', 'users.createdAt', 'users.version',
+] as const;
 
 export async function insertUser(db: Db, values: Insertable<UsersTable>) {
   return db
     .insertInto('users')
     .values(values)
-    .returning(['id', 'role', 'username', 'displayName', 'locationId', 'createdAt'])
+    .returning(USER_COLUMNS)
     .executeTakeFirstOrThrow();
 }
 
@@ -18,4 +32,45 @@ export async function findUserIdByUsername(db: Db, username: string): Promise<st
     .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
     .executeTakeFirst();
   return row?.id;
+}
+
+function scoped(db: Db, scope: UserScope) {
+  let query = db.selectFrom('users').where('users.role', 'in', [...scope.roles]);
+  if (scope.locationId !== undefined) query = query.where('users.locationId', '=', scope.locationId);
+  return query;
+}
+
+export async function findUserInScope(db: Db, id: string, scope: UserScope) {
+  if (scope.roles.length === 0) return undefined;
+  return scoped(db, scope).select(USER_COLUMNS).where('users.id', '=', id).executeTakeFirst();
+}
+
+export async function listUsersInScope(db: Db, scope: UserScope, page: { limit: number; after?: Cursor }) {
+  if (scope.roles.length === 0) return [];
+  let query = scoped(db, scope)
+    .select([...USER_COLUMNS, cursorTime('users.createdAt').as('cursorTime')])
+    .orderBy('users.createdAt')
+    .orderBy('users.id')
+    .limit(page.limit + 1);
+  if (page.after) query = query.where(afterCursor('users.createdAt', 'users.id', page.after));
+  return query.execute();
+}
+
+/**
+ * The edit and its version check in one statement (DESIGN.md §3): nothing changes unless the row
+ * still has the version the client saw. Undefined means someone else changed it first.
+ */
+export async function updateUserAtVersion(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Updateable<UsersTable>,
+) {
+  return db
+    .updateTable('users')
+    .set((eb) => ({ ...changes, version: eb(eb.ref('version'), '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(USER_COLUMNS)
+    .executeTakeFirst();
 }

@@ -1,0 +1,111 @@
+// /auth: sign-in, tokens, sign-out, password, activation (DESIGN.md §8).
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { problemResponses } from '../../http/problem-schemas.js';
+import { ACCESS_TOKEN_SECONDS, actorOf } from '../../http/authenticate.js';
+
+import { activate } from './activation.service.js';
+import { changePassword, describeSelf, login, logout, logoutAll, prepareLogin, refresh } from './auth.service.js';
+import {
+  ActivateBody, LoginBody, MeResponse, NoContent, PasswordChangeBody, RefreshTokenBody, TokenPairResponse,
+} from './auth.schemas.js';
+import type { SignAccessToken } from './session.service.js';
+
+const MINUTE = 60_000;
+
+/**
+ * Requests per client address (security.md RL-1). One BuurtWerkKamer's residents and maatjes may
+ * share one public address, so refresh and logout allow more; activation, which costs an argon2
+ * hash and is the entry to an account, allows fewer.
+ */
+export const ADDRESS_LIMITS = {
+  login: { max: 10, timeWindow: MINUTE },
+  refresh: { max: 20, timeWindow: MINUTE },
+  logout: { max: 20, timeWindow: MINUTE },
+  activate: { max: 5, timeWindow: MINUTE },
+  password: { max: 10, timeWindow: MINUTE },
+} as const;
+
+export async function authRoutes(appInstance: FastifyInstance) {
+  const app = appInstance.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onReady', prepareLogin);
+  const signAccessToken: SignAccessToken = (claims) => ({
+    accessToken: app.jwt.sign({ ...claims }, { jti: randomUUID(), clockTimestamp: app.now().getTime() }),
+    expiresIn: ACCESS_TOKEN_SECONDS,
+  });
+  const context = (request: FastifyRequest) => ({
+    db: app.db,
+    now: app.now(),
+    requestId: request.id,
+    secret: app.appConfig.jwtSecret,
+    signAccessToken,
+  });
+
+  app.post('/auth/login', {
+    config: { access: 'public', rateLimit: ADDRESS_LIMITS.login },
+    schema: {
+      operationId: 'login', tags: ['auth'], body: LoginBody,
+      response: { 200: TokenPairResponse, ...problemResponses(400, 401, 429) },
+    },
+  }, async (request) => login(context(request), request.body));
+
+  app.post('/auth/refresh', {
+    config: { access: 'public', rateLimit: ADDRESS_LIMITS.refresh },
+    schema: {
+      operationId: 'refreshTokens', tags: ['auth'], body: RefreshTokenBody,
+      description: 'Spends the refresh token and returns a new pair. A token used twice ends its whole session.',
+      response: { 200: TokenPairResponse, ...problemResponses(400, 401, 429) },
+    },
+  }, async (request) => refresh(context(request), request.body));
+
+  app.post('/auth/logout', {
+    config: { access: 'public', rateLimit: ADDRESS_LIMITS.logout },
+    schema: {
+      operationId: 'logout', tags: ['auth'], body: RefreshTokenBody,
+      description: 'Ends the session of this refresh token. An unknown token is answered the same.',
+      response: { 204: NoContent, ...problemResponses(400, 429) },
+    },
+  }, async (request, reply) => {
+    await logout(context(request), request.body);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/auth/logout-all', {
+    config: { access: 'session.use' },
+    schema: {
+      operationId: 'logoutAll', tags: ['auth'],
+      description: 'Ends every session of the caller, this one included.',
+      response: { 204: NoContent, ...problemResponses(401) },
+    },
+  }, async (request, reply) => {
+    await logoutAll(context(request), actorOf(request));
+    return reply.code(204).send(null);
+  });
+
+  app.post('/auth/password', {
+    config: { access: 'session.use', rateLimit: ADDRESS_LIMITS.password },
+    schema: {
+      operationId: 'changePassword', tags: ['auth'], body: PasswordChangeBody,
+      description: 'Sets a new password and ends every other session of the caller.',
+      response: { 204: NoContent, ...problemResponses(400, 401, 422, 429) },
+    },
+  }, async (request, reply) => {
+    await changePassword(context(request), actorOf(request), request.body);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/auth/activate', {
+    config: { access: 'public', rateLimit: ADDRESS_LIMITS.activate },
+    schema: {
+      operationId: 'activate', tags: ['auth'], body: ActivateBody,
+      description: 'Sets the password with a one-time activation code (and, for a new resident, the username).',
+      response: { 200: TokenPairResponse, ...problemResponses(400, 401, 409, 429) },
+    },
+  }, async (request) => activate(context(request), request.body));
+
+  app.get('/auth/me', {
+    config: { access: 'session.use' },
+    schema: { operationId: 'getMe', tags: ['auth'], response: { 200: MeResponse, ...problemResponses(401) } },
+  }, async (request) => describeSelf(actorOf(request)));
+}

@@ -1,0 +1,31 @@
+// /locations (DESIGN.md §8).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { problemResponses } from '../../http/problem-schemas.js';
+import { actorOf } from '../../http/authenticate.js';
+
+import { Location, LocationBody, LocationList, LocationListQuery } from './location.schemas.js';
+import { createLocation, listLocations } from './location.service.js';
+
+export async function locationRoutes(appInstance: FastifyInstance) {
+  const app = appInstance.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/locations', {
+    config: { access: 'location.list' },
+    schema: {
+      operationId: 'listLocations', tags: ['locations'], querystring: LocationListQuery,
+      response: { 200: LocationList, ...problemResponses(400, 401, 403) },
+    },
+  }, async (request) => listLocations(app.db, request.query));
+
+  app.post('/locations', {
+    config: { access: 'location.create' },
+    schema: {
+      operationId: 'createLocation', tags: ['locations'], body: LocationBody,
+      response: { 201: Location, ...problemResponses(400, 401, 403, 409) },
+    },
+  }, async (request, reply) => {
+    const location = await createLocation({ db: app.db, now: app.now(), requestId: request.id }, actorOf(request), request.body);
+    return reply.code(201).send(location);
+  });
+}

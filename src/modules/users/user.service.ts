@@ -1,0 +1,306 @@
+// Accounts (DESIGN.md §1, §8). The admin manages every staff account; a coordinator manages the
+// maatjes of their own location and re-issues codes for its residents and maatjes. Accounts
+// outside the caller's reach are 404, exactly like accounts that do not exist.
+import type { Actor } from '../../access/actor.js';
+import { recordAudit } from '../../audit/audit.js';
+import type { Db } from '../../db/database.js';
+import {
+  BadRequestError, ConflictError, DomainRuleError, ForbiddenError, isUniqueViolation, NotFoundError,
+  PreconditionFailedError, PreconditionRequiredError,
+} from '../../lib/errors.js';
+import { toPage, type Page, type PageRequest } from '../../lib/pagination.js';
+import { LOCATED_ROLES, STAFF_ROLES, type Role, type StaffRole } from '../../lib/vocabulary.js';
+import { issueActivationCode } from '../auth/activation.service.js';
+import { assertAcceptablePassword, hashPassword } from '../auth/password.js';
+import { endUserSessions } from '../auth/session.service.js';
+import { assertLocationExists } from '../locations/location.service.js';
+import {
+  findUserIdByUsername, findUserInScope, insertUser, listUsersInScope, updateUserAtVersion, type UserScope,
+} from './user.repository.js';
+
+export interface UserContext {
+  db: Db;
+  now: Date;
+  requestId: string;
+  /** JWT_SECRET: activation codes are keyed from it. */
+  secret: Buffer;
+}
+
+export interface UserView {
+  id: string;
+  role: Role;
+  username: string | null;
+  displayName: string;
+  locationId: string | null;
+  disabled: boolean;
+  trainedAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof findUserInScope>>>;
+
+function toView(row: UserRow): UserView {
+  return {
+    id: row.id,
+    role: row.role,
+    username: row.username,
+    displayName: row.displayName,
+    locationId: row.locationId,
+    disabled: row.disabledAt !== null,
+    trainedAt: row.trainedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    version: row.version,
+  };
+}
+
+/** Whom the caller may manage (`manage`) or re-issue a code for (`activationCode`). */
+function scopeOf(actor: Actor, purpose: 'manage' | 'activationCode'): UserScope {
+  if (actor.role === 'admin') return { roles: STAFF_ROLES };
+  if (actor.role === 'coordinator' && actor.locationId !== null) {
+    const roles: Role[] = purpose === 'manage' ? ['maatje'] : ['resident', 'maatje'];
+    return { roles, locationId: actor.locationId };
+  }
+  return { roles: [] };
+}
+
+async function findVisible(db: Db, actor: Actor, id: string, purpose: 'manage' | 'activationCode' = 'manage') {
+  const row = await findUserInScope(db, id, scopeOf(actor, purpose));
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+export async function listUsers(db: Db, actor: Actor, page: PageRequest): Promise<Page<UserView>> {
+  const rows = await listUsersInScope(db, scopeOf(actor, 'manage'), { limit: page.limit, after: page.cursor });
+  return toPage(rows, page.limit, (row) => ({ createdAt: row.cursorTime, id: row.id }), toView);
+}
+
+export async function getUser(db: Db, actor: Actor, id: string): Promise<UserView> {
+  return toView(await findVisible(db, actor, id));
+}
+
+export interface CreateUserInput {
+  role: StaffRole;
+  username: string;
+  displayName: string;
+  locationId?: string;
+  password?: string;
+}
+
+export interface CreatedUserView extends UserView {
+  activationCode?: string;
+  activationCodeExpiresAt?: string;
+}
+
+/**
+ * A staff account with a password, or with an activation code to hand over (returned once).
+ * `actor` null is the command line (scripts/create-user.ts), which bootstraps the first admin.
+ */
+async function insertStaffAccount(
+  ctx: UserContext,
+  actor: Actor | null,
+  input: Omit<CreateUserInput, 'locationId'> & { locationId: string | null },
+): Promise<CreatedUserView> {
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      if (input.locationId !== null) await assertLocationExists(trx, input.locationId);
+      if (await findUserIdByUsername(trx, input.username)) {
+        throw new ConflictError('username_taken', 'This username is taken; choose another.');
+      }
+      const row = await insertUser(trx, {
+        role: input.role,
+        username: input.username,
+        displayName: input.displayName,
+        locationId: input.locationId,
+        passwordHash,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
+      await recordAudit(trx, {
+        action: 'user.create',
+        outcome: 'success',
+        actorUserId: actor?.userId ?? null,
+        actorRole: actor?.role ?? null,
+        subjectUserId: row.id,
+        requestId: ctx.requestId,
+        details: { role: input.role, via: actor ? 'api' : 'cli', withPassword: passwordHash !== null },
+      });
+      const view: CreatedUserView = toView(row);
+      if (passwordHash === null) {
+        const code = await issueActivationCode(trx, {
+          userId: row.id, issuedBy: actor, now: ctx.now, secret: ctx.secret, requestId: ctx.requestId,
+        });
+        view.activationCode = code.activationCode;
+        view.activationCodeExpiresAt = code.expiresAt.toISOString();
+      }
+      return view;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_username_key')) {
+      throw new ConflictError('username_taken', 'This username is taken; choose another.');
+    }
+    throw error;
+  }
+}
+
+export async function createUser(ctx: UserContext, actor: Actor, input: CreateUserInput): Promise<CreatedUserView> {
+  let locationId = input.locationId ?? null;
+  if (actor.role === 'coordinator') {
+    if (input.role !== 'maatje') throw new ForbiddenError('A coordinator creates maatje accounts only.');
+    if (locationId !== null && locationId !== actor.locationId) {
+      throw new ForbiddenError('A coordinator creates accounts for their own location only.');
+    }
+    locationId = actor.locationId;
+  } else if (actor.role !== 'admin') {
+    throw new ForbiddenError();
+  }
+  if (LOCATED_ROLES.includes(input.role) && locationId === null) {
+    throw new BadRequestError('location_required', `A ${input.role} belongs to a location: send locationId.`);
+  }
+  if (input.password !== undefined) assertAcceptablePassword(input.password);
+  return insertStaffAccount(ctx, actor, { ...input, locationId });
+}
+
+/** The command line's way in (no actor): same rules and audit, staff roles only. */
+export async function createUserFromCommandLine(ctx: UserContext, input: CreateUserInput): Promise<CreatedUserView> {
+  const locationId = input.locationId ?? null;
+  if (LOCATED_ROLES.includes(input.role) && locationId === null) {
+    throw new BadRequestError('location_required', `A ${input.role} belongs to a location: give --location-id.`);
+  }
+  if (input.password !== undefined) assertAcceptablePassword(input.password);
+  return insertStaffAccount(ctx, null, { ...input, locationId });
+}
+
+/**
+ * A resident's account, for the dossiers module to call inside its own transaction when a maatje
+ * opens a dossier (DESIGN.md §8): no username and no password until the resident activates it
+ * with the code from issueActivationCode.
+ */
+export async function createResidentAccount(
+  trx: Db,
+  input: { displayName: string; locationId: string; createdBy: Actor; now: Date; requestId?: string },
+): Promise<UserView> {
+  const row = await insertUser(trx, {
+    role: 'resident',
+    username: null,
+    displayName: input.displayName,
+    locationId: input.locationId,
+    passwordHash: null,
+    createdAt: input.now,
+    updatedAt: input.now,
+  });
+  await recordAudit(trx, {
+    action: 'user.create',
+    outcome: 'success',
+    actorUserId: input.createdBy.userId,
+    actorRole: input.createdBy.role,
+    subjectUserId: row.id,
+    requestId: input.requestId ?? null,
+    details: { role: 'resident', via: 'api', withPassword: false },
+  });
+  return toView(row);
+}
+
+export interface UpdateUserInput {
+  displayName?: string;
+  disabled?: boolean;
+  trainedAt?: string | null;
+  locationId?: string | null;
+  role?: StaffRole;
+}
+
+/**
+ * PATCH with merge semantics and If-Match. Disabling and a role change end the account's sessions
+ * in the same transaction, so its live access tokens stop at once.
+ */
+export async function updateUser(
+  ctx: UserContext,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | undefined,
+  patch: UpdateUserInput,
+): Promise<UserView> {
+  // Decided from the role and the body alone, before any id is looked at (DESIGN.md §3).
+  if (actor.role !== 'admin') {
+    if (patch.trainedAt !== undefined) throw new ForbiddenError('Only the admin records training.');
+    if (patch.role !== undefined || patch.locationId !== undefined) {
+      throw new ForbiddenError('Only the admin changes an account\'s role or location.');
+    }
+  }
+  if (expectedVersion === undefined) throw new PreconditionRequiredError();
+
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await findVisible(trx, actor, id);
+    if (current.version !== expectedVersion) throw new PreconditionFailedError(toView(current), current.version);
+
+    const role = patch.role ?? current.role;
+    const locationId = patch.locationId !== undefined ? patch.locationId : current.locationId;
+    const roleChanged = role !== current.role;
+    const disabling = patch.disabled === true && current.disabledAt === null;
+    if (id === actor.userId && patch.disabled === true) {
+      throw new ConflictError('cannot_disable_self', 'You cannot disable your own account.');
+    }
+    if (id === actor.userId && roleChanged) {
+      throw new ConflictError('cannot_change_own_role', 'You cannot change your own role.');
+    }
+    if (LOCATED_ROLES.includes(role) && locationId === null) {
+      throw new DomainRuleError('location_required', `A ${role} belongs to a location.`);
+    }
+    if (patch.locationId !== undefined && patch.locationId !== null && patch.locationId !== current.locationId) {
+      await assertLocationExists(trx, patch.locationId);
+    }
+    if (patch.trainedAt != null && role !== 'maatje') {
+      throw new DomainRuleError('training_only_for_maatjes', 'Training is recorded for maatjes only.');
+    }
+
+    const updated = await updateUserAtVersion(trx, id, expectedVersion, {
+      ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
+      ...(patch.disabled !== undefined ? { disabledAt: patch.disabled ? (current.disabledAt ?? ctx.now) : null } : {}),
+      ...(patch.trainedAt !== undefined ? { trainedAt: patch.trainedAt } : {}),
+      // Training belongs to the maatje role; it does not travel to another role.
+      ...(role !== 'maatje' ? { trainedAt: null } : {}),
+      ...(patch.locationId !== undefined ? { locationId: patch.locationId } : {}),
+      ...(roleChanged ? { role } : {}),
+      updatedAt: ctx.now,
+    });
+    if (!updated) {
+      const latest = await findVisible(trx, actor, id);
+      throw new PreconditionFailedError(toView(latest), latest.version);
+    }
+    if (disabling || roleChanged) {
+      await endUserSessions(trx, { userId: id, now: ctx.now, reason: disabling ? 'disabled' : 'role_change' });
+    }
+    await recordAudit(trx, {
+      action: 'user.update',
+      outcome: 'success',
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      subjectUserId: id,
+      requestId: ctx.requestId,
+      details: { fields: Object.keys(patch) },
+    });
+    return toView(updated);
+  });
+}
+
+/** A new activation code for an account in reach; it ends the account's sessions and password. */
+export async function issueUserActivationCode(
+  ctx: UserContext,
+  actor: Actor,
+  id: string,
+): Promise<{ activationCode: string; expiresAt: string }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await findVisible(trx, actor, id, 'activationCode');
+    if (user.id === actor.userId) {
+      throw new ConflictError('cannot_reissue_own_code', 'Change your own password with POST /auth/password.');
+    }
+    if (user.disabledAt !== null) {
+      throw new ConflictError('user_disabled', 'The account is disabled; enable it before issuing a code.');
+    }
+    const code = await issueActivationCode(trx, {
+      userId: user.id, issuedBy: actor, now: ctx.now, secret: ctx.secret, requestId: ctx.requestId,
+    });
+    return { activationCode: code.activationCode, expiresAt: code.expiresAt.toISOString() };
+  });
+}

@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, inject, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
+import { useTestDb } from '../support/db.js';
+import { signIn, unique } from '../support/identity.js';
+
+const t = useTestDb();
+const h = useTestApp(t);
+
+function createUser(args: string[], stdin: string) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/create-user.ts', ...args], {
+      env: {
+        ...process.env,
+        DATABASE_URL: t.url,
+        JWT_SECRET: h.config.jwtSecret.toString('base64'),
+        ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+// The script runs in its own process and needs a server database it can reach by URL; on PGlite
+// it would open ./data instead, so it is skipped there.
+describe.skipIf(inject('testDb').kind !== 'server')('npm run user:create', () => {
+  it('creates the first admin from a password on standard input, who can then sign in', async () => {
+    const username = `CANARY-first-admin-${unique()}`;
+    const password = `CANARY-pw-${unique()}-${unique()}`;
+    const result = await createUser(['--role', 'admin', '--username', username, '--password-stdin'], `${password}\n`);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^created admin ${username} \\(`));
+    const tokens = await signIn(h.app, { username, password });
+    expect(tokens.user.role).toBe('admin');
+    const audit = await t.db.selectFrom('auditEvents').select(['action', 'actorUserId']).where('subjectUserId', '=', tokens.user.id).execute();
+    expect(audit).toEqual([{ action: 'user.create', actorUserId: null }]);
+  }, 30_000);
+
+  it('refuses a weak password, a resident and a maatje without location', async () => {
+    const cases: [string[], string, RegExp][] = [
+      [['--role', 'admin', '--username', `CANARY-a-${unique()}`, '--password-stdin'], 'short', /password_too_short/],
+      [['--role', 'resident', '--username', `CANARY-a-${unique()}`, '--password-stdin'], `CANARY-pw-${unique()}`, /--role must be one of/],
+      [['--role', 'maatje', '--username', `CANARY-a-${unique()}`, '--password-stdin'], `CANARY-pw-${unique()}`, /location_required/],
+    ];
+    for (const [args, stdin, message] of cases) {
+      const result = await createUser(args, stdin);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+  }, 60_000);
+});
