@@ -186,6 +186,7 @@ export const BUILDERS: Record<string, Builder> = {
   }),
   [`POST ${API}/users/:id/activation-code`]: async (ctx) => ({ method: 'POST', url: `${API}/users/${await freshAccount(ctx)}/activation-code` }),
   [`GET ${API}/dossiers`]: async () => ({ method: 'GET', url: `${API}/dossiers` }),
+  [`POST ${API}/dossiers`]: async () => ({ method: 'POST', url: `${API}/dossiers`, payload: { resident: { displayName: 'CANARY-matrix-new-resident' } } }),
   [`GET ${API}/dossiers/:id`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}` }),
   [`PATCH ${API}/dossiers/:id`]: async (ctx) => {
     const id = await freshDossier(ctx);

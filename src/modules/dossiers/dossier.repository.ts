@@ -3,7 +3,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import { dossierVisibleTo } from '../../access/dossier-scope.js';
 import type { ConsentEventsTable, Database, DossiersTable } from '../../db/schema.js';
-import type { LifeEvent, Phase } from '../../lib/vocabulary.js';
+import type { AgeBand, LifeEvent, Phase } from '../../lib/vocabulary.js';
 import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
 import type { DossierCore } from './dossier-gate.repository.js';
 
@@ -119,4 +119,25 @@ export async function listDebtSnapshots(db: Kysely<Database>, dossier: DossierCo
 export async function findResidentAccount(db: Kysely<Database>, dossier: DossierCore) {
   return db.selectFrom('users').select(['id', 'role', 'username', 'displayName', 'locationId', 'createdAt'])
     .where('id', '=', dossier.residentId).executeTakeFirstOrThrow();
+}
+
+/** A resident the maatje already works with: the resident of a dossier in the maatje's scope. */
+export async function findLinkableResident(db: Kysely<Database>, actor: Actor, residentId: string) {
+  return db.selectFrom('dossiers').select('residentId').where('residentId', '=', residentId)
+    .where(dossierVisibleTo(actor)).limit(1).executeTakeFirst();
+}
+
+export async function insertDossierWithAssignment(
+  db: Kysely<Database>,
+  values: { id: string; residentId: string; locationId: string; createdBy: string; now: Date; householdAgeBand: AgeBand | null; maatjeId: string },
+): Promise<DossierCore> {
+  const dossier = await db.insertInto('dossiers').values({
+    id: values.id, residentId: values.residentId, locationId: values.locationId, phase: 'A', openedAt: values.now,
+    updatedAt: values.now, createdBy: values.createdBy, householdAgeBand: values.householdAgeBand,
+  }).returning(['id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt'])
+    .executeTakeFirstOrThrow();
+  await db.insertInto('dossierAssignments').values({
+    dossierId: values.id, maatjeId: values.maatjeId, assignedAt: values.now, assignedBy: values.createdBy,
+  }).execute();
+  return dossier;
 }

@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';
-import { ifMatchHeaders, optionalVersion, requiredVersion, sendSingleton, withEtag } from '../../http/preconditions.js';
+import { etag, idempotencyHeaders, ifMatchHeaders, optionalVersion, requiredVersion, sendSingleton, withEtag } from '../../http/preconditions.js';
+import { sendIdempotent } from '../../http/send-created.js';
 import { serviceContext } from '../../http/service-context.js';
 import { PageQuery, pageOf } from '../../lib/pagination.js';
 import { listAccessLog } from '../dossiers/access-log.service.js';
 import {
-  accessLogItemSchema, closeBody, consentSchema, dossierIdParams, dossierListItemSchema, dossierSchema, giveConsentBody,
+  accessLogItemSchema, closeBody, consentSchema, createDossierBody, createdDossierSchema, dossierIdParams, dossierListItemSchema, dossierSchema, giveConsentBody,
   patchDossierBody, storyBody, storySchema, transitionBody, withdrawConsentQuery,
 } from './dossier.schemas.js';
 import { getDossier, giveConsent, listDossiers, patchDossier, transitionDossier, withdrawConsent } from './dossier.service.js';
 import { closeDossier } from './closing.service.js';
+import { createDossier } from './dossier-create.service.js';
 import { getStory, putStory } from './story.service.js';
 
 const tags = ['dossiers'];
@@ -23,6 +25,15 @@ export async function dossierRoutes(instance: FastifyInstance) {
     schema: { operationId: 'listDossiers', tags, querystring: PageQuery,
       response: { 200: pageOf(dossierListItemSchema), ...problemResponses(400, 401, 403) } },
   }, async (request) => listDossiers(serviceContext(request), request.query));
+
+  app.post('/dossiers', {
+    config: { access: 'dossier.create' },
+    schema: { operationId: 'createDossier', tags, headers: idempotencyHeaders, body: createDossierBody,
+      response: { 201: createdDossierSchema, ...problemResponses(400, 401, 403, 422) } },
+  }, async (request, reply) => {
+    const ctx = { ...serviceContext(request), activationSecret: request.server.appConfig.jwtSecret };
+    return sendIdempotent(reply, await createDossier(ctx, request.body, request.headers['idempotency-key']), (created) => etag(created.dossier.version));
+  });
 
   app.get('/dossiers/:id', {
     config: { access: 'dossier.read' },

@@ -148,3 +148,10 @@ export const accessLogItemSchema = z.object({
   outcome: z.enum(['success', 'denied', 'failure']),
   description: z.string().describe('The event in plain Dutch for the resident, e.g. "Maatje Fatima heeft uw dossier bekeken."'),
 }).meta({ id: 'AccessLogEntry' });
+
+export const createdDossierSchema = z.object({
+  dossier: dossierSchema,
+  residentActivationCode: z.string().nullable()
+    .describe('One-time code for a new resident to set a password (POST /auth/activate). Never stored in clear; null when linking or on an idempotent replay.'),
+  residentActivationCodeExpiresAt: z.date().nullable(),
+}).meta({ id: 'CreatedDossier' });
