@@ -22,6 +22,7 @@ import { creditorCatalogRoutes } from './modules/creditor-catalog/creditor-catal
 import { debtRoutes } from './modules/debts/debt.routes.js';
 import { dossierRoutes } from './modules/dossiers/dossier.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { normPeriodRoutes } from './modules/norms/norm-period.routes.js';
 import './http/fastify-types.js';
 
 export interface BuildOptions {
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await api.register(budgetRoutes);
     await api.register(creditorCatalogRoutes);
     await api.register(assignmentRoutes);
+    await api.register(normPeriodRoutes);
   }, { prefix: API_PREFIX });
 
   return app;
