@@ -23,6 +23,7 @@ import { debtRoutes } from './modules/debts/debt.routes.js';
 import { dossierRoutes } from './modules/dossiers/dossier.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { normPeriodRoutes } from './modules/norms/norm-period.routes.js';
+import { overviewRoutes } from './modules/overview/overview.routes.js';
 import './http/fastify-types.js';
 
 export interface BuildOptions {
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await api.register(budgetRoutes);
     await api.register(creditorCatalogRoutes);
     await api.register(assignmentRoutes);
+    await api.register(overviewRoutes);
     await api.register(normPeriodRoutes);
   }, { prefix: API_PREFIX });
 
