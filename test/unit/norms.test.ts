@@ -8,6 +8,7 @@ import {
   type NormPeriod,
   type NormPeriodCandidate,
 } from '../../src/domain/norms.js';
+import { divideRoundHalfUp } from '../../src/lib/money.js';
 import { useTestDb } from '../support/db.js';
 
 // domain.md §1.4; excluding amounts of the first two periods = round_half_up(including × 0,95).
@@ -185,6 +186,19 @@ describe('validateNewNormPeriod', () => {
     expect(validateNewNormPeriod(withNorm(JAN_2026, 'alleenstaand_21_aow', 140000, 133000), SEEDED)).toEqual([
       { code: 'holiday_allowance_mismatch', key: 'alleenstaand_21_aow', expectedExcludingHolidayCents: 126350 },
     ]);
+  });
+
+  it('does not use "including ≈ excluding × 1,0526": that rounded factor refuses the published 1 July 2025 figures', () => {
+    // excluding × 1,0526, half-up, against the published including amount:
+    //   130061 → 136902 (published 136906, 4 off); 185801 → 195574 (195580, 6 off);
+    //   145370 → 153016 (153021, 5 off); 199023 → 209492 (209498, 6 off)
+    const offBy = Object.values(JUL_2025.norms).map(
+      ({ excludingHolidayCents, includingHolidayCents }) =>
+        includingHolidayCents - divideRoundHalfUp(excludingHolidayCents * 10_526, 10_000),
+    );
+    expect(offBy).toEqual([4, 6, 5, 6]);
+    // 95 % of including, the direction used, matches each published excluding amount exactly.
+    expect(validateNewNormPeriod(JUL_2025, [JUL_2024, JAN_2025])).toEqual([]);
   });
 
   it('reports every problem at once', () => {
