@@ -137,6 +137,18 @@ describe('POST /norm-periods', () => {
     expect(await countPeriods()).toBe(3);
   });
 
+  it('refuses a start more than 6 months ahead with 422: a mistyped year could never be taken back', async () => {
+    // 2025-12-01 + 6 months = 2026-06-01
+    for (const validFrom of ['2026-07-01', '2062-01-01']) {
+      const res = await inject(admin, 'POST', '/norm-periods', { ...JAN_2026, validFrom });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors).toEqual([
+        { pointer: '/body/validFrom', code: 'valid_from_too_far_ahead', latestValidFrom: '2026-06-01', detail: expect.any(String) },
+      ]);
+    }
+    expect(await countPeriods()).toBe(3);
+  });
+
   it('refuses bad shapes with 400', async () => {
     const { alleenstaand_aow: _dropped, ...threeKeys } = JAN_2026.norms;
     for (const body of [

@@ -147,6 +147,23 @@ describe('validateNewNormPeriod', () => {
     ]);
   });
 
+  it('with a calculation day, refuses a start more than 6 months ahead: a mistyped year would block every later period', () => {
+    // 2025-12-01 + 6 months = 2026-06-01
+    expect(validateNewNormPeriod(JAN_2026, SEEDED, '2025-12-01')).toEqual([]);
+    expect(validateNewNormPeriod({ ...JAN_2026, validFrom: '2026-07-01' }, SEEDED, '2025-12-01')).toEqual([
+      { code: 'valid_from_too_far_ahead', latestValidFrom: '2026-06-01' },
+    ]);
+    // 2026-01-01 + 6 months = 2026-07-01: exactly 6 months ahead is allowed
+    expect(validateNewNormPeriod({ ...JAN_2026, validFrom: '2026-07-01' }, SEEDED, '2026-01-01')).toEqual([]);
+    expect(validateNewNormPeriod({ ...JAN_2026, validFrom: '2062-01-01' }, SEEDED, '2026-01-01')).toEqual([
+      { code: 'valid_from_too_far_ahead', latestValidFrom: '2026-07-01' },
+    ]);
+    // 2025-12-31 + 6 months = 2026-06-30 (clamped)
+    expect(validateNewNormPeriod({ ...JAN_2026, validFrom: '2026-07-01' }, SEEDED, '2025-12-31')).toEqual([
+      { code: 'valid_from_too_far_ahead', latestValidFrom: '2026-06-30' },
+    ]);
+  });
+
   it('requires every household key and no others', () => {
     const { samenwonend_aow: _dropped, ...threeKeys } = JAN_2026.norms;
     expect(validateNewNormPeriod({ ...JAN_2026, norms: threeKeys }, SEEDED)).toEqual([

@@ -62,6 +62,9 @@ function problemToError(problem: NormPeriodProblem) {
       return { pointer: '/body/validFrom', code: problem.code, detail: 'validFrom is not a calendar date.' };
     case 'valid_from_not_1_january_or_1_july':
       return { pointer: '/body/validFrom', code: problem.code, detail: 'Norm periods start on 1 January or 1 July.' };
+    case 'valid_from_too_far_ahead':
+      return { pointer: '/body/validFrom', code: problem.code, latestValidFrom: problem.latestValidFrom,
+        detail: `A period may start at most 6 months ahead (${problem.latestValidFrom}); it can never be removed once added.` };
     case 'valid_from_not_after_existing':
       return { pointer: '/body/validFrom', code: problem.code, newestValidFrom: problem.newestValidFrom,
         detail: `Periods are only added after the newest one (${problem.newestValidFrom}); existing periods are never changed.` };
@@ -87,7 +90,7 @@ export async function addNormPeriod(
     return idempotent(trx, request, async () => {
       await lockNormPeriodsForAppend(trx);
       const existing = await listNormPeriodRecords(trx);
-      const problems = validateNewNormPeriod(body, existing);
+      const problems = validateNewNormPeriod(body, existing, today);
       if (problems.length > 0) {
         throw new DomainRuleError('norm_period_refused', 'The norm period cannot be added; see errors.', { errors: problems.map(problemToError) });
       }
