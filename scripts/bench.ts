@@ -19,6 +19,15 @@ interface Scenario {
 const SCENARIOS: Scenario[] = [
   { name: 'bare route (GET /health/live)', ceiling: true, request: () => ({ path: '/health/live' }) },
   { name: 'bare + one query (GET /health/ready)', ceiling: true, request: () => ({ path: '/health/ready' }) },
+  // A dossier with 30 debts, 10 incomes and 20 expenses, read by its signed-in maatje.
+  {
+    name: 'dossier read (GET /dossiers/{id})',
+    request: (f) => ({ path: `/api/v1/dossiers/${f.dossierId}`, headers: { authorization: `Bearer ${f.maatjeToken}` } }),
+  },
+  {
+    name: 'overview (GET /dossiers/{id}/overview)',
+    request: (f) => ({ path: `/api/v1/dossiers/${f.dossierId}/overview`, headers: { authorization: `Bearer ${f.maatjeToken}` } }),
+  },
 ];
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);

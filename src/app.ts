@@ -29,6 +29,8 @@ import { planRoutes } from './modules/plan/plan.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { locationRoutes } from './modules/locations/location.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
+import { normPeriodRoutes } from './modules/norms/norm-period.routes.js';
+import { overviewRoutes } from './modules/overview/overview.routes.js';
 import './http/fastify-types.js';
 
 export interface BuildOptions {
@@ -135,6 +137,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await api.register(planRoutes);
     await api.register(measurementRoutes);
     await api.register(exportRoutes);
+    await api.register(overviewRoutes);
+    await api.register(normPeriodRoutes);
   }, { prefix: API_PREFIX });
 
   return app;

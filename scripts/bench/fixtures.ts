@@ -1,8 +1,72 @@
-// Data the benchmark scenarios need, created through the service itself.
+// Data the benchmark scenarios need. People, the dossier row and a session go straight into the
+// app's own database (there is no route that creates a dossier yet, and the bench must not pay
+// argon2 for a login); the dossier's content goes through the routes, as a maatje would enter it.
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../src/lib/vocabulary.js';
 
 export type BenchFixtures = Record<string, string>;
 
-export async function seedBenchFixtures(_app: FastifyInstance): Promise<BenchFixtures> {
-  return {};
+const DEBTS = 30;
+const INCOMES = 10;
+const EXPENSES = 20;
+
+async function user(app: FastifyInstance, role: Role, locationId: string, name: string) {
+  const now = app.now();
+  const row = await app.db.insertInto('users').values({
+    role, username: `bench-${name}-${randomUUID().slice(0, 8)}`, displayName: `Bench ${name}`, locationId,
+    trainedAt: role === 'maatje' ? now : null, updatedAt: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A session and an access token for it, as POST /auth/login issues them (valid 10 minutes: enough for a run). */
+async function signIn(app: FastifyInstance, userId: string, role: Role) {
+  const session = await app.db.insertInto('sessions')
+    .values({ userId, expiresAt: new Date(app.now().getTime() + 3600_000) })
+    .returning('id').executeTakeFirstOrThrow();
+  return app.jwt.sign({ sub: userId, sid: session.id, role }, { jti: randomUUID() });
+}
+
+async function post(app: FastifyInstance, token: string, url: string, payload: object) {
+  const res = await app.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${token}` } });
+  if (res.statusCode !== 201) throw new Error(`bench seed: POST ${url} answered ${res.statusCode}`);
+}
+
+export async function seedBenchFixtures(app: FastifyInstance): Promise<BenchFixtures> {
+  const location = await app.db.insertInto('locations').values({ name: 'Bench BuurtWerkKamer', city: 'Amsterdam' })
+    .returning('id').executeTakeFirstOrThrow();
+  const residentId = await user(app, 'resident', location.id, 'resident');
+  const maatjeId = await user(app, 'maatje', location.id, 'maatje');
+  const now = app.now();
+  const dossier = await app.db.insertInto('dossiers').values({
+    residentId, locationId: location.id, phase: 'B', openedAt: now, updatedAt: now,
+    consentGivenAt: now, consentTextVersion: 'v1', consentStatisticsOptIn: true, consentRecordedOnPaper: false,
+    householdLeefsituatie: 'alleenstaande_ouder', householdAgeBand: '21_tot_aow', householdOtherAdults: 0,
+  }).returning('id').executeTakeFirstOrThrow();
+  await app.db.insertInto('dossierAssignments').values({ dossierId: dossier.id, maatjeId, assignedAt: now }).execute();
+  const token = await signIn(app, maatjeId, 'maatje');
+
+  const base = `/api/v1/dossiers/${dossier.id}`;
+  const statuses = ['open', 'aanmaning', 'incasso', 'deurwaarder', 'beslag', 'betalingsregeling'] as const;
+  for (let i = 0; i < DEBTS; i++) {
+    await post(app, token, `${base}/debts`, {
+      creditorName: `Schuldeiser ${i + 1}`, creditorType: i % 5 === 0 ? 'belastingdienst' : 'energie',
+      rank: i % 5 === 0 ? 'preferent' : 'concurrent', status: statuses[i % statuses.length],
+      balanceCents: 10_000 + i * 1_234, principalCents: 8_000 + i * 1_000, collectionCostsCents: 1_500, balanceDate: '2026-10-01',
+    });
+  }
+  const kinds = ['loon', 'huurtoeslag', 'zorgtoeslag', 'kindgebonden_budget', 'kinderbijslag', 'vakantiegeld', 'alimentatie', 'overig', 'overig', 'overig'] as const;
+  for (let i = 0; i < INCOMES; i++) {
+    await post(app, token, `${base}/incomes`, { kind: kinds[i], amountCents: 5_000 + i * 1_000, frequency: i === 0 ? 'four_weeks' : 'month' });
+  }
+  const lines = [
+    ['vaste_lasten', 'huur'], ['vaste_lasten', 'energie'], ['vaste_lasten', 'water'], ['vaste_lasten', 'zorgverzekering'],
+    ['reserveringsuitgaven', 'kleding'], ['huishoudelijke_uitgaven', 'voeding'],
+  ] as const;
+  for (let i = 0; i < EXPENSES; i++) {
+    const [group, category] = lines[i % lines.length]!;
+    await post(app, token, `${base}/expenses`, { group, category, amountCents: 1_000 + i * 250, frequency: i % 4 === 0 ? 'week' : 'month' });
+  }
+  return { dossierId: dossier.id, maatjeToken: token };
 }

@@ -55,6 +55,7 @@ export const AUDIT_ACTION_PHRASES = {
   'access.denied': 'geprobeerd iets te doen waarvoor geen toestemming is',
   'caseload.read': 'de lijst met dossiers van de locatie bekeken',
   'instrument.created': 'een nieuwe vragenlijst toegevoegd',
+  'normPeriod.created': 'nieuwe normbedragen toegevoegd',
   'stats.read': 'statistieken opgevraagd',
 } as const;
 

@@ -231,6 +231,23 @@ export interface ExpensesTable {
   createdBy: string | null;
 }
 
+/** Bijstandsnormen per half year (DESIGN.md §7.4); the table refuses UPDATE and DELETE. */
+export interface NormPeriodsTable {
+  id: Generated<string>;
+  validFrom: DateColumn;
+  label: string | null;
+  createdAt: Generated<Date>;
+  createdBy: string | null;
+  alleenstaand21AowExclCents: number;
+  alleenstaand21AowInclCents: number;
+  samenwonend21AowExclCents: number;
+  samenwonend21AowInclCents: number;
+  alleenstaandAowExclCents: number;
+  alleenstaandAowInclCents: number;
+  samenwonendAowExclCents: number;
+  samenwonendAowInclCents: number;
+}
+
 export interface IdempotencyKeysTable {
   userId: string;
   key: string;
@@ -337,4 +354,5 @@ export interface Database {
   instruments: InstrumentsTable;
   measurements: MeasurementsTable;
   debtSnapshots: DebtSnapshotsTable;
+  normPeriods: NormPeriodsTable;
 }

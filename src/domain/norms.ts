@@ -26,6 +26,7 @@ export type NormPeriodProblem =
   | { code: 'valid_from_not_a_date' }
   | { code: 'valid_from_not_1_january_or_1_july' }
   | { code: 'valid_from_not_after_existing'; newestValidFrom: string }
+  | { code: 'valid_from_too_far_ahead'; latestValidFrom: string }
   | { code: 'norm_missing'; key: NormHouseholdKey }
   | { code: 'norm_unknown_key'; key: string }
   | { code: 'amount_not_positive_cents'; key: NormHouseholdKey; field: keyof NormAmounts }
@@ -33,6 +34,13 @@ export type NormPeriodProblem =
 
 /** The warning threshold of DESIGN.md §7.4: norms change every half year, so 7 months means one was missed. */
 export const NORM_PERIOD_OUTDATED_AFTER_MONTHS = 7;
+
+/**
+ * How far ahead a new period may start. The next 1 January or 1 July is never more than 6 months
+ * away, and norms are published shortly before it. Periods cannot be edited or removed and each must
+ * start after the newest, so a mistyped year (2062 for 2026) would otherwise block every later one.
+ */
+export const NORM_PERIOD_MAX_MONTHS_AHEAD = 6;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -102,10 +110,12 @@ function isPositiveCents(value: unknown): value is number {
 /**
  * Every reason the candidate cannot be added; empty when it can. Periods are append-only, so the
  * candidate must start after every existing period (a correction is a new period, not an edit).
+ * With `today`, it must also start within NORM_PERIOD_MAX_MONTHS_AHEAD of it.
  */
 export function validateNewNormPeriod(
   candidate: NormPeriodCandidate,
   existing: readonly { validFrom: string }[],
+  today?: string,
 ): NormPeriodProblem[] {
   const problems: NormPeriodProblem[] = [];
 
@@ -116,6 +126,11 @@ export function validateNewNormPeriod(
     const newest = newestNormPeriod(existing);
     if (newest !== null && candidate.validFrom <= newest.validFrom) {
       problems.push({ code: 'valid_from_not_after_existing', newestValidFrom: newest.validFrom });
+    }
+    if (today !== undefined) {
+      // Negative months step forward: the same day 6 months later, clamped to the month's end.
+      const latest = calendarMonthsBefore(today, -NORM_PERIOD_MAX_MONTHS_AHEAD);
+      if (candidate.validFrom > latest) problems.push({ code: 'valid_from_too_far_ahead', latestValidFrom: latest });
     }
   }
 

@@ -121,6 +121,21 @@ async function freshAccount(ctx: CellContext): Promise<string> {
   return id;
 }
 
+/**
+ * The next valid period after the newest one: norm periods are only ever appended, on 1 January or
+ * 1 July, at most six months ahead of the clock, so the builder moves the clock along with them.
+ */
+async function nextNormPeriod(ctx: CellContext) {
+  const newest = await ctx.app.db.selectFrom('normPeriods').select('validFrom').orderBy('validFrom', 'desc').executeTakeFirstOrThrow();
+  const [year, month] = newest.validFrom.split('-').map(Number) as [number, number];
+  const validFrom = month === 1 ? `${year}-07-01` : `${year + 1}-01-01`;
+  // Each key's including norm is 1/0,95 of the excluding one, as the published norms are.
+  const norm = (excl: number) => ({ excludingHolidayCents: excl, includingHolidayCents: Math.round((excl * 100) / 95) });
+  return { validFrom, label: `Matrix ${validFrom}`, norms: {
+    alleenstaand_21_aow: norm(130_000), samenwonend_21_aow: norm(186_000), alleenstaand_aow: norm(145_000), samenwonend_aow: norm(197_000),
+  } };
+}
+
 const ownLocationOf = (ctx: CellContext) => (ctx.actor === 'otherCoordinator' ? ctx.world.locations.other : ctx.world.locations.own);
 
 type Builder = (ctx: CellContext) => Promise<RequestSpec>;
@@ -244,6 +259,10 @@ export const BUILDERS: Record<string, Builder> = {
     return { method: 'PUT', url: `${API}/dossiers/${await freshDossier(ctx)}/measurements/T0`, payload: { instrumentVersion: INSTRUMENT_VERSION, items: { stress: 7 } } };
   },
   [`GET ${API}/dossiers/:id/export.json`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/export.json` }),
+  [`GET ${API}/dossiers/:id/overview`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/overview` }),
+  [`GET ${API}/dossiers/:id/settlement`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/settlement?months=18&multiplier=2` }),
+  [`GET ${API}/norm-periods`]: async () => ({ method: 'GET', url: `${API}/norm-periods` }),
+  [`POST ${API}/norm-periods`]: async (ctx) => ({ method: 'POST', url: `${API}/norm-periods`, payload: await nextNormPeriod(ctx) }),
   [`GET ${API}/creditor-catalog`]: async () => ({ method: 'GET', url: `${API}/creditor-catalog` }),
   [`GET ${API}/caseload`]: async () => ({ method: 'GET', url: `${API}/caseload` }),
   [`PUT ${API}/dossiers/:id/assignment`]: async (ctx) => {

@@ -141,6 +141,31 @@ describe('bvvIndicativeCents = round_half_up(95 % × norm excluding vakantietoes
     });
   });
 
+  // [calculation day, key, norm including VT, indicative bvv]: the income limit of each key in each
+  // seeded period is its own including-VT column, not another key's or period's.
+  const limits: [string, string, number, number][] = [
+    ['2024-10-01', 'alleenstaand_21_aow', 130845, 118088],
+    ['2024-10-01', 'samenwonend_21_aow', 186921, 168696],
+    ['2024-10-01', 'alleenstaand_aow', 145685, 131481],
+    ['2024-10-01', 'samenwonend_aow', 197664, 178392],
+    ['2025-03-15', 'alleenstaand_21_aow', 134545, 121427],
+    ['2025-03-15', 'samenwonend_21_aow', 192207, 173467],
+    ['2025-03-15', 'alleenstaand_aow', 150107, 135472],
+    ['2025-03-15', 'samenwonend_aow', 205348, 185327],
+    ['2025-09-01', 'alleenstaand_21_aow', 136906, 123558],
+    ['2025-09-01', 'samenwonend_21_aow', 195580, 176511],
+    ['2025-09-01', 'alleenstaand_aow', 153021, 138102],
+    ['2025-09-01', 'samenwonend_aow', 209498, 189072],
+  ];
+
+  it.each(limits)('on %s for %s applies at attachable income %i and not one cent above', (today, key, limit, bvv) => {
+    const household = households[key]!;
+    const at = computeRepaymentCapacity(input({ household, today, attachableIncomeMonthlyCents: limit }));
+    expect(at).toMatchObject({ bvvIndicativeCents: bvv, bvvIndicativeReason: null, vtlbCents: bvv, aflosruimteCents: limit - bvv });
+    const above = computeRepaymentCapacity(input({ household, today, attachableIncomeMonthlyCents: limit + 1 }));
+    expect(above).toMatchObject({ bvvIndicativeCents: null, bvvIndicativeReason: 'income_above_norm', vtlbCents: null, aflosruimteBasis: 'saldo' });
+  });
+
   it('uses the 21+ norm for 18–20 year olds', () => {
     const young = computeRepaymentCapacity(input({ household: { leefsituatie: 'alleenstaand', ageBand: '18_20' } }));
     expect(young.norm?.key).toBe('alleenstaand_21_aow');

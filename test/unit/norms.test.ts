@@ -8,6 +8,7 @@ import {
   type NormPeriod,
   type NormPeriodCandidate,
 } from '../../src/domain/norms.js';
+import { divideRoundHalfUp } from '../../src/lib/money.js';
 import { useTestDb } from '../support/db.js';
 
 // domain.md §1.4; excluding amounts of the first two periods = round_half_up(including × 0,95).
@@ -146,6 +147,23 @@ describe('validateNewNormPeriod', () => {
     ]);
   });
 
+  it('with a calculation day, refuses a start more than 6 months ahead: a mistyped year would block every later period', () => {
+    // 2025-12-01 + 6 months = 2026-06-01
+    expect(validateNewNormPeriod(JAN_2026, SEEDED, '2025-12-01')).toEqual([]);
+    expect(validateNewNormPeriod({ ...JAN_2026, validFrom: '2026-07-01' }, SEEDED, '2025-12-01')).toEqual([
+      { code: 'valid_from_too_far_ahead', latestValidFrom: '2026-06-01' },
+    ]);
+    // 2026-01-01 + 6 months = 2026-07-01: exactly 6 months ahead is allowed
+    expect(validateNewNormPeriod({ ...JAN_2026, validFrom: '2026-07-01' }, SEEDED, '2026-01-01')).toEqual([]);
+    expect(validateNewNormPeriod({ ...JAN_2026, validFrom: '2062-01-01' }, SEEDED, '2026-01-01')).toEqual([
+      { code: 'valid_from_too_far_ahead', latestValidFrom: '2026-07-01' },
+    ]);
+    // 2025-12-31 + 6 months = 2026-06-30 (clamped)
+    expect(validateNewNormPeriod({ ...JAN_2026, validFrom: '2026-07-01' }, SEEDED, '2025-12-31')).toEqual([
+      { code: 'valid_from_too_far_ahead', latestValidFrom: '2026-06-30' },
+    ]);
+  });
+
   it('requires every household key and no others', () => {
     const { samenwonend_aow: _dropped, ...threeKeys } = JAN_2026.norms;
     expect(validateNewNormPeriod({ ...JAN_2026, norms: threeKeys }, SEEDED)).toEqual([
@@ -185,6 +203,19 @@ describe('validateNewNormPeriod', () => {
     expect(validateNewNormPeriod(withNorm(JAN_2026, 'alleenstaand_21_aow', 140000, 133000), SEEDED)).toEqual([
       { code: 'holiday_allowance_mismatch', key: 'alleenstaand_21_aow', expectedExcludingHolidayCents: 126350 },
     ]);
+  });
+
+  it('does not use "including ≈ excluding × 1,0526": that rounded factor refuses the published 1 July 2025 figures', () => {
+    // excluding × 1,0526, half-up, against the published including amount:
+    //   130061 → 136902 (published 136906, 4 off); 185801 → 195574 (195580, 6 off);
+    //   145370 → 153016 (153021, 5 off); 199023 → 209492 (209498, 6 off)
+    const offBy = Object.values(JUL_2025.norms).map(
+      ({ excludingHolidayCents, includingHolidayCents }) =>
+        includingHolidayCents - divideRoundHalfUp(excludingHolidayCents * 10_526, 10_000),
+    );
+    expect(offBy).toEqual([4, 6, 5, 6]);
+    // 95 % of including, the direction used, matches each published excluding amount exactly.
+    expect(validateNewNormPeriod(JUL_2025, [JUL_2024, JAN_2025])).toEqual([]);
   });
 
   it('reports every problem at once', () => {

@@ -1,11 +1,13 @@
 // Stored first results of creating requests, per user and key.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 export async function findIdempotencyRecord(db: Kysely<Database>, userId: string, key: string, notBefore: Date) {
   return db
     .selectFrom('idempotencyKeys')
-    .select(['operation', 'requestHash', 'statusCode', 'responseBody'])
+    // As text: parsed here, the CamelCasePlugin would rename the stored body's nested snake_case
+    // keys (expensesByGroup's vaste_lasten, a norm period's alleenstaand_21_aow) on the way out.
+    .select(['operation', 'requestHash', 'statusCode', sql<string>`response_body::text`.as('responseBodyText')])
     .where('userId', '=', userId)
     .where('key', '=', key)
     .where('createdAt', '>=', notBefore)

@@ -38,7 +38,7 @@ export async function idempotent<T>(
     if (previous.operation !== request.operation || !previous.requestHash.equals(hash)) {
       throw new DomainRuleError('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
     }
-    return { replayed: true, statusCode: previous.statusCode, bodyText: JSON.stringify(previous.responseBody) };
+    return { replayed: true, statusCode: previous.statusCode, bodyText: previous.responseBodyText };
   }
   const created = await create();
   await saveIdempotencyRecord(trx, {

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { problemResponses } from '../../http/problem-schemas.js';
+import { serviceContext } from '../../http/service-context.js';
+import { dossierIdParams, overviewSchema, settlementQuery, settlementSchema } from './overview.schemas.js';
+import { getOverview } from './overview.service.js';
+import { getSettlement } from './settlement.service.js';
+
+const tags = ['overview'];
+
+export async function overviewRoutes(instance: FastifyInstance) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/dossiers/:id/overview', {
+    config: { access: 'dossier.read' },
+    schema: { operationId: 'getOverview', tags, params: dossierIdParams, response: { 200: overviewSchema, ...problemResponses(400, 401, 403, 404) } },
+  }, async (request) => getOverview(serviceContext(request), request.params.id));
+
+  app.get('/dossiers/:id/settlement', {
+    config: { access: 'dossier.read' },
+    schema: { operationId: 'getSettlement', tags, params: dossierIdParams, querystring: settlementQuery,
+      response: { 200: settlementSchema, ...problemResponses(400, 401, 403, 404, 422) } },
+  }, async (request) => getSettlement(serviceContext(request), request.params.id, request.query));
+}

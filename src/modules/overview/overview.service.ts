@@ -1,0 +1,122 @@
+// The overview (DESIGN.md §7.2–7.4): budget, debt totals, bvv, VTLB and aflosruimte of one dossier,
+// computed from its rows by the domain rules, one rule in one place each. Five queries whatever
+// the dossier's size. Other modules (the PDF) call `computeOverview` inside their own gated
+// transaction; `assembleOverview` serves a caller that already holds the inputs.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { computeRepaymentCapacity } from '../../domain/bvv.js';
+import { budgetTotals } from '../../domain/budget.js';
+import { debtTotals } from '../../domain/debt-totals.js';
+import type { NormPeriod } from '../../domain/norms.js';
+import { amsterdamDate } from '../../lib/dates.js';
+import type { DossierCore } from '../dossiers/dossier-gate.service.js';
+import { withDossier } from '../dossiers/dossier-gate.service.js';
+import { loadNormPeriods } from '../norms/norm-period.service.js';
+import type { ServiceContext } from '../service-context.js';
+import {
+  listDebtFigures, listExpenseFigures, listIncomeFigures, loadFigureInputs, type DebtFiguresRow, type FigureInputsRow,
+} from './overview.repository.js';
+import type { OverviewView } from './overview.schemas.js';
+
+export interface OverviewInputs {
+  dossier: Pick<DossierCore, 'id' | 'version'>;
+  figures: FigureInputsRow;
+  debts: DebtFiguresRow[];
+  incomes: Awaited<ReturnType<typeof listIncomeFigures>>;
+  expenses: Awaited<ReturnType<typeof listExpenseFigures>>;
+  normPeriods: NormPeriod[];
+}
+
+/** The rows every figure comes from. `dossier` must come from the gate (withDossier) of the same transaction. */
+export async function loadOverviewInputs(trx: Kysely<Database>, dossier: DossierCore): Promise<OverviewInputs> {
+  const [figures, debts, incomes, expenses, normPeriods] = await Promise.all([
+    loadFigureInputs(trx, dossier),
+    listDebtFigures(trx, dossier),
+    listIncomeFigures(trx, dossier),
+    listExpenseFigures(trx, dossier),
+    loadNormPeriods(trx),
+  ]);
+  return { dossier: { id: dossier.id, version: dossier.version }, figures, debts, incomes, expenses, normPeriods };
+}
+
+// A half-entered household (no age band yet) chooses no norm: it counts as missing.
+function householdOf(row: FigureInputsRow) {
+  if (row.householdLeefsituatie === null || row.householdAgeBand === null) return null;
+  return {
+    leefsituatie: row.householdLeefsituatie,
+    ageBand: row.householdAgeBand,
+    partnerAgeBand: row.householdPartnerAgeBand,
+    otherAdults: row.householdOtherAdults ?? 0,
+  };
+}
+
+function official(cents: number | null, source: string | null, date: string | null) {
+  return cents === null || source === null || date === null ? null : { amountCents: cents, source, date };
+}
+
+/** Pure: the overview of `inputs` on the calculation day `today` ('YYYY-MM-DD', Europe/Amsterdam). */
+export function assembleOverview(inputs: OverviewInputs, today: string): OverviewView {
+  const { figures } = inputs;
+  const household = householdOf(figures);
+  const bvvOfficial = official(figures.bvvOfficialCents, figures.bvvOfficialSource, figures.bvvOfficialDate);
+  const vtlbOfficial = official(figures.vtlbOfficialCents, figures.vtlbOfficialSource, figures.vtlbOfficialDate);
+  const vtlbCorrections = figures.vtlbCorrections;
+
+  const budget = budgetTotals(inputs.incomes, inputs.expenses);
+  const debts = debtTotals(inputs.debts, today);
+  const capacity = computeRepaymentCapacity({
+    household,
+    attachableIncomeMonthlyCents: budget.attachableIncomeMonthlyCents,
+    saldoCents: budget.saldoCents,
+    bvvOfficial,
+    vtlbOfficial,
+    vtlbCorrections,
+    normPeriods: inputs.normPeriods,
+    today,
+  });
+
+  return {
+    dossierId: inputs.dossier.id,
+    dossierVersion: inputs.dossier.version,
+    calculatedOn: today,
+    incomeMonthlyCents: budget.incomeMonthlyCents,
+    attachableIncomeMonthlyCents: budget.attachableIncomeMonthlyCents,
+    expensesMonthlyCents: budget.expensesMonthlyCents,
+    expensesByGroup: budget.expensesByGroup,
+    oneOffCents: budget.oneOffCents,
+    oneOffIncomeCents: budget.oneOffIncomeCents,
+    saldoCents: budget.saldoCents,
+    totalDebtCents: debts.totalDebtCents,
+    creditorCount: debts.creditorCount,
+    debtByCreditorType: debts.debtByCreditorType,
+    debtByStatus: debts.debtByStatus,
+    deurwaarderOrBeslagCount: debts.deurwaarderOrBeslagCount,
+    flags: debts.flags,
+    household,
+    normPeriod: capacity.normPeriod,
+    normPeriodOutdated: capacity.normPeriodOutdated,
+    norm: capacity.norm,
+    bvvIndicativeCents: capacity.bvvIndicativeCents,
+    bvvIndicativeReason: capacity.bvvIndicativeReason,
+    bvvOfficial,
+    vtlbOfficial,
+    vtlbCorrections,
+    vtlbBaseCents: capacity.vtlbBaseCents,
+    vtlbCorrectionsCents: capacity.vtlbCorrectionsCents,
+    vtlbCents: capacity.vtlbCents,
+    vtlbSource: capacity.vtlbSource,
+    aflosruimteCents: capacity.aflosruimteCents,
+    aflosruimteBasis: capacity.aflosruimteBasis,
+    aflosruimteIsBudgetFigure: capacity.aflosruimteBasis === 'saldo',
+    nulAanbod: capacity.nulAanbod,
+  };
+}
+
+/** The overview of an already gated dossier, inside the caller's transaction (and audit). */
+export async function computeOverview(trx: Kysely<Database>, ctx: Pick<ServiceContext, 'now'>, dossier: DossierCore): Promise<OverviewView> {
+  return assembleOverview(await loadOverviewInputs(trx, dossier), amsterdamDate(ctx.now));
+}
+
+export async function getOverview(ctx: ServiceContext, dossierId: string): Promise<OverviewView> {
+  return withDossier(ctx, dossierId, { action: 'overview.read', write: false }, (trx, dossier) => computeOverview(trx, ctx, dossier));
+}
