@@ -21,7 +21,7 @@ import type {
   OverviewPdfDebt, OverviewPdfExpense, OverviewPdfIncome, OverviewPdfInput,
 } from './overview-pdf.types.js';
 import {
-  amountCell, BODY_FONT_SIZE, box, bullets, COLOURS, dataTable, EMPTY_CELL, explanation, heading,
+  amountCell, BODY_FONT_SIZE, box, bullets, COLOURS, CONTENT_WIDTH, dataTable, EMPTY_CELL, explanation, heading,
   keyValueTable, PAGE_MARGINS, paragraph, STYLES, subheading, sumTable,
 } from './pdf-blocks.js';
 
@@ -479,6 +479,12 @@ function storySection(input: OverviewPdfInput): Content[] {
   ];
 }
 
+/** One line in the header: page 1 carries the full name, the header only has to tell whose pages these are. */
+function headerName(name: string): string {
+  const max = 40;
+  return name.length <= max ? name : `${name.slice(0, max - 1).trimEnd()}…`;
+}
+
 export function buildOverviewDocument(input: OverviewPdfInput): TDocumentDefinitions {
   const generated = formatDateLong(input.generatedOn);
   const norms = `${normPeriodText(input)}${input.overview.normPeriodOutdated ? ' (misschien verouderd)' : ''}`;
@@ -493,8 +499,8 @@ export function buildOverviewDocument(input: OverviewPdfInput): TDocumentDefinit
     styles: STYLES,
     header: () => ({
       columns: [
-        { text: `Schuldenoverzicht van ${input.resident.displayName}`, width: '*' },
-        { text: `Gemaakt op ${generated}`, width: 'auto', alignment: 'right' },
+        { text: `Schuldenoverzicht van ${headerName(input.resident.displayName)}`, width: CONTENT_WIDTH - 160 },
+        { text: `Gemaakt op ${generated}`, width: 148, alignment: 'right' },
       ],
       columnGap: 12,
       style: 'pageChrome',

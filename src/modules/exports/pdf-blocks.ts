@@ -169,6 +169,7 @@ export function dataTable(options: DataTableOptions): ContentTable {
 export function keyValueTable(rows: [label: string, value: Content][], labelWidth = 190): ContentTable {
   return {
     table: {
+      dontBreakRows: true,
       widths: fixedWidths([labelWidth, '*']),
       body: rows.map(([label, value]) => [{ text: label, bold: true }, value as TableCell]),
     },
