@@ -125,8 +125,8 @@ export function realisticDebts(count = 30): DebtSeed[] {
       reference: `CANARY-${String(4_400_000 + i * 1_379)}`,
       status,
       balanceCents: principal + (i % 4) * 1_523,
-      // Mostly recent letters (August to November 2026), every seventh an old one, one without a date.
-      balanceDate: i === 3 ? null : i % 7 === 2 ? '2025-12-01' : `2026-${String(8 + (i % 4)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      // Mostly recent letters (July to October 2026), every seventh an old one, one without a date.
+      balanceDate: i === 3 ? null : i % 7 === 2 ? '2025-12-01' : `2026-${String(7 + (i % 4)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
       principalCents: principal,
       // KPN (index 9, status open): € 1.000 incassokosten is above the legal maximum for its principal.
       collectionCostsCents: i === 9 ? 100_000 : null,

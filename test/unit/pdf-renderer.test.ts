@@ -121,6 +121,13 @@ describe('createPdfRenderer', () => {
     await expect(pool.render(input)).rejects.toMatchObject({ status: 503, code: 'pdf_unavailable' });
   });
 
+  it('starts no threads until the first render, and closes at once if none was asked for', async () => {
+    const pool = createPdfRenderer({ workers: 2, queueSize: 2 });
+    expect(pool.stats()).toEqual({ workers: 2, queueSize: 2, inFlight: 0, queued: 0, completed: 0, rejected: 0 });
+    await pool.close();
+    await expect(pool.render(input)).rejects.toBeInstanceOf(PdfRendererClosedError);
+  });
+
   it.each([
     [{ workers: 0, queueSize: 1 }],
     [{ workers: 1.5, queueSize: 1 }],

@@ -93,15 +93,19 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
   const retryAfterSeconds = options.retryAfterSeconds ?? 2;
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  const pool = new Piscina<OverviewPdfInput, Uint8Array>({
-    filename: WORKER_URL.href,
-    minThreads: workers,
-    maxThreads: workers,
-    maxQueue: queueSize,
-    concurrentTasksPerWorker: 1,
-    execArgv: workerExecArgv(),
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-  });
+  // Threads start with the first render, not here: an app built for a test that never asks for a
+  // PDF should not pay for threads loading pdfmake. After that the pool stays at full size.
+  let pool: Piscina<OverviewPdfInput, Uint8Array> | undefined;
+  const startedPool = () =>
+    (pool ??= new Piscina<OverviewPdfInput, Uint8Array>({
+      filename: WORKER_URL.href,
+      minThreads: workers,
+      maxThreads: workers,
+      maxQueue: queueSize,
+      concurrentTasksPerWorker: 1,
+      execArgv: workerExecArgv(),
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    }));
 
   let inFlight = 0;
   let rejected = 0;
@@ -116,7 +120,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
     }
     inFlight += 1;
     try {
-      const bytes = await pool.run(input, { signal: AbortSignal.timeout(timeoutMs) });
+      const bytes = await startedPool().run(input, { signal: AbortSignal.timeout(timeoutMs) });
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') throw new PdfRenderError('timed_out', error);
@@ -128,12 +132,12 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
 
   function close(): Promise<void> {
     closed = true;
-    closing ??= pool.close();
+    closing ??= pool?.close() ?? Promise.resolve();
     return closing;
   }
 
   function stats(): PdfRendererStats {
-    return { workers, queueSize, inFlight, queued: pool.queueSize, completed: pool.completed, rejected };
+    return { workers, queueSize, inFlight, queued: pool?.queueSize ?? 0, completed: pool?.completed ?? 0, rejected };
   }
 
   return { render, close, stats };
