@@ -1,0 +1,33 @@
+// Runs inside a piscina worker thread, never on the main event loop. pdfmake is a process-wide
+// (here: thread-wide) singleton, so it is set up once when the thread loads this module; each
+// task then builds the document from plain data and returns the PDF bytes.
+//
+// The document is built here and not in the caller because its header and footer are functions
+// (page numbers), and functions cannot cross the thread boundary.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import pdfmake from 'pdfmake';
+import { move } from 'piscina';
+import { buildOverviewDocument } from './overview-document.js';
+import type { OverviewPdfInput } from './overview-pdf.types.js';
+
+type FontFiles = Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>;
+
+const require = createRequire(import.meta.url);
+// The Roboto TTFs bundled with pdfmake 0.3; the descriptor holds absolute paths.
+const roboto = require('pdfmake/fonts/Roboto.js') as { Roboto: FontFiles };
+const fontDirectory = path.dirname(path.resolve(roboto.Roboto.normal)) + path.sep;
+
+pdfmake.addFonts(roboto);
+// A document definition can name URLs and files (images, fonts). Ours never do; these policies make
+// sure no text that slips into a definition can make the server fetch a URL or read a file, and
+// they silence pdfmake's per-render warnings about missing policies.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDirectory));
+
+export default async function renderOverviewPdf(input: OverviewPdfInput) {
+  const pdf = await pdfmake.createPdf(buildOverviewDocument(input)).getBuffer();
+  // A copy with its own ArrayBuffer, moved (not cloned) to the main thread: a Buffer may be a view
+  // on Node's shared allocation pool, which must never be transferred.
+  return move(new Uint8Array(pdf));
+}

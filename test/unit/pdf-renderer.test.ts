@@ -1,0 +1,138 @@
+// The worker pool: renders off the main thread, refuses fast when full, closes cleanly.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ServiceUnavailableError } from '../../src/lib/errors.js';
+import {
+  createPdfRenderer, PdfRenderError, PdfRendererBusyError, PdfRendererClosedError, type PdfRenderer,
+} from '../../src/modules/exports/pdf-renderer.js';
+import { overviewInput } from '../support/overview-fixtures.js';
+import { pdfText } from '../support/pdf-text.js';
+
+const input = overviewInput();
+const open: PdfRenderer[] = [];
+
+function renderer(options: Parameters<typeof createPdfRenderer>[0]): PdfRenderer {
+  const created = createPdfRenderer(options);
+  open.push(created);
+  return created;
+}
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((r) => r.close()));
+});
+
+describe('createPdfRenderer', () => {
+  it('renders a PDF in a worker and hands back its bytes as a Buffer', async () => {
+    const pdf = await renderer({ workers: 1, queueSize: 0 }).render(input);
+    expect(Buffer.isBuffer(pdf)).toBe(true);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { text, total } = await pdfText(pdf);
+    expect(total).toBeGreaterThan(1);
+    expect(text).toContain('Uw schuldenoverzicht');
+  });
+
+  it('keeps the event loop free while rendering', async () => {
+    const pool = renderer({ workers: 2, queueSize: 4 });
+    await pool.render(input); // warm up: worker start and pdfmake's font loading
+    let last = performance.now();
+    let longestGap = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 5);
+    const durations = await Promise.all(Array.from({ length: 4 }, async () => {
+      const started = performance.now();
+      await pool.render(input);
+      return performance.now() - started;
+    }));
+    clearInterval(ticker);
+    // Rendered on the main thread, a render would stall the ticks for its whole duration. Off it,
+    // the longest stall stays well below one render, however busy the machine is.
+    const shortestRender = Math.min(...durations);
+    expect(longestGap).toBeLessThan(Math.max(40, shortestRender / 2));
+  });
+
+  it('refuses at once with a typed 503 error when every worker is busy and the queue is full', async () => {
+    const pool = renderer({ workers: 1, queueSize: 1, retryAfterSeconds: 3 });
+    const timings: number[] = [];
+    const attempts = Array.from({ length: 5 }, () => {
+      const started = performance.now();
+      return pool.render(input).then(
+        (pdf) => ({ ok: true as const, pdf }),
+        (error: unknown) => {
+          timings.push(performance.now() - started);
+          return { ok: false as const, error };
+        },
+      );
+    });
+    expect(pool.stats()).toMatchObject({ inFlight: 2, rejected: 3 });
+    const results = await Promise.all(attempts);
+
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    const refused = results.filter((r) => !r.ok).map((r) => r.error);
+    expect(refused).toHaveLength(3);
+    for (const error of refused) {
+      expect(error).toBeInstanceOf(PdfRendererBusyError);
+      expect(error).toBeInstanceOf(ServiceUnavailableError);
+      expect(error).toMatchObject({ status: 503, code: 'pdf_busy', headers: { 'retry-after': '3' } });
+    }
+    // Refused before any rendering: nowhere near the time one render takes.
+    for (const ms of timings) expect(ms).toBeLessThan(50);
+  });
+
+  it('with no queue, admits only as many renders as there are workers', async () => {
+    const pool = renderer({ workers: 1, queueSize: 0 });
+    const results = await Promise.allSettled([pool.render(input), pool.render(input), pool.render(input)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(PdfRendererBusyError);
+    // Capacity comes back once the render is done.
+    await expect(pool.render(input)).resolves.toBeInstanceOf(Buffer);
+    expect(pool.stats()).toMatchObject({ workers: 1, queueSize: 0, inFlight: 0, completed: 2, rejected: 2 });
+  });
+
+  it('turns a failing render into PdfRenderError without echoing document content', async () => {
+    const pool = renderer({ workers: 1, queueSize: 0 });
+    const broken = { ...input, generatedOn: 'CANARY-not-a-date' };
+    const error = await pool.render(broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PdfRenderError);
+    expect((error as Error).message).toBe('PDF rendering failed');
+    expect((error as Error).message).not.toContain('CANARY');
+    // The worker survives a failed task.
+    await expect(pool.render(input)).resolves.toBeInstanceOf(Buffer);
+  });
+
+  it('abandons a render that runs too long and replaces its worker', async () => {
+    const pool = renderer({ workers: 1, queueSize: 0, timeoutMs: 5 });
+    const error = await pool.render(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PdfRenderError);
+    expect((error as Error).message).toBe('PDF rendering timed out');
+    expect(pool.stats().inFlight).toBe(0);
+  });
+
+  it('closes cleanly: admitted renders finish, later ones are refused, closing twice is fine', async () => {
+    const pool = createPdfRenderer({ workers: 1, queueSize: 1 });
+    const admitted = [pool.render(input), pool.render(input)];
+    const closing = pool.close();
+    await expect(pool.render(input)).rejects.toBeInstanceOf(PdfRendererClosedError);
+    const pdfs = await Promise.all(admitted);
+    for (const pdf of pdfs) expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await closing;
+    await expect(pool.close()).resolves.toBeUndefined();
+    await expect(pool.render(input)).rejects.toMatchObject({ status: 503, code: 'pdf_unavailable' });
+  });
+
+  it('starts no threads until the first render, and closes at once if none was asked for', async () => {
+    const pool = createPdfRenderer({ workers: 2, queueSize: 2 });
+    expect(pool.stats()).toEqual({ workers: 2, queueSize: 2, inFlight: 0, queued: 0, completed: 0, rejected: 0 });
+    await pool.close();
+    await expect(pool.render(input)).rejects.toBeInstanceOf(PdfRendererClosedError);
+  });
+
+  it.each([
+    [{ workers: 0, queueSize: 1 }],
+    [{ workers: 1.5, queueSize: 1 }],
+    [{ workers: 1, queueSize: -1 }],
+  ])('refuses a pool of %o', (options) => {
+    expect(() => createPdfRenderer(options)).toThrow(RangeError);
+  });
+});
