@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { createDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { createFieldCipher } from './lib/field-crypto.js';
+import { createPdfRenderer } from './modules/exports/pdf-renderer.js';
 import { authenticate } from './http/authenticate.js';
 import { createLogger } from './http/logger.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -23,6 +24,7 @@ import { creditorCatalogRoutes } from './modules/creditor-catalog/creditor-catal
 import { debtRoutes } from './modules/debts/debt.routes.js';
 import { dossierRoutes } from './modules/dossiers/dossier.routes.js';
 import { exportRoutes } from './modules/exports/export.routes.js';
+import { overviewPdfRoutes } from './modules/exports/overview-pdf.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { measurementRoutes } from './modules/measurements/measurement.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
@@ -89,6 +91,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   app.decorate('db', db);
   app.decorate('cipher', createFieldCipher(config.encryptionKeys));
+  // Threads start with the first PDF; closing lets admitted renders finish.
+  const pdfRenderer = createPdfRenderer({ workers: config.pdfWorkers, queueSize: config.pdfQueueSize });
+  app.decorate('pdfRenderer', pdfRenderer);
+  app.addHook('onClose', async () => {
+    await pdfRenderer.close();
+  });
 
   let closing = false;
   app.decorate('isClosing', () => closing);
@@ -137,6 +145,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await api.register(planRoutes);
     await api.register(measurementRoutes);
     await api.register(exportRoutes);
+    await api.register(overviewPdfRoutes);
     await api.register(overviewRoutes);
     await api.register(normPeriodRoutes);
   }, { prefix: API_PREFIX });

@@ -1,7 +1,7 @@
 // Per-address limits (reference/security.md RL-1), opt-in per route with `config.rateLimit`, counted
 // in PostgreSQL so they hold across restarts and replicas. Answers are our 429 problem+json.
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { TooManyRequestsError } from '../lib/errors.js';
 import { postgresRateLimitStore } from './rate-limit-store.js';
@@ -15,3 +15,16 @@ async function rateLimitPlugin(app: FastifyInstance) {
 }
 
 export const rateLimit = fp(rateLimitPlugin, { name: 'rate-limit', dependencies: [] });
+
+/**
+ * A limit per signed-in person rather than per address (RL-3: costly exports). It runs after the
+ * authentication gate, so the actor is known; several residents may share one neighbourhood room.
+ */
+export function perUserRateLimit(max: number, timeWindowMs: number) {
+  return {
+    max,
+    timeWindow: timeWindowMs,
+    hook: 'preHandler' as const,
+    keyGenerator: (request: FastifyRequest) => `user:${request.actor?.userId ?? request.ip}`,
+  };
+}

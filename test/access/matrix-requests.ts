@@ -258,6 +258,7 @@ export const BUILDERS: Record<string, Builder> = {
     await ensureInstrument(ctx);
     return { method: 'PUT', url: `${API}/dossiers/${await freshDossier(ctx)}/measurements/T0`, payload: { instrumentVersion: INSTRUMENT_VERSION, items: { stress: 7 } } };
   },
+  [`GET ${API}/dossiers/:id/overview.pdf`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/overview.pdf` }),
   [`GET ${API}/dossiers/:id/export.json`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/export.json` }),
   [`GET ${API}/dossiers/:id/overview`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/overview` }),
   [`GET ${API}/dossiers/:id/settlement`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/settlement?months=18&multiplier=2` }),

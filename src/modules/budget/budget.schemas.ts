@@ -2,10 +2,13 @@
 import { z } from 'zod';
 import { centsSchema, frequencySchema, optionalText } from '../../lib/schemas.js';
 import {
-  EXPENSE_CATEGORIES, EXPENSE_CATEGORIES_BY_GROUP, EXPENSE_GROUPS, INCOME_KINDS, type ExpenseGroup,
+  EXPENSE_CATEGORIES, EXPENSE_CATEGORIES_BY_GROUP, EXPENSE_GROUPS, INCOME_KINDS, type ExpenseCategory, type ExpenseGroup,
 } from '../../lib/vocabulary.js';
 
 const description = optionalText(200);
+// The vocabulary derives these lists from the group → categories map; zod wants them as tuples.
+const groupEnum = z.enum(EXPENSE_GROUPS as unknown as readonly [ExpenseGroup, ...ExpenseGroup[]]);
+const categoryEnum = z.enum(EXPENSE_CATEGORIES as unknown as readonly [ExpenseCategory, ...ExpenseCategory[]]);
 
 export const createIncomeBody = z.strictObject({
   kind: z.enum(INCOME_KINDS),
@@ -48,8 +51,8 @@ const categoryInGroup = (body: { group?: string; category?: string }, ctx: z.Ref
 };
 
 export const createExpenseBody = z.strictObject({
-  group: z.enum(EXPENSE_GROUPS as [string, ...string[]]),
-  category: z.enum(EXPENSE_CATEGORIES as [string, ...string[]]),
+  group: groupEnum,
+  category: categoryEnum,
   amountCents: centsSchema,
   frequency: frequencySchema,
   description: description.nullish(),
@@ -58,8 +61,8 @@ export type CreateExpenseBody = z.infer<typeof createExpenseBody>;
 
 /** Group and category change together, so a patch cannot leave a category outside its group. */
 export const patchExpenseBody = z.strictObject({
-  group: z.enum(EXPENSE_GROUPS as [string, ...string[]]).optional(),
-  category: z.enum(EXPENSE_CATEGORIES as [string, ...string[]]).optional(),
+  group: groupEnum.optional(),
+  category: categoryEnum.optional(),
   amountCents: centsSchema.optional(),
   frequency: frequencySchema.optional(),
   description: description.nullable().optional(),
@@ -74,8 +77,8 @@ export type PatchExpenseBody = z.infer<typeof patchExpenseBody>;
 export const expenseSchema = z.object({
   id: z.uuid(),
   dossierId: z.uuid(),
-  group: z.enum(EXPENSE_GROUPS as [string, ...string[]]),
-  category: z.enum(EXPENSE_CATEGORIES as [string, ...string[]]),
+  group: groupEnum,
+  category: categoryEnum,
   amountCents: z.number().int(),
   frequency: frequencySchema,
   description: z.string().nullable(),

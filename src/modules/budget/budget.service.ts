@@ -3,7 +3,6 @@ import type { Selectable } from 'kysely';
 import type { ExpensesTable, IncomesTable } from '../../db/schema.js';
 import { expenseLineFields, incomeLineFields } from '../../domain/budget.js';
 import { blankToNull } from '../../lib/text.js';
-import type { ExpenseCategory, ExpenseGroup } from '../../lib/vocabulary.js';
 import { childResourceService } from '../dossiers/dossier-children.service.js';
 import type {
   CreateExpenseBody, CreateIncomeBody, ExpenseView, IncomeView, PatchExpenseBody, PatchIncomeBody,
@@ -49,7 +48,7 @@ export const expenses = childResourceService<'expenses', ExpenseView, CreateExpe
   toView: toExpenseView,
   async newRow(_trx, _ctx, _id, body) {
     return {
-      group: body.group as ExpenseGroup, category: body.category as ExpenseCategory, amountCents: body.amountCents,
+      group: body.group, category: body.category, amountCents: body.amountCents,
       frequency: body.frequency, description: blankToNull(body.description),
     };
   },
