@@ -8,6 +8,7 @@ import pg from 'pg';
 import { createPostgresPool, kyselyOnPool } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import type { BenchFixtures } from './bench/fixtures.js';
+import { benchPdf, PDF_BENCH_WORKERS } from './bench/pdf.js';
 
 interface Scenario {
   name: string;
@@ -49,6 +50,9 @@ async function startServer(databaseUrl: string) {
     ...process.env,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'warn',
+    // Four renders at once for the PDF scenario; the per-person download limit is for people, not the bench.
+    PDF_WORKERS: String(PDF_BENCH_WORKERS),
+    PDF_DOWNLOADS_PER_MINUTE: '1000000',
     JWT_SECRET: randomBytes(32).toString('base64'),
     ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   };
@@ -104,6 +108,10 @@ try {
     const ratio = ceiling ? (row.rps / ceiling.rps).toFixed(2) : 'n/a';
     process.stdout.write(`${row.name} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.errors} | ${ratio}\n`);
   }
+  const pdf = await benchPdf(base, server.fixtures, DURATION_SECONDS, CONNECTIONS);
+  process.stdout.write(`\noverview PDF of the 30-debt dossier, one at a time: p50 ${pdf.pdfP50} ms, p90 ${pdf.pdfP90} ms\n`);
+  process.stdout.write(`dossier read p99 without PDFs: ${pdf.quiet.p99} ms (${pdf.quiet.rps} req/s, ${pdf.quiet.errors} errors)\n`);
+  process.stdout.write(`dossier read p99 while ${PDF_BENCH_WORKERS} PDFs render at once: ${pdf.busy.p99} ms (${pdf.busy.rps} req/s, ${pdf.busy.errors} errors; ${pdf.pdfsDuringBusy} PDFs made meanwhile)\n`);
 } finally {
   server.child.kill('SIGTERM');
   await new Promise((resolve) => server.child.once('exit', resolve));

@@ -23,6 +23,8 @@ export interface Config {
   readonly dbPoolMax: number;
   readonly pdfWorkers: number;
   readonly pdfQueueSize: number;
+  /** Overview PDFs one person may download per minute. */
+  readonly pdfDownloadsPerMinute: number;
   /** Which configured values came from files generated into DATA_DIR (reported at start-up). */
   readonly generatedSecrets: readonly string[];
 }
@@ -69,6 +71,7 @@ const envSchema = z.object({
   DB_POOL_MAX: optionalText.pipe(integerText(1, 100).optional()),
   PDF_WORKERS: optionalText.pipe(integerText(1, 16).optional()),
   PDF_QUEUE_SIZE: optionalText.pipe(integerText(0, 1000).optional()),
+  PDF_DOWNLOADS_PER_MINUTE: optionalText.pipe(integerText(1, 1_000_000).optional()),
 });
 
 function parseTrustProxy(value: string | undefined): string | number | boolean {
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: e.DB_POOL_MAX ?? 10,
     pdfWorkers: e.PDF_WORKERS ?? 2,
     pdfQueueSize: e.PDF_QUEUE_SIZE ?? 8,
+    pdfDownloadsPerMinute: e.PDF_DOWNLOADS_PER_MINUTE ?? 6,
     generatedSecrets: Object.freeze(generatedSecrets),
   });
 }

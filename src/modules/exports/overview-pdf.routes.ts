@@ -15,7 +15,7 @@ export async function overviewPdfRoutes(instance: FastifyInstance) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   app.get('/dossiers/:id/overview.pdf', {
     // A render costs a worker for ~100 ms: a few per minute per person is plenty for a resident.
-    config: { access: 'dossier.pdf', rateLimit: perUserRateLimit(6, 60_000) },
+    config: { access: 'dossier.pdf', rateLimit: perUserRateLimit(instance.appConfig.pdfDownloadsPerMinute, 60_000) },
     schema: {
       operationId: 'getOverviewPdf', tags: ['exports'], params: dossierIdParams, querystring: pdfQuery,
       response: {

@@ -1,0 +1,55 @@
+// The PDF's own figures: p50 of one render of the 30-debt dossier, and whether rendering slows the
+// others down — the dossier read's p99 while four PDFs render at once, next to the same p99 without.
+import autocannon from 'autocannon';
+import type { BenchFixtures } from './fixtures.js';
+
+export const PDF_BENCH_WORKERS = 4;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function downloadPdf(base: string, fixtures: BenchFixtures): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${base}/api/v1/dossiers/${fixtures.dossierId}/overview.pdf`, { headers: { authorization: `Bearer ${fixtures.maatjeToken}` } });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`bench: the PDF answered ${res.status}`);
+  return performance.now() - started;
+}
+
+function dossierReadP99(base: string, fixtures: BenchFixtures, seconds: number, connections: number) {
+  return autocannon({
+    url: `${base}/api/v1/dossiers/${fixtures.dossierId}`,
+    headers: { authorization: `Bearer ${fixtures.maatjeToken}` },
+    connections,
+    duration: seconds,
+  }).then((result) => ({ p99: result.latency.p99, rps: Math.round(result.requests.average), errors: result.errors + result.non2xx }));
+}
+
+export async function benchPdf(base: string, fixtures: BenchFixtures, seconds: number, connections: number) {
+  for (let i = 0; i < 3; i++) await downloadPdf(base, fixtures); // warm the worker threads
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) times.push(await downloadPdf(base, fixtures));
+  times.sort((a, b) => a - b);
+
+  const quiet = await dossierReadP99(base, fixtures, seconds, connections);
+  let rendering = true;
+  let rendered = 0;
+  const renderers = Array.from({ length: PDF_BENCH_WORKERS }, async () => {
+    while (rendering) {
+      await downloadPdf(base, fixtures);
+      rendered += 1;
+    }
+  });
+  const busy = await dossierReadP99(base, fixtures, seconds, connections);
+  rendering = false;
+  await Promise.all(renderers);
+
+  return {
+    pdfP50: Math.round(percentile(times, 50)),
+    pdfP90: Math.round(percentile(times, 90)),
+    quiet,
+    busy,
+    pdfsDuringBusy: rendered,
+  };
+}
