@@ -29,9 +29,9 @@ function createUser(args: string[], stdin: string) {
   });
 }
 
-// The script runs in its own process and needs a server database it can reach by URL; on PGlite
-// it would open ./data instead, so it is skipped there.
-describe.skipIf(inject('testDb').kind !== 'server')('npm run user:create', () => {
+// The script runs in its own process and needs a server database it can reach by URL; an
+// in-process PGlite cannot be shared with it. The embedded path is exercised by smoke/embedded.
+describe.skipIf(inject('testDb').kind !== 'server')('npm run user:create (skipped on PGlite: a second process cannot share the test\'s in-process database)', () => {
   it('creates the first admin from a password on standard input, who can then sign in', async () => {
     const username = `CANARY-first-admin-${unique()}`;
     const password = `CANARY-pw-${unique()}-${unique()}`;
