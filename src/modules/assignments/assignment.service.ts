@@ -6,12 +6,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { AuditAction } from '../../audit/audit-actions.js';
 import { recordAudit } from '../../audit/audit.js';
-import { debtTotals } from '../../domain/debt-totals.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { DomainRuleError, NotFoundError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
-import { debtsOfDossiers } from '../dossiers/dossier.repository.js';
+import { debtSummaries } from '../dossiers/dossier-summary.service.js';
 import type { ServiceContext } from '../service-context.js';
 import {
   assignmentHistory, endActiveAssignment, findActiveAssignment, findEligibleMaatje, findManagedDossier, insertAssignment,
@@ -25,7 +24,7 @@ export async function caseload(ctx: ServiceContext, page: PageRequest) {
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await listCaseload(trx, ctx.actor, page.limit, page.cursor);
     // Only whether a crisis is open, never the debts themselves, reaches the coordinator.
-    const debts = await debtsOfDossiers(trx, rows.slice(0, page.limit).map((r) => r.id));
+    const summaries = await debtSummaries(trx, rows.slice(0, page.limit).map((r) => r.id), today);
     await recordAudit(trx, { action: 'caseload.read', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId });
     return toPage(rows, page.limit, (r) => ({ createdAt: r.cursorTime, id: r.id }), (row) => ({
       dossierId: row.id,
@@ -36,7 +35,7 @@ export async function caseload(ctx: ServiceContext, page: PageRequest) {
       maatjeDisplayName: row.maatjeDisplayName,
       openedAt: row.openedAt,
       lastActivityAt: row.updatedAt,
-      crisis: debtTotals(debts.filter((d) => d.dossierId === row.id), today).anyCrisis,
+      crisis: summaries.get(row.id)?.crisis ?? false,
       // A maatje who was disabled or lost their training no longer reaches the dossier.
       noActiveMaatje: row.maatjeId === null || row.maatjeDisabledAt !== null || row.maatjeTrainedAt === null,
     }));

@@ -27,6 +27,11 @@ export interface ChildResource<T extends ChildTable, View, CreateBody, PatchBody
   changes(trx: Transaction<Database>, ctx: ServiceContext, id: string, body: PatchBody): Promise<Updateable<Database[T]>>;
 }
 
+/** Every row of one child table of a dossier already reached through the gate (whole-dossier views). */
+export function allChildren<T extends ChildTable>(trx: Kysely<Database>, table: T, dossier: DossierCore) {
+  return listChildren(trx, table, dossier);
+}
+
 export function childResourceService<T extends ChildTable, View, CreateBody extends object, PatchBody extends object>(
   resource: ChildResource<T, View, CreateBody, PatchBody>,
 ) {

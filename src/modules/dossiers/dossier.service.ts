@@ -1,6 +1,5 @@
 // Dossier use cases: read the whole dossier, list one's dossiers, edit dossier fields, move between
 // phases, consent, story. Every one goes through the dossier gate (scope, audit, frozen states).
-import { debtTotals } from '../../domain/debt-totals.js';
 import { planTransition } from '../../domain/phases.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { BadRequestError, ConflictError, DomainRuleError, PreconditionFailedError } from '../../lib/errors.js';
@@ -14,9 +13,10 @@ import { listChildren } from './dossier-children.repository.js';
 import { withDossier, type DossierOperation } from './dossier-gate.service.js';
 import { clearOverviewConfirmation } from './dossier-state.repository.js';
 import { snapshotDebts } from './closing.service.js';
+import { debtSummaries } from './dossier-summary.service.js';
 import { encryptDossierNotes, loadDossierView } from './dossier-view.service.js';
 import {
-  debtsOfDossiers, insertConsentEvent, insertTransition, listVisibleDossiers, loadDossierRow, setPhase,
+  insertConsentEvent, insertTransition, listVisibleDossiers, loadDossierRow, setPhase,
   updateDossierIfVersion, updateDossierRow,
 } from './dossier.repository.js';
 import type { GiveConsentBody, PatchDossierBody } from './dossier.schemas.js';
@@ -31,20 +31,20 @@ export async function listDossiers(ctx: ServiceContext, page: PageRequest) {
     const rows = await listVisibleDossiers(trx, ctx.actor, page.limit, page.cursor);
     const pageRows = rows.slice(0, page.limit);
     const ids = pageRows.map((r) => r.id);
-    const debts = await debtsOfDossiers(trx, ids);
+    const summaries = await debtSummaries(trx, ids, today);
     const overdue = await overdueActionsByDossier(trx, ids, today);
     await recordAudit(trx, { action: 'dossier.listed', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId });
     return toPage(rows, page.limit, (r) => ({ createdAt: r.cursorTime, id: r.id }), (row) => {
-      const totals = debtTotals(debts.filter((d) => d.dossierId === row.id), today);
+      const summary = summaries.get(row.id);
       return {
         id: row.id,
         phase: row.phase,
         residentDisplayName: row.residentDisplayName,
         openedAt: row.openedAt,
         updatedAt: row.updatedAt,
-        crisis: totals.anyCrisis,
+        crisis: summary?.crisis ?? false,
         overdueActions: overdue.get(row.id) ?? 0,
-        staleBalances: totals.flags.staleBalances,
+        staleBalances: summary?.staleBalances ?? 0,
       };
     });
   });

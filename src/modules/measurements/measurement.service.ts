@@ -6,8 +6,7 @@ import { recordAudit } from '../../audit/audit.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, DomainRuleError } from '../../lib/errors.js';
 import type { MeasurementMoment } from '../../lib/vocabulary.js';
-import type { DossierCore } from '../dossiers/dossier-gate.repository.js';
-import { withDossier, type DossierOperation } from '../dossiers/dossier-gate.service.js';
+import { withDossier, type DossierCore, type DossierOperation } from '../dossiers/dossier-gate.service.js';
 import { putSingleton } from '../dossiers/singleton.service.js';
 import type { ServiceContext } from '../service-context.js';
 import {

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';
 import { serviceContext } from '../../http/service-context.js';
-import { dossierIdParams, overviewSchema, settlementQuery, settlementSchema } from './overview.schemas.js';
+import { dossierIdParams } from '../dossiers/dossier.schemas.js';
+import { overviewSchema, settlementQuery, settlementSchema } from './overview.schemas.js';
 import { getOverview } from './overview.service.js';
 import { getSettlement } from './settlement.service.js';
 

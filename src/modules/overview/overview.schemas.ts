@@ -8,8 +8,6 @@ import {
   NORM_HOUSEHOLD_KEYS, SETTLEMENT_KINDS, VTLB_CORRECTION_TYPES, VTLB_SOURCES,
 } from '../../lib/vocabulary.js';
 
-export const dossierIdParams = z.strictObject({ id: z.uuid() });
-
 const cents = z.number().int();
 const signedCents = z.number().int().describe('Signed: negative is a shortfall.');
 const officialAmount = z.object({ amountCents: cents, source: z.string(), date: z.string() });

@@ -5,9 +5,8 @@ import type { ActionsTable, Database } from '../../db/schema.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { blankToNull } from '../../lib/text.js';
-import { listChildren } from '../dossiers/dossier-children.repository.js';
-import { childResourceService } from '../dossiers/dossier-children.service.js';
-import type { DossierCore } from '../dossiers/dossier-gate.repository.js';
+import { allChildren, childResourceService } from '../dossiers/dossier-children.service.js';
+import type { DossierCore } from '../dossiers/dossier-gate.service.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { putSingleton } from '../dossiers/singleton.service.js';
 import type { ServiceContext } from '../service-context.js';
@@ -127,7 +126,7 @@ export async function putChecklist(ctx: ServiceContext, dossierId: string, versi
 /** The phase C part of the whole-dossier view: three queries, whatever the number of actions. */
 export async function planSection(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore) {
   const [actionRows, referral, checklist] = await Promise.all([
-    listChildren(trx, 'actions', dossier),
+    allChildren(trx, 'actions', dossier),
     findReferral(trx, dossier),
     findChecklist(trx, dossier),
   ]);
