@@ -7,9 +7,26 @@
 //   anyone else (coordinator, evaluator, admin): no dossier content at all
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Phase } from '../lib/vocabulary.js';
 import type { Actor } from './actor.js';
 
 const NOTHING = sql<SqlBool>`false`;
+
+/**
+ * A dossier the caller was shown through `dossierVisibleTo` in the current transaction. Functions
+ * that read or write a dossier's rows take this instead of a bare id, so they cannot be called
+ * for a dossier nobody checked.
+ */
+export interface DossierCore {
+  id: string;
+  residentId: string;
+  locationId: string;
+  phase: Phase;
+  version: number;
+  consentGivenAt: Date | null;
+  consentWithdrawnAt: Date | null;
+  closedAt: Date | null;
+}
 
 export function dossierVisibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'dossiers'>): Expression<SqlBool> => {

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
-import type { DossierCore } from './dossier-gate.repository.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
 
 /** One page (`page` given) or the whole trail, oldest first. */
 export async function listDossierAuditEvents(db: Kysely<Database>, dossier: DossierCore, page?: { limit: number; after?: Cursor }) {

@@ -3,7 +3,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
-import type { DossierCore } from './dossier-gate.repository.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
 
 export type ChildTable = 'debts' | 'incomes' | 'expenses' | 'actions';
 

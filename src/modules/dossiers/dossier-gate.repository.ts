@@ -1,10 +1,10 @@
 // The one way into a dossier: by id, through the caller's scope, optionally locked for a write.
 import type { Kysely } from 'kysely';
-import { dossierVisibleTo } from '../../access/dossier-scope.js';
+import { dossierVisibleTo, type DossierCore } from '../../access/dossier-scope.js';
 import type { Actor } from '../../access/actor.js';
 import type { Database } from '../../db/schema.js';
 
-export async function findVisibleDossierCore(db: Kysely<Database>, actor: Actor, dossierId: string, lock: boolean) {
+export async function findVisibleDossierCore(db: Kysely<Database>, actor: Actor, dossierId: string, lock: boolean): Promise<DossierCore | undefined> {
   let query = db
     .selectFrom('dossiers')
     .select(['id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt'])
@@ -16,7 +16,7 @@ export async function findVisibleDossierCore(db: Kysely<Database>, actor: Actor,
   return query.executeTakeFirst();
 }
 
-export type DossierCore = NonNullable<Awaited<ReturnType<typeof findVisibleDossierCore>>>;
+export type { DossierCore };
 
 /**
  * Every write to a dossier's data moves its version: GET /dossiers/{id} shows the whole dossier, so

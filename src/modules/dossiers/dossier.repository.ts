@@ -5,7 +5,7 @@ import { dossierVisibleTo } from '../../access/dossier-scope.js';
 import type { ConsentEventsTable, Database, DossiersTable } from '../../db/schema.js';
 import type { AgeBand, LifeEvent, Phase } from '../../lib/vocabulary.js';
 import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
-import type { DossierCore } from './dossier-gate.repository.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
 
 /** The dossier row with its resident and active maatje; the caller proved access with `dossier`. */
 export async function loadDossierRow(db: Kysely<Database>, dossier: DossierCore) {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, InstrumentItemRow } from '../../db/schema.js';
 import type { MeasurementMoment } from '../../lib/vocabulary.js';
-import type { DossierCore } from '../dossiers/dossier-gate.repository.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
 
 export async function listInstruments(db: Kysely<Database>) {
   return db.selectFrom('instruments').select(['id', 'version', 'name', 'items', 'createdAt']).orderBy('createdAt').orderBy('id').execute();

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ChecklistKey, ChecklistState, ReferralRoute, ReferralStatus, Traject } from '../../lib/vocabulary.js';
-import type { DossierCore } from '../dossiers/dossier-gate.repository.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
 
 export interface ReferralValues {
   route: ReferralRoute;

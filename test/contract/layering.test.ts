@@ -1,0 +1,61 @@
+// The import rules of DESIGN.md §2, checked on every file, so a shortcut across layers fails CI
+// instead of quietly eroding the structure (e.g. a route reaching into the database).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = path.resolve(import.meta.dirname, '../../src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : full.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** Project-internal imports of a file, as paths relative to src/. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/from '(\.{1,2}\/[^']+)'/g)].map((m) => path.relative(SRC, path.resolve(path.dirname(file), m[1] as string)));
+}
+
+const all = files(SRC).map((file) => ({ file: path.relative(SRC, file), imports: importsOf(file) }));
+const violations = (select: (file: string) => boolean, forbidden: (target: string, file: string) => boolean) =>
+  all.filter(({ file }) => select(file)).flatMap(({ file, imports }) => imports.filter((target) => forbidden(target, file)).map((target) => `${file} → ${target}`));
+const moduleOf = (file: string) => /^modules\/([^/]+)\//.exec(file)?.[1];
+
+describe('import rules', () => {
+  it('reads the whole source tree', () => {
+    expect(all.length).toBeGreaterThan(80);
+    expect(all.some(({ imports }) => imports.includes('lib/errors.js'))).toBe(true);
+  });
+
+  it('domain imports lib only', () => {
+    expect(violations((f) => f.startsWith('domain/'), (t) => !t.startsWith('lib/') && !t.startsWith('domain/'))).toEqual([]);
+  });
+
+  it('lib imports nothing else from src', () => {
+    expect(violations((f) => f.startsWith('lib/'), (t) => !t.startsWith('lib/'))).toEqual([]);
+  });
+
+  it('access never imports Fastify glue or modules', () => {
+    expect(violations((f) => f.startsWith('access/'), (t) => t.startsWith('http/') || t.startsWith('modules/'))).toEqual([]);
+  });
+
+  it('routes never touch the database or a repository', () => {
+    expect(violations((f) => f.endsWith('.routes.ts'), (t) => t.startsWith('db/') || t.endsWith('.repository.js'))).toEqual([]);
+  });
+
+  it('services use other modules through their services, never their repositories', () => {
+    expect(violations((f) => f.endsWith('.service.ts'), (t, f) => t.endsWith('.repository.js') && moduleOf(t) !== moduleOf(f))).toEqual([]);
+  });
+
+  it('repositories use only the database, the dossier scope and lib', () => {
+    expect(violations((f) => f.endsWith('.repository.ts'), (t, f) =>
+      !(t.startsWith('db/') || t.startsWith('lib/') || t.startsWith('access/') || (moduleOf(t) === moduleOf(f) && t.endsWith('.repository.js'))))).toEqual([]);
+  });
+
+  it('nothing but server.ts imports app.ts', () => {
+    expect(violations((f) => f !== 'server.ts', (t) => t === 'app.js')).toEqual([]);
+  });
+});
