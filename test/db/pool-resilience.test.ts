@@ -1,0 +1,26 @@
+// A restarted or failing-over PostgreSQL kills idle connections; the process must survive and the
+// next request must succeed (reference/security.md RE-4).
+import { inject, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
+import { useTestDb } from '../support/db.js';
+import { adminQuery } from '../support/pg-admin.js';
+
+const t = useTestDb();
+const h = useTestApp(t);
+
+describe.skipIf(inject('testDb').kind !== 'server')('database connections (skipped on PGlite: it has no server connections to kill)', () => {
+  it('survives the server terminating every idle connection', async () => {
+    const ready = () => h.app.inject({ method: 'GET', url: '/health/ready' });
+    await Promise.all([ready(), ready(), ready()]);
+    const info = inject('testDb');
+    if (info.kind !== 'server' || !t.url) throw new Error('server mode expected');
+    const database = new URL(t.url).pathname.slice(1);
+    const killed = await adminQuery(info.adminUrl,
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+    expect(killed.rowCount).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const after = await ready();
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toEqual({ status: 'ok' });
+  });
+});
