@@ -295,6 +295,16 @@ export interface DebtSnapshotsTable {
   takenAt: Timestamp;
 }
 
+/** A frozen statistics table: served byte for byte as first published (DESIGN.md §5). */
+export interface StatsPublicationsTable {
+  tableName: string;
+  period: string;
+  method: ColumnType<Record<string, unknown>, string, never>;
+  bodyJson: string;
+  bodyCsv: string;
+  generatedAt: ColumnType<Date, Date, never>;
+}
+
 export interface Database {
   locations: LocationsTable;
   users: UsersTable;
@@ -317,4 +327,5 @@ export interface Database {
   instruments: InstrumentsTable;
   measurements: MeasurementsTable;
   debtSnapshots: DebtSnapshotsTable;
+  statsPublications: StatsPublicationsTable;
 }
