@@ -24,6 +24,7 @@ import { dossierRoutes } from './modules/dossiers/dossier.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { measurementRoutes } from './modules/measurements/measurement.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
+import { statsRoutes } from './modules/stats/stats.routes.js';
 import './http/fastify-types.js';
 
 export interface BuildOptions {
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await api.register(assignmentRoutes);
     await api.register(planRoutes);
     await api.register(measurementRoutes);
+    await api.register(statsRoutes);
   }, { prefix: API_PREFIX });
 
   return app;
