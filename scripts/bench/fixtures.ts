@@ -1,8 +1,9 @@
 // Data the benchmark scenarios need, created through the service itself.
 import type { FastifyInstance } from 'fastify';
+import { seedStatsFixtures } from './stats-fixtures.js';
 
 export type BenchFixtures = Record<string, string>;
 
-export async function seedBenchFixtures(_app: FastifyInstance): Promise<BenchFixtures> {
-  return {};
+export async function seedBenchFixtures(app: FastifyInstance): Promise<BenchFixtures> {
+  return { ...(await seedStatsFixtures(app)) };
 }
