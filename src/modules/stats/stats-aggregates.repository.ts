@@ -110,7 +110,8 @@ const AGGREGATES: Record<StatsTableName, Aggregate> = {
     GROUP BY 1`),
 
   // One pass over the transitions: a phase can only be left after it was entered, so the first
-  // exit is simply the earliest transition out of it. A is entered when the dossier opens.
+  // exit is simply the earliest transition out of it. A is entered when the dossier opens. Only
+  // dossiers that left some phase in the period can count, which halves the work on 100 000.
   days_per_phase: (db, bounds) => cells(db, sql<Row>`
     WITH marks AS (
       SELECT d.id, d.opened_at AS a_in,
@@ -120,7 +121,8 @@ const AGGREGATES: Record<StatsTableName, Aggregate> = {
         min(t.at) FILTER (WHERE t.to_phase = 'C') AS c_in,
         min(t.at) FILTER (WHERE t.from_phase = 'C') AS c_out
       FROM dossiers d JOIN dossier_transitions t ON t.dossier_id = d.id
-      WHERE ${OPTED_IN}
+      WHERE ${OPTED_IN} AND d.id IN (
+        SELECT x.dossier_id FROM dossier_transitions x WHERE x.from_phase <> 'closed' AND ${inPeriod(col('x.at'), bounds)})
       GROUP BY d.id, d.opened_at
     ), stays AS (
       SELECT 'A' AS phase, a_in AS entered, a_out AS left_at FROM marks
