@@ -6,7 +6,6 @@
 // 00:30 on 1 April in Amsterdam belongs to Q2 although it is still 31 March in UTC.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { CREDITOR_COUNT_BANDS, TOTAL_DEBT_BANDS, bandCodes, type Band } from '../../domain/suppression.js';
 import type { StatsTableName } from './stats.catalogue.js';
 
 export interface PeriodBounds {
@@ -31,7 +30,13 @@ interface Row {
   vals?: (number | string)[];
 }
 
-type Aggregate = (db: Kysely<Database>, bounds: PeriodBounds) => Promise<RawCell[]>;
+/** A band as the band tables count it: from this lower limit (inclusive) up to the next band's. */
+export interface BandLimit {
+  readonly code: string;
+  readonly fromInclusive: number;
+}
+
+type Aggregate = (db: Kysely<Database>, bounds: PeriodBounds, bands: readonly BandLimit[]) => Promise<RawCell[]>;
 
 // DESIGN.md §9: dossiers without the statistics opt-in, or whose consent was withdrawn, are left out.
 const OPTED_IN = sql`d.consent_statistics_opt_in IS TRUE AND d.consent_withdrawn_at IS NULL`;
@@ -60,9 +65,10 @@ async function cells(db: Kysely<Database>, query: RawBuilder<Row>): Promise<RawC
 }
 
 // width_bucket counts how many lower limits a value has reached: 0 for the first band, and so on.
-function bandOf(column: RawBuilder<unknown>, bands: readonly Band[]): RawBuilder<unknown> {
+function bandOf(column: RawBuilder<unknown>, bands: readonly BandLimit[]): RawBuilder<unknown> {
+  if (bands.length === 0) throw new RangeError('a band table needs its bands');
   const limits = bands.slice(1).map((band) => band.fromInclusive);
-  return sql`(${bandCodes(bands)}::text[])[width_bucket(${column}, ${limits}::bigint[]) + 1]`;
+  return sql`(${bands.map((band) => band.code)}::text[])[width_bucket(${column}, ${limits}::bigint[]) + 1]`;
 }
 
 const AGGREGATES: Record<StatsTableName, Aggregate> = {
@@ -146,14 +152,14 @@ const AGGREGATES: Record<StatsTableName, Aggregate> = {
     WHERE ${OPTED_IN} AND ${inPeriod(col('s.taken_at'), bounds)}
     GROUP BY s.moment`),
 
-  total_debt_bands: (db, bounds) => cells(db, sql<Row>`
-    SELECT s.moment AS k1, ${bandOf(col('s.total_debt_cents'), TOTAL_DEBT_BANDS)} AS k2, count(*)::int AS n
+  total_debt_bands: (db, bounds, bands) => cells(db, sql<Row>`
+    SELECT s.moment AS k1, ${bandOf(col('s.total_debt_cents'), bands)} AS k2, count(*)::int AS n
     FROM debt_snapshots s JOIN dossiers d ON d.id = s.dossier_id
     WHERE ${OPTED_IN} AND ${inPeriod(col('s.taken_at'), bounds)}
     GROUP BY 1, 2`),
 
-  creditor_count_bands: (db, bounds) => cells(db, sql<Row>`
-    SELECT s.moment AS k1, ${bandOf(col('s.creditor_count'), CREDITOR_COUNT_BANDS)} AS k2, count(*)::int AS n
+  creditor_count_bands: (db, bounds, bands) => cells(db, sql<Row>`
+    SELECT s.moment AS k1, ${bandOf(col('s.creditor_count'), bands)} AS k2, count(*)::int AS n
     FROM debt_snapshots s JOIN dossiers d ON d.id = s.dossier_id
     WHERE ${OPTED_IN} AND ${inPeriod(col('s.taken_at'), bounds)}
     GROUP BY 1, 2`),
@@ -175,8 +181,11 @@ const AGGREGATES: Record<StatsTableName, Aggregate> = {
     GROUP BY 1, 2, 3`),
 };
 
-export function aggregateTable(db: Kysely<Database>, table: StatsTableName, bounds: PeriodBounds): Promise<RawCell[]> {
-  return AGGREGATES[table](db, bounds);
+/** `bands`: the band tables' limits (the domain's, passed in: a repository knows SQL, not rules). */
+export function aggregateTable(
+  db: Kysely<Database>, table: StatsTableName, bounds: PeriodBounds, bands: readonly BandLimit[] = [],
+): Promise<RawCell[]> {
+  return AGGREGATES[table](db, bounds, bands);
 }
 
 /** Location names, the values of the location dimension, whether or not they have dossiers. */

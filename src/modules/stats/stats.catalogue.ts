@@ -7,7 +7,7 @@
 // every table. So no table publishes a margin that another table hides as a complement. The
 // T0/T1 band tables are therefore one independent one-way table per moment, not a two-way table
 // whose T1 row total would be the exit-reason table's total under another suppression pattern.
-import { CREDITOR_COUNT_BANDS, TOTAL_DEBT_BANDS, bandCodes } from '../../domain/suppression.js';
+import { CREDITOR_COUNT_BANDS, TOTAL_DEBT_BANDS, bandCodes, type Band } from '../../domain/suppression.js';
 import {
   EXIT_REASONS, LIFE_EVENTS, REFERRAL_ROUTES, REFERRAL_STATUSES, SOLUTIONS, TRAJECTS,
 } from '../../lib/vocabulary.js';
@@ -43,6 +43,8 @@ export interface StatsTableDefinition {
   /** A dimension whose value is a sensitive outcome: a group sharing one value is hidden whole. */
   readonly sensitiveDimension?: DimensionName;
   readonly values: StaticValues;
+  /** Band tables: the bands their values are counted into (domain/suppression/bands.ts). */
+  readonly bands?: readonly Band[];
   /** Which dossiers count and which date places each in a period; shown to the evaluator. */
   readonly population: string;
 }
@@ -124,14 +126,14 @@ export const STATS_TABLES = [
     name: 'total_debt_bands',
     title: 'Total debt at T0 and T1 in bands',
     dimensions: ['moment', 'band'], kind: 'count', unit: 'dossiers', layout: 'per_group', sensitiveDimension: 'band',
-    values: { moment: SNAPSHOT_MOMENTS, band: bandCodes(TOTAL_DEBT_BANDS) },
+    values: { moment: SNAPSHOT_MOMENTS, band: bandCodes(TOTAL_DEBT_BANDS) }, bands: TOTAL_DEBT_BANDS,
     population: `${SNAPSHOTS} Band limits are in whole euros. ${CONSENT}`,
   },
   {
     name: 'creditor_count_bands',
     title: 'Number of creditors at T0 and T1 in bands',
     dimensions: ['moment', 'band'], kind: 'count', unit: 'dossiers', layout: 'per_group', sensitiveDimension: 'band',
-    values: { moment: SNAPSHOT_MOMENTS, band: bandCodes(CREDITOR_COUNT_BANDS) },
+    values: { moment: SNAPSHOT_MOMENTS, band: bandCodes(CREDITOR_COUNT_BANDS) }, bands: CREDITOR_COUNT_BANDS,
     population: `${SNAPSHOTS} ${CONSENT}`,
   },
   {

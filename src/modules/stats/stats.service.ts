@@ -73,7 +73,7 @@ async function buildInput(
   trx: Kysely<Database>, definition: StatsTableDefinition, period: StatsPeriod, parameters: SuppressionParameters,
 ): Promise<BuildInput> {
   const name = definition.name as StatsTableName;
-  const raw = await aggregateTable(trx, name, period);
+  const raw = await aggregateTable(trx, name, period, definition.bands);
   if (name === 'measurement_items') {
     const instruments = (await listInstrumentItems(trx)).sort((a, b) => byCodePoint(a.version, b.version));
     const moments = definition.values.moment ?? [];
