@@ -10,6 +10,12 @@ import { migrateToLatest } from '../src/db/migrator.js';
 import type { BenchFixtures } from './bench/fixtures.js';
 import { benchPdf, PDF_BENCH_WORKERS } from './bench/pdf.js';
 
+// `npm run bench -- --stats`: the evaluator's tables on 100 000 synthetic dossiers (scripts/bench/stats.ts).
+if (process.argv.includes('--stats')) {
+  await import('./bench/stats.js');
+  process.exit(0);
+}
+
 interface Scenario {
   name: string;
   /** `ceiling` scenarios are the yardsticks the others are divided by. */

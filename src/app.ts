@@ -33,6 +33,7 @@ import { locationRoutes } from './modules/locations/location.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import { normPeriodRoutes } from './modules/norms/norm-period.routes.js';
 import { overviewRoutes } from './modules/overview/overview.routes.js';
+import { statsRoutes } from './modules/stats/stats.routes.js';
 import './http/fastify-types.js';
 
 export interface BuildOptions {
@@ -148,6 +149,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await api.register(overviewPdfRoutes);
     await api.register(overviewRoutes);
     await api.register(normPeriodRoutes);
+    await api.register(statsRoutes);
   }, { prefix: API_PREFIX });
 
   return app;

@@ -1,9 +1,10 @@
 // Data the benchmark scenarios need. People, the dossier row and a session go straight into the
-// app's own database (there is no route that creates a dossier yet, and the bench must not pay
-// argon2 for a login); the dossier's content goes through the routes, as a maatje would enter it.
+// app's own database (the bench must not pay argon2 for a login or depend on activation codes);
+// the dossier's content goes through the routes, as a maatje would enter it.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../src/lib/vocabulary.js';
+import { seedStatsFixtures } from './stats-fixtures.js';
 
 export type BenchFixtures = Record<string, string>;
 
@@ -68,5 +69,5 @@ export async function seedBenchFixtures(app: FastifyInstance): Promise<BenchFixt
     const [group, category] = lines[i % lines.length]!;
     await post(app, token, `${base}/expenses`, { group, category, amountCents: 1_000 + i * 250, frequency: i % 4 === 0 ? 'week' : 'month' });
   }
-  return { dossierId: dossier.id, maatjeToken: token };
+  return { dossierId: dossier.id, maatjeToken: token, ...(await seedStatsFixtures(app)) };
 }

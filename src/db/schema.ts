@@ -330,6 +330,16 @@ export interface DebtSnapshotsTable {
   takenAt: Timestamp;
 }
 
+/** A frozen statistics table: served byte for byte as first published (DESIGN.md §5). */
+export interface StatsPublicationsTable {
+  tableName: string;
+  period: string;
+  method: ColumnType<Record<string, unknown>, string, never>;
+  bodyJson: string;
+  bodyCsv: string;
+  generatedAt: ColumnType<Date, Date, never>;
+}
+
 export interface Database {
   locations: LocationsTable;
   users: UsersTable;
@@ -355,4 +365,5 @@ export interface Database {
   measurements: MeasurementsTable;
   debtSnapshots: DebtSnapshotsTable;
   normPeriods: NormPeriodsTable;
+  statsPublications: StatsPublicationsTable;
 }

@@ -272,4 +272,7 @@ export const BUILDERS: Record<string, Builder> = {
     return { method: 'PUT', url: `${API}/dossiers/${id}/assignment`, payload: { maatjeId: maatje.id, reason: 'CANARY-matrix-reason' } };
   },
   [`DELETE ${API}/dossiers/:id/assignment`]: async (ctx) => ({ method: 'DELETE', url: `${API}/dossiers/${await freshDossier(ctx)}/assignment` }),
+  [`GET ${API}/stats/tables`]: async () => ({ method: 'GET', url: `${API}/stats/tables` }),
+  // A quarter long published, so only the role decides; the table holds no object of anyone's.
+  [`GET ${API}/stats/tables/:table`]: async () => ({ method: 'GET', url: `${API}/stats/tables/dossiers_started?period=2025-Q1` }),
 };

@@ -50,9 +50,13 @@ describe('import rules', () => {
     expect(violations((f) => f.endsWith('.service.ts'), (t, f) => t.endsWith('.repository.js') && moduleOf(t) !== moduleOf(f))).toEqual([]);
   });
 
-  it('repositories use only the database, the dossier scope and lib', () => {
+  it('repositories use only the database, the dossier scope, lib and their own module\'s types', () => {
     expect(violations((f) => f.endsWith('.repository.ts'), (t, f) =>
-      !(t.startsWith('db/') || t.startsWith('lib/') || t.startsWith('access/') || (moduleOf(t) === moduleOf(f) && t.endsWith('.repository.js'))))).toEqual([]);
+      !(t.startsWith('db/') || t.startsWith('lib/') || t.startsWith('access/') || moduleOf(t) === moduleOf(f)))).toEqual([]);
+  });
+
+  it('repositories never reach into services or the HTTP layer', () => {
+    expect(violations((f) => f.endsWith('.repository.ts'), (t) => t.endsWith('.service.js') || t.endsWith('.routes.js') || t.startsWith('http/'))).toEqual([]);
   });
 
   it('nothing but server.ts imports app.ts', () => {

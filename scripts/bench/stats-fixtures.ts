@@ -1,0 +1,15 @@
+// A signed-in evaluator for the statistics benchmark: a session row and an access token made the
+// way the service makes them (no login route exists yet). Lives ten minutes, like any access token.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+
+export async function seedStatsFixtures(app: FastifyInstance): Promise<Record<string, string>> {
+  const now = app.now();
+  const user = await app.db.insertInto('users')
+    .values({ role: 'evaluator', displayName: 'Bench evaluator', updatedAt: now })
+    .returning('id').executeTakeFirstOrThrow();
+  const session = await app.db.insertInto('sessions')
+    .values({ userId: user.id, expiresAt: new Date(now.getTime() + 3_600_000) })
+    .returning('id').executeTakeFirstOrThrow();
+  return { evaluatorToken: app.jwt.sign({ sub: user.id, sid: session.id, role: 'evaluator' }, { jti: randomUUID() }) };
+}
