@@ -25,6 +25,8 @@ export interface Config {
   readonly pdfQueueSize: number;
   /** Overview PDFs one person may download per minute. */
   readonly pdfDownloadsPerMinute: number;
+  /** Statistics tables one evaluator may pull per minute. */
+  readonly statsRequestsPerMinute: number;
   /** Which configured values came from files generated into DATA_DIR (reported at start-up). */
   readonly generatedSecrets: readonly string[];
 }
@@ -72,6 +74,7 @@ const envSchema = z.object({
   PDF_WORKERS: optionalText.pipe(integerText(1, 16).optional()),
   PDF_QUEUE_SIZE: optionalText.pipe(integerText(0, 1000).optional()),
   PDF_DOWNLOADS_PER_MINUTE: optionalText.pipe(integerText(1, 1_000_000).optional()),
+  STATS_REQUESTS_PER_MINUTE: optionalText.pipe(integerText(1, 1_000_000).optional()),
 });
 
 function parseTrustProxy(value: string | undefined): string | number | boolean {
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pdfWorkers: e.PDF_WORKERS ?? 2,
     pdfQueueSize: e.PDF_QUEUE_SIZE ?? 8,
     pdfDownloadsPerMinute: e.PDF_DOWNLOADS_PER_MINUTE ?? 6,
+    statsRequestsPerMinute: e.STATS_REQUESTS_PER_MINUTE ?? 120,
     generatedSecrets: Object.freeze(generatedSecrets),
   });
 }

@@ -154,3 +154,8 @@ export const BVV_REASON_TEXT: Record<BvvIndicativeReason, string> = {
   household_missing: 'Uw huishouden is nog niet ingevuld. Daarom kunnen we het wettelijke bedrag niet schatten.',
   no_norm_period: 'Er zijn geen normbedragen bekend. Daarom kunnen we het wettelijke bedrag niet schatten.',
 };
+
+/** "1 schuld" / "3 schulden": Dutch plurals are irregular enough to spell out. */
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

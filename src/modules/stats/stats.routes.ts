@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../http/problem-schemas.js';
+import { perUserRateLimit } from '../../http/rate-limit.js';
 import { serviceContext } from '../../http/service-context.js';
 import {
   CSV_DESCRIPTION, statsCatalogueSchema, statsTableParams, statsTableQuery, statsTableSchema,
@@ -23,7 +24,9 @@ export async function statsRoutes(instance: FastifyInstance) {
   }, async () => statsCatalogue());
 
   app.get('/stats/tables/:table', {
-    config: { access: 'stats.read' },
+    // Published tables are frozen, so pulling again reveals nothing; the limit only keeps a script
+    // from occupying the database with first computations (security.md RL-3).
+    config: { access: 'stats.read', rateLimit: perUserRateLimit(instance.appConfig.statsRequestsPerMinute, 60_000) },
     schema: {
       operationId: 'getStatsTable', tags, params: statsTableParams, querystring: statsTableQuery,
       description: 'One table of the fixed catalogue for a published period, frozen at its first computation. '
