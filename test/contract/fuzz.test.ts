@@ -32,7 +32,7 @@ afterAll(() => {
 
 /** The first caller whose row says they may use the route on their own object. */
 function allowedActor(route: string): ActorKey | undefined {
-  const row = matrix.routes[route] ?? {};
+  const row: Partial<Record<ActorKey, number | number[]>> = matrix.routes[route] ?? {};
   return (Object.keys(row) as ActorKey[]).find((actor) => {
     const expected = row[actor];
     const own = Array.isArray(expected) ? expected[0] : expected;

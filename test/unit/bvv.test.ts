@@ -8,40 +8,9 @@ import {
 } from '../../src/domain/bvv.js';
 import type { NormPeriod } from '../../src/domain/norms.js';
 import { AGE_BANDS, LEEFSITUATIES } from '../../src/lib/vocabulary.js';
+import { SEEDED_NORM_PERIODS } from '../support/norm-periods.js';
 
-// domain.md §1.4 (as seeded by migrations/2026_11_22_1300_norm_periods.ts).
-const NORM_PERIODS: NormPeriod[] = [
-  {
-    validFrom: '2024-07-01',
-    label: 'Bijstandsnormen 1 juli 2024',
-    norms: {
-      alleenstaand_21_aow: { excludingHolidayCents: 124303, includingHolidayCents: 130845 },
-      samenwonend_21_aow: { excludingHolidayCents: 177575, includingHolidayCents: 186921 },
-      alleenstaand_aow: { excludingHolidayCents: 138401, includingHolidayCents: 145685 },
-      samenwonend_aow: { excludingHolidayCents: 187781, includingHolidayCents: 197664 },
-    },
-  },
-  {
-    validFrom: '2025-01-01',
-    label: 'Bijstandsnormen 1 januari 2025',
-    norms: {
-      alleenstaand_21_aow: { excludingHolidayCents: 127818, includingHolidayCents: 134545 },
-      samenwonend_21_aow: { excludingHolidayCents: 182597, includingHolidayCents: 192207 },
-      alleenstaand_aow: { excludingHolidayCents: 142602, includingHolidayCents: 150107 },
-      samenwonend_aow: { excludingHolidayCents: 195081, includingHolidayCents: 205348 },
-    },
-  },
-  {
-    validFrom: '2025-07-01',
-    label: 'Bijstandsnormen 1 juli 2025',
-    norms: {
-      alleenstaand_21_aow: { excludingHolidayCents: 130061, includingHolidayCents: 136906 },
-      samenwonend_21_aow: { excludingHolidayCents: 185801, includingHolidayCents: 195580 },
-      alleenstaand_aow: { excludingHolidayCents: 145370, includingHolidayCents: 153021 },
-      samenwonend_aow: { excludingHolidayCents: 199023, includingHolidayCents: 209498 },
-    },
-  },
-];
+const NORM_PERIODS = SEEDED_NORM_PERIODS;
 
 const SINGLE: Household = { leefsituatie: 'alleenstaand', ageBand: '21_tot_aow', otherAdults: 0 };
 
