@@ -6,7 +6,6 @@ import {
   type Household,
   type RepaymentCapacityInput,
 } from '../../src/domain/bvv.js';
-import type { NormPeriod } from '../../src/domain/norms.js';
 import { AGE_BANDS, LEEFSITUATIES } from '../../src/lib/vocabulary.js';
 import { SEEDED_NORM_PERIODS } from '../support/norm-periods.js';
 
