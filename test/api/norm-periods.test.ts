@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
+import { JUL_2025 } from '../support/norm-periods.js';
 import { bearer, createLocation, createUser, signIn, type TestUser } from '../support/factories.js';
 
 const t = useTestDb();
@@ -40,16 +41,6 @@ const JAN_2026 = {
   },
 };
 
-const SEEDED_JUL_2025 = {
-  validFrom: '2025-07-01',
-  label: 'Bijstandsnormen 1 juli 2025',
-  norms: {
-    alleenstaand_21_aow: { excludingHolidayCents: 130_061, includingHolidayCents: 136_906 },
-    samenwonend_21_aow: { excludingHolidayCents: 185_801, includingHolidayCents: 195_580 },
-    alleenstaand_aow: { excludingHolidayCents: 145_370, includingHolidayCents: 153_021 },
-    samenwonend_aow: { excludingHolidayCents: 199_023, includingHolidayCents: 209_498 },
-  },
-};
 
 async function countPeriods() {
   const row = await t.db.selectFrom('normPeriods').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
@@ -66,7 +57,7 @@ describe('GET /norm-periods', () => {
       expect(page.items.map((p: { validFrom: string; inForce: boolean }) => [p.validFrom, p.inForce])).toEqual([
         ['2024-07-01', false], ['2025-01-01', false], ['2025-07-01', true],
       ]);
-      expect(page.items[2]).toEqual({ ...SEEDED_JUL_2025, id: expect.any(String), inForce: true, createdAt: expect.any(String), createdBy: null });
+      expect(page.items[2]).toEqual({ ...JUL_2025, id: expect.any(String), inForce: true, createdAt: expect.any(String), createdBy: null });
     }
   });
 

@@ -5,6 +5,7 @@ import { budgetTotals, expenseLineFields, incomeLineFields } from '../../src/dom
 import { debtFlags } from '../../src/domain/debt-flags.js';
 import { debtTotals } from '../../src/domain/debt-totals.js';
 import type { NormPeriod } from '../../src/domain/norms.js';
+import { JUL_2025 } from './norm-periods.js';
 import type { Frequency } from '../../src/lib/money.js';
 import type { CreditorType, DebtStatus, ExpenseCategory, ExpenseGroup, IncomeKind } from '../../src/lib/vocabulary.js';
 import type {
@@ -14,16 +15,7 @@ import type {
 export const TODAY = '2026-11-22';
 
 export const NORM_PERIODS: NormPeriod[] = [
-  {
-    validFrom: '2025-07-01',
-    label: 'Bijstandsnormen 1 juli 2025',
-    norms: {
-      alleenstaand_21_aow: { excludingHolidayCents: 130_061, includingHolidayCents: 136_906 },
-      samenwonend_21_aow: { excludingHolidayCents: 185_801, includingHolidayCents: 195_580 },
-      alleenstaand_aow: { excludingHolidayCents: 145_370, includingHolidayCents: 153_021 },
-      samenwonend_aow: { excludingHolidayCents: 199_023, includingHolidayCents: 209_498 },
-    },
-  },
+  JUL_2025,
   {
     validFrom: '2026-07-01',
     label: 'Bijstandsnormen 1 juli 2026',
