@@ -264,6 +264,7 @@ export const BUILDERS: Record<string, Builder> = {
   [`GET ${API}/dossiers/:id/settlement`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/settlement?months=18&multiplier=2` }),
   [`GET ${API}/norm-periods`]: async () => ({ method: 'GET', url: `${API}/norm-periods` }),
   [`POST ${API}/norm-periods`]: async (ctx) => ({ method: 'POST', url: `${API}/norm-periods`, payload: await nextNormPeriod(ctx) }),
+  [`POST ${API}/norm-periods/preview`]: async (ctx) => ({ method: 'POST', url: `${API}/norm-periods/preview`, payload: await nextNormPeriod(ctx) }),
   [`GET ${API}/creditor-catalog`]: async () => ({ method: 'GET', url: `${API}/creditor-catalog` }),
   [`GET ${API}/caseload`]: async () => ({ method: 'GET', url: `${API}/caseload` }),
   [`PUT ${API}/dossiers/:id/assignment`]: async (ctx) => {
@@ -273,6 +274,7 @@ export const BUILDERS: Record<string, Builder> = {
   },
   [`DELETE ${API}/dossiers/:id/assignment`]: async (ctx) => ({ method: 'DELETE', url: `${API}/dossiers/${await freshDossier(ctx)}/assignment` }),
   [`GET ${API}/stats/tables`]: async () => ({ method: 'GET', url: `${API}/stats/tables` }),
+  [`GET ${API}/stats/periods`]: async () => ({ method: 'GET', url: `${API}/stats/periods` }),
   // A quarter long published, so only the role decides; the table holds no object of anyone's.
   [`GET ${API}/stats/tables/:table`]: async () => ({ method: 'GET', url: `${API}/stats/tables/dossiers_started?period=2025-Q1` }),
 };

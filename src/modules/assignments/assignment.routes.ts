@@ -18,6 +18,7 @@ const caseloadItemSchema = z.object({
   openedAt: z.date(),
   lastActivityAt: z.date(),
   crisis: z.boolean(),
+  overdueActions: z.int().min(0).describe('How many actions are past their due date and not done; a count only.'),
   noActiveMaatje: z.boolean(),
 }).meta({ id: 'CaseloadItem' });
 

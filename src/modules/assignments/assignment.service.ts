@@ -11,6 +11,7 @@ import { DomainRuleError, NotFoundError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import { debtSummaries } from '../dossiers/dossier-summary.service.js';
+import { overdueActionsByDossier } from '../plan/plan.service.js';
 import type { ServiceContext } from '../service-context.js';
 import {
   assignmentHistory, endActiveAssignment, findActiveAssignment, findEligibleMaatje, findManagedDossier, insertAssignment,
@@ -24,7 +25,10 @@ export async function caseload(ctx: ServiceContext, page: PageRequest) {
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await listCaseload(trx, ctx.actor, page.limit, page.cursor);
     // Only whether a crisis is open, never the debts themselves, reaches the coordinator.
-    const summaries = await debtSummaries(trx, rows.slice(0, page.limit).map((r) => r.id), today);
+    const pageIds = rows.slice(0, page.limit).map((r) => r.id);
+    const summaries = await debtSummaries(trx, pageIds, today);
+    // A count, never the actions themselves: the coordinator sees that help is stuck, not what about.
+    const overdue = await overdueActionsByDossier(trx, pageIds, today);
     await recordAudit(trx, { action: 'caseload.read', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId });
     return toPage(rows, page.limit, (r) => ({ createdAt: r.cursorTime, id: r.id }), (row) => ({
       dossierId: row.id,
@@ -36,6 +40,7 @@ export async function caseload(ctx: ServiceContext, page: PageRequest) {
       openedAt: row.openedAt,
       lastActivityAt: row.updatedAt,
       crisis: summaries.get(row.id)?.crisis ?? false,
+      overdueActions: overdue.get(row.id) ?? 0,
       // A maatje who was disabled or lost their training no longer reaches the dossier.
       noActiveMaatje: row.maatjeId === null || row.maatjeDisabledAt !== null || row.maatjeTrainedAt === null,
     }));

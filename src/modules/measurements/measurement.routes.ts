@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { problemResponses } from '../../http/problem-schemas.js';
 import { ifMatchHeaders, optionalVersion, sendSingleton } from '../../http/preconditions.js';
 import { serviceContext } from '../../http/service-context.js';
+import { MEASUREMENT_MOMENTS } from '../../lib/vocabulary.js';
 import { dossierIdParams } from '../dossiers/dossier.schemas.js';
 import { instrumentBody, instrumentSchema, measurementBody, measurementParams, measurementSchema } from './measurement.schemas.js';
 import { addInstrument, dossierMeasurements, instruments, putMeasurement } from './measurement.service.js';
@@ -25,7 +26,16 @@ export async function measurementRoutes(instance: FastifyInstance) {
   app.get('/dossiers/:id/measurements', {
     config: { access: 'dossier.measurement' },
     schema: { operationId: 'listMeasurements', tags, params: dossierIdParams,
-      response: { 200: z.object({ items: z.array(measurementSchema) }), ...problemResponses(400, 401, 403, 404) } },
+      summary: 'The questionnaire answers of a dossier and which ones are due',
+      description: 'Resident and assigned maatje (other roles 403; a dossier out of scope 404). `due` lists the moments '
+        + 'to fill in now: T0 after consent while open, T1 in phase C, T2 from six months after closing; none after '
+        + 'consent is withdrawn. `instrumentVersion` is the newest questionnaire (null when an admin added none).',
+      response: { 200: z.object({
+        items: z.array(measurementSchema),
+        due: z.array(z.object({
+          moment: z.enum(MEASUREMENT_MOMENTS), dueFrom: z.string().nullable(), instrumentVersion: z.string().nullable(),
+        })),
+      }), ...problemResponses(400, 401, 403, 404) } },
   }, async (request) => dossierMeasurements(serviceContext(request), request.params.id));
 
   app.put('/dossiers/:id/measurements/:moment', {

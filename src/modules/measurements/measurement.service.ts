@@ -4,6 +4,8 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/audit.js';
 import type { Database } from '../../db/schema.js';
+import { measurementsDue } from '../../domain/measurement-due.js';
+import { amsterdamDate } from '../../lib/dates.js';
 import { ConflictError, DomainRuleError } from '../../lib/errors.js';
 import type { MeasurementMoment } from '../../lib/vocabulary.js';
 import { withDossier, type DossierCore, type DossierOperation } from '../dossiers/dossier-gate.service.js';
@@ -47,9 +49,16 @@ function itemProblems(items: Record<string, number>, definition: { code: string;
 }
 
 export async function dossierMeasurements(ctx: ServiceContext, dossierId: string) {
-  return withDossier(ctx, dossierId, { action: 'measurement.listed', write: false }, async (trx, dossier) => ({
-    items: (await listMeasurements(trx, dossier)).map(toMeasurementView),
-  }));
+  return withDossier(ctx, dossierId, { action: 'measurement.listed', write: false }, async (trx, dossier) => {
+    const items = (await listMeasurements(trx, dossier)).map(toMeasurementView);
+    const newest = (await listInstruments(trx)).at(-1);
+    const due = measurementsDue({
+      phase: dossier.phase, consentGiven: dossier.consentGivenAt !== null, consentWithdrawn: dossier.consentWithdrawnAt !== null,
+      closedOn: dossier.closedAt === null ? null : amsterdamDate(dossier.closedAt), recorded: items.map((item) => item.moment),
+      today: amsterdamDate(ctx.now),
+    });
+    return { items, due: due.map((entry) => ({ ...entry, instrumentVersion: newest?.version ?? null })) };
+  });
 }
 
 export async function putMeasurement(ctx: ServiceContext, dossierId: string, moment: MeasurementMoment, version: number | undefined, body: MeasurementBody) {

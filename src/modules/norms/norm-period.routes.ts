@@ -5,8 +5,8 @@ import { problemResponses } from '../../http/problem-schemas.js';
 import { sendIdempotent } from '../../http/send-created.js';
 import { serviceContext } from '../../http/service-context.js';
 import { PageQuery } from '../../lib/pagination.js';
-import { createNormPeriodBody, normPeriodPageSchema, normPeriodSchema } from './norm-period.schemas.js';
-import { addNormPeriod, listNormPeriods } from './norm-period.service.js';
+import { createNormPeriodBody, normPeriodPageSchema, normPeriodPreviewSchema, normPeriodSchema } from './norm-period.schemas.js';
+import { addNormPeriod, listNormPeriods, previewNormPeriod } from './norm-period.service.js';
 
 const tags = ['norms'];
 
@@ -27,4 +27,17 @@ export async function normPeriodRoutes(instance: FastifyInstance) {
     const result = await addNormPeriod(serviceContext(request), request.body, request.headers['idempotency-key']);
     return sendIdempotent(reply, result);
   });
+
+  app.post('/norm-periods/preview', {
+    config: { access: 'reference.write' },
+    schema: {
+      operationId: 'previewNormPeriod', tags, body: createNormPeriodBody,
+      summary: 'Preview a new norm period without saving it',
+      description: 'Admin only (others 403). Takes the body of POST /norm-periods and stores nothing: answers what saving '
+        + 'would refuse (`errors`, the same as that 422) and, per norm key, the indicative beslagvrije voet and aflosruimte '
+        + 'of a sample household on a bijstand income under the period in force today and under the proposed one. '
+        + '400 when the body has the wrong shape.',
+      response: { 200: normPeriodPreviewSchema, ...problemResponses(400, 401, 403) },
+    },
+  }, async (request) => previewNormPeriod(serviceContext(request), request.body));
 }

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/audit.js';
 import type { Database } from '../../db/schema.js';
+import { previewNormChange } from '../../domain/norm-preview.js';
 import {
   isNormPeriodOutdated, normPeriodInForce, validateNewNormPeriod, type NormPeriod, type NormPeriodProblem,
 } from '../../domain/norms.js';
@@ -14,7 +15,7 @@ import type { ServiceContext } from '../service-context.js';
 import {
   insertNormPeriod, listNormPeriodRecords, lockNormPeriodsForAppend, type NormPeriodRecord,
 } from './norm-period.repository.js';
-import type { CreateNormPeriodBody, NormPeriodView } from './norm-period.schemas.js';
+import type { CreateNormPeriodBody, NormPeriodPreview, NormPeriodView } from './norm-period.schemas.js';
 
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
@@ -106,4 +107,19 @@ export async function addNormPeriod(
       return { statusCode: 201, body: toView(record, inForceId) };
     });
   });
+}
+
+/**
+ * Saving a period is final, so the admin first sees what it would refuse (the same errors as the
+ * 422 of POST) and what it would change for a sample household per norm key. Nothing is stored.
+ */
+export async function previewNormPeriod(ctx: ServiceContext, body: CreateNormPeriodBody): Promise<NormPeriodPreview> {
+  const today = amsterdamDate(ctx.now);
+  const existing = await listNormPeriodRecords(ctx.db);
+  const inForce = normPeriodInForce(existing, today);
+  return {
+    errors: validateNewNormPeriod(body, existing, today).map(problemToError),
+    currentPeriod: inForce === null ? null : { validFrom: inForce.validFrom, label: toNormPeriod(inForce).label },
+    households: previewNormChange(inForce?.norms ?? null, body.norms),
+  };
 }

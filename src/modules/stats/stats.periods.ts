@@ -41,3 +41,20 @@ function addDays(date: string, days: number): string {
 function isoDate(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
 }
+
+/**
+ * Every period published at `now`, from `firstYear` on, newest end first (a year before its own
+ * fourth quarter): what a period picker may offer, so nobody is sent to a 422.
+ */
+export function publishedPeriods(firstYear: number, now: Date): (StatsPeriod & { kind: 'year' | 'quarter' })[] {
+  const currentYear = Number(amsterdamDate(now).slice(0, 4));
+  const periods: (StatsPeriod & { kind: 'year' | 'quarter' })[] = [];
+  for (let year = currentYear; year >= Math.max(firstYear, 2000); year -= 1) {
+    const candidates = [
+      { ...parsePeriod(String(year)), kind: 'year' as const },
+      ...[4, 3, 2, 1].map((quarter) => ({ ...parsePeriod(`${year}-Q${quarter}`), kind: 'quarter' as const })),
+    ];
+    periods.push(...candidates.filter((period) => isPublished(period, now)));
+  }
+  return periods;
+}

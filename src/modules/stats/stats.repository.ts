@@ -20,3 +20,9 @@ export async function insertPublication(db: Kysely<Database>, values: {
   await db.insertInto('statsPublications').values({ ...values, method: JSON.stringify(values.method) })
     .onConflict((oc) => oc.columns(['tableName', 'period']).doNothing()).execute();
 }
+
+/** When the programme's data begins: the oldest dossier's opening (null without any dossier). */
+export async function oldestDossierOpenedAt(db: Kysely<Database>): Promise<Date | null> {
+  const row = await db.selectFrom('dossiers').select((eb) => eb.fn.min('openedAt').as('oldest')).executeTakeFirst();
+  return row?.oldest ?? null;
+}

@@ -5,9 +5,9 @@ import { problemResponses } from '../../http/problem-schemas.js';
 import { perUserRateLimit } from '../../http/rate-limit.js';
 import { serviceContext } from '../../http/service-context.js';
 import {
-  CSV_DESCRIPTION, statsCatalogueSchema, statsTableParams, statsTableQuery, statsTableSchema,
+  CSV_DESCRIPTION, statsCatalogueSchema, statsPeriodListSchema, statsTableParams, statsTableQuery, statsTableSchema,
 } from './stats.schemas.js';
-import { publishedTable, statsCatalogue } from './stats.service.js';
+import { publishedTable, statsCatalogue, statsPeriods } from './stats.service.js';
 
 /** CSV only when asked for by name; anything else (or nothing) gets JSON. */
 function wantsCsv(accept: string | undefined): boolean {
@@ -22,6 +22,17 @@ export async function statsRoutes(instance: FastifyInstance) {
     config: { access: 'stats.read' },
     schema: { operationId: 'listStatsTables', tags, response: { 200: statsCatalogueSchema, ...problemResponses(401, 403) } },
   }, async () => statsCatalogue());
+
+  app.get('/stats/periods', {
+    config: { access: 'stats.read' },
+    schema: {
+      operationId: 'listStatsPeriods', tags,
+      summary: 'The published statistics periods',
+      description: 'Evaluator only (others 403). Every quarter and year that is published today (30 days after it ended), '
+        + 'from the year of the oldest dossier on, newest first: the periods `GET /stats/tables/{table}` answers without a 422.',
+      response: { 200: statsPeriodListSchema, ...problemResponses(401, 403) },
+    },
+  }, async (request) => statsPeriods(serviceContext(request)));
 
   app.get('/stats/tables/:table', {
     // Published tables are frozen, so pulling again reveals nothing; the limit only keeps a script

@@ -83,3 +83,13 @@ export const statsCatalogueSchema = z.object({
 export const CSV_DESCRIPTION = 'Leading `# key: value` lines carry table, title, period, population, unit, method and '
   + 'generatedAt; then a header `row,<dimensions…>,count|value,suppressed` and one line per cell (`row` = cell) and '
   + 'per total (`row` = total, summed-over dimensions empty). A suppressed figure is empty, its reason in `suppressed`.';
+
+export const statsPeriodListSchema = z.object({
+  items: z.array(z.object({
+    period: z.string().describe('The value for `?period=`: `2025-Q3` or `2025`.'),
+    kind: z.enum(['year', 'quarter']),
+    start: z.string().describe('First day of the period (Europe/Amsterdam).'),
+    end: z.string().describe('First day after the period.'),
+    publishedFrom: z.string().describe('The day it was published, 30 days after it ended.'),
+  })),
+}).meta({ id: 'StatsPeriodList' });

@@ -5,14 +5,17 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/audit.js';
 import type { Database } from '../../db/schema.js';
 import { describeMethod, suppressionParameters, type SuppressionParameters } from '../../domain/suppression.js';
+import { amsterdamDate } from '../../lib/dates.js';
 import { DomainRuleError } from '../../lib/errors.js';
 import type { ServiceContext } from '../service-context.js';
 import { aggregateTable, listInstrumentItems, listLocationNames } from './stats-aggregates.repository.js';
 import { buildTable, type BuildInput, type Dimension } from './stats.build.js';
 import { STATS_TABLES, tableDefinition, type StatsTableDefinition, type StatsTableName } from './stats.catalogue.js';
 import { renderCsv } from './stats.csv.js';
-import { PUBLICATION_DELAY_DAYS, STATS_TIME_ZONE, isPublished, parsePeriod, type StatsPeriod } from './stats.periods.js';
-import { findPublication, insertPublication, type Publication } from './stats.repository.js';
+import {
+  PUBLICATION_DELAY_DAYS, STATS_TIME_ZONE, isPublished, parsePeriod, publishedPeriods, type StatsPeriod,
+} from './stats.periods.js';
+import { findPublication, insertPublication, oldestDossierOpenedAt, type Publication } from './stats.repository.js';
 import { statsTableSchema, type StatsTableBody } from './stats.schemas.js';
 
 export type StatsFormat = 'json' | 'csv';
@@ -21,6 +24,17 @@ export function statsCatalogue() {
   return {
     tables: STATS_TABLES.map(({ name, title, dimensions, kind, unit, population }) => ({
       name, title, dimensions: [...dimensions], kind, unit, population,
+    })),
+  };
+}
+
+/** The periods that may be asked for now, from the year of the oldest dossier (this year without any). */
+export async function statsPeriods(ctx: ServiceContext) {
+  const oldest = await oldestDossierOpenedAt(ctx.db);
+  const firstYear = Number(amsterdamDate(oldest ?? ctx.now).slice(0, 4));
+  return {
+    items: publishedPeriods(firstYear, ctx.now).map(({ label, kind, start, end, publishedFrom }) => ({
+      period: label, kind, start, end, publishedFrom,
     })),
   };
 }
