@@ -131,3 +131,20 @@ describe('questionnaires due and overdue actions', () => {
     expect(res.body).not.toContain('CANARY-action');
   });
 });
+
+describe('consent given again after a withdrawal', () => {
+  it('restores the maatje\'s access and clears withdrawnAt', async () => {
+    const other = await createUser(h.app, { role: 'resident', locationId: location });
+    const id = await createDossier(h.app, { resident: other, locationId: location, maatje });
+    const put = (user: TestUser, method: 'PUT' | 'DELETE') => h.app.inject({
+      method, url: `/api/v1/dossiers/${id}/consent`, headers: bearer(user),
+      ...(method === 'PUT' ? { payload: { textVersion: 'v1', statisticsOptIn: false } } : {}),
+    });
+    expect((await put(other, 'DELETE')).statusCode).toBe(200);
+    expect((await call(maatje, 'GET', `/dossiers/${id}`)).statusCode).toBe(404);
+    const again = await put(other, 'PUT');
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ withdrawnAt: null, statisticsOptIn: false });
+    expect((await call(maatje, 'GET', `/dossiers/${id}`)).statusCode).toBe(200);
+  });
+});

@@ -21,6 +21,11 @@ export interface DossierOperation {
   allowWhenClosed?: boolean;
   /** Writes allowed before consent is given (consent itself, the household). */
   allowWithoutConsent?: boolean;
+  /**
+   * Writes allowed on a dossier frozen by a withdrawal: only consent given again, which lifts the
+   * freeze. Only the resident still sees such a dossier, so only the resident can give it.
+   */
+  allowWhenWithdrawn?: boolean;
   /** The work moves the dossier's version itself (a conditional PATCH of the dossier row). */
   versionedByWork?: boolean;
 }
@@ -71,7 +76,7 @@ export async function withDossier<T>(
 
 function assertWritable(dossier: DossierCore, operation: DossierOperation): void {
   // The resident keeps reading a dossier after withdrawing consent, but nothing changes any more.
-  if (dossier.consentWithdrawnAt !== null) {
+  if (dossier.consentWithdrawnAt !== null && !operation.allowWhenWithdrawn) {
     throw new ConflictError('consent_withdrawn', 'Consent was withdrawn; the dossier is frozen.');
   }
   if (dossier.phase === 'closed' && !operation.allowWhenClosed) {

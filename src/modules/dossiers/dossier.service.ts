@@ -133,10 +133,12 @@ export async function giveConsent(ctx: ServiceContext, dossierId: string, body: 
   if (ctx.actor.role === 'maatje' && !onPaper) {
     throw new BadRequestError('recorded_on_paper_required', 'A maatje records only consent the resident gave on paper (recordedOnPaper: true).');
   }
-  return withDossier(ctx, dossierId, { action: 'consent.given', write: true, allowWithoutConsent: true }, async (trx, dossier, note) => {
+  return withDossier(ctx, dossierId, { action: 'consent.given', write: true, allowWithoutConsent: true, allowWhenWithdrawn: true }, async (trx, dossier, note) => {
     note.details = { statisticsOptIn: body.statisticsOptIn, recordedOnPaper: onPaper };
+    // Giving consent again after a withdrawal restores it: the maatje's access returns with it.
     await updateDossierRow(trx, dossier, {
       consentGivenAt: ctx.now,
+      consentWithdrawnAt: null,
       consentTextVersion: body.textVersion,
       consentStatisticsOptIn: body.statisticsOptIn,
       consentRecordedOnPaper: onPaper,
