@@ -28,19 +28,21 @@ function assertSafeDetails(details: AuditEvent['details']): void {
   }
 }
 
-export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Promise<void> {
+/** The row of an audit event, for a caller that writes it inside a larger statement (one-statement reads). */
+export function auditValues(event: AuditEvent) {
   assertSafeDetails(event.details);
-  await db
-    .insertInto('auditEvents')
-    .values({
-      action: event.action,
-      outcome: event.outcome,
-      actorUserId: event.actorUserId ?? null,
-      actorRole: event.actorRole ?? null,
-      dossierId: event.dossierId ?? null,
-      subjectUserId: event.subjectUserId ?? null,
-      requestId: event.requestId ?? null,
-      details: event.details ? JSON.stringify(event.details) : null,
-    })
-    .execute();
+  return {
+    action: event.action,
+    outcome: event.outcome,
+    actorUserId: event.actorUserId ?? null,
+    actorRole: event.actorRole ?? null,
+    dossierId: event.dossierId ?? null,
+    subjectUserId: event.subjectUserId ?? null,
+    requestId: event.requestId ?? null,
+    details: event.details ? JSON.stringify(event.details) : null,
+  };
+}
+
+export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Promise<void> {
+  await db.insertInto('auditEvents').values(auditValues(event)).execute();
 }

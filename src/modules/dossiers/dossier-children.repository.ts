@@ -1,6 +1,7 @@
 // Rows that belong to one dossier and carry their own version (debts, incomes, expenses, actions):
 // the same scoped reads, version-checked writes and keyset pages for each of them.
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { expressionBuilder, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { jsonRowsSection, type JsonSection, type TimestampColumns } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
 import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
@@ -21,6 +22,22 @@ export async function listChildren<T extends ChildTable>(
     if (page.after) query = query.where(afterCursor(`${table}.createdAt`, `${table}.id`, page.after));
   }
   return (await query.execute()) as (Selectable<Database[T]> & { cursorTime: string })[];
+}
+
+const CHILD_TIMESTAMPS: { [T in ChildTable]: TimestampColumns<Selectable<Database[T]>> } = {
+  debts: { createdAt: true, updatedAt: true },
+  incomes: { createdAt: true, updatedAt: true },
+  expenses: { createdAt: true, updatedAt: true },
+  actions: { createdAt: true, updatedAt: true, doneAt: true },
+};
+
+/** Every row of one child table, in `listChildren`'s order, as a part of a one-statement dossier read. */
+export function childRowsSection<T extends ChildTable>(table: T): JsonSection<Selectable<Database[T]>[]> {
+  return jsonRowsSection<Selectable<Database[T]>>(
+    (dossierId) => expressionBuilder<any>().selectFrom(table as string).selectAll().where('dossierId', '=', dossierId),
+    'created_at, id',
+    CHILD_TIMESTAMPS[table],
+  );
 }
 
 export async function findChild<T extends ChildTable>(

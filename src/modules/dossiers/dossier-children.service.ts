@@ -10,7 +10,7 @@ import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
 import type { ServiceContext } from '../service-context.js';
 import {
-  deleteChildIfVersion, findChild, insertChild, listChildren, updateChildIfVersion, type ChildTable,
+  childRowsSection, deleteChildIfVersion, findChild, insertChild, listChildren, updateChildIfVersion, type ChildTable,
 } from './dossier-children.repository.js';
 import type { DossierCore } from './dossier-gate.repository.js';
 import { withDossier } from './dossier-gate.service.js';
@@ -30,6 +30,11 @@ export interface ChildResource<T extends ChildTable, View, CreateBody, PatchBody
 /** Every row of one child table of a dossier already reached through the gate (whole-dossier views). */
 export function allChildren<T extends ChildTable>(trx: Kysely<Database>, table: T, dossier: DossierCore) {
   return listChildren(trx, table, dossier);
+}
+
+/** `allChildren` as a part of a one-statement read (`readDossier`). */
+export function allChildrenSection<T extends ChildTable>(table: T) {
+  return childRowsSection(table);
 }
 
 export function childResourceService<T extends ChildTable, View, CreateBody extends object, PatchBody extends object>(

@@ -4,11 +4,14 @@
 // outside the rolled-back transaction so it is never lost.
 import type { Transaction } from 'kysely';
 import type { AuditAction } from '../../audit/audit-actions.js';
-import { recordAudit } from '../../audit/audit.js';
+import { auditValues, recordAudit } from '../../audit/audit.js';
+import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { ServiceContext } from '../service-context.js';
 import { findVisibleDossierCore, touchDossier, type DossierCore } from './dossier-gate.repository.js';
+import { readVisibleDossier } from './dossier-read.repository.js';
+import type { DossierRow } from './dossier.repository.js';
 
 export type { DossierCore };
 
@@ -72,6 +75,38 @@ export async function withDossier<T>(
     throw new NotFoundError();
   }
   return outcome.result;
+}
+
+export interface DossierRead<S extends Record<string, JsonSection<unknown>>> {
+  dossier: DossierCore;
+  /** The dossier row with its resident's and active maatje's display names. */
+  row: DossierRow;
+  sections: SectionResults<S>;
+}
+
+/**
+ * A read-only operation in ONE statement (the hot path of the app's screens): the scope, the
+ * dossier row, the requested sections and the audit row (`success`, or `denied` with a 404) travel
+ * together, with no transaction round trips. Same rules as `withDossier` with `write: false`.
+ */
+export async function readDossier<S extends Record<string, JsonSection<unknown>>>(
+  ctx: ServiceContext,
+  dossierId: string,
+  read: { action: AuditAction; details?: AuditNote['details'] },
+  sections: S,
+): Promise<DossierRead<S>> {
+  // The outcome and the dossier are the statement's to fill in.
+  const { outcome: _outcome, dossierId: _dossierId, ...audit } = auditValues({
+    action: read.action, outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId, details: read.details,
+  });
+  const found = await readVisibleDossier(ctx.db, ctx.actor, dossierId, audit, sections);
+  if (!found) throw new NotFoundError();
+  const { row } = found;
+  const dossier: DossierCore = {
+    id: row.id, residentId: row.residentId, locationId: row.locationId, phase: row.phase, version: row.version,
+    consentGivenAt: row.consentGivenAt, consentWithdrawnAt: row.consentWithdrawnAt, closedAt: row.closedAt,
+  };
+  return { dossier, row, sections: found.sections };
 }
 
 function assertWritable(dossier: DossierCore, operation: DossierOperation): void {

@@ -1,13 +1,17 @@
 // The whole dossier in one response (DESIGN.md §8): a fixed number of queries, never one per row.
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+// A plain read is one statement (`dossierViewSections` through `readDossier`); a write shows the
+// result with `loadDossierView` inside its own transaction.
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, DebtsTable, ExpensesTable, IncomesTable } from '../../db/schema.js';
+import type { Phase } from '../../lib/vocabulary.js';
 import type { ServiceContext } from '../service-context.js';
 import { toExpenseView, toIncomeView } from '../budget/budget.service.js';
 import { toDebtView } from '../debts/debt.service.js';
-import { planSection } from '../plan/plan.service.js';
+import { assemblePlanSection, planSection, planSections } from '../plan/plan.service.js';
+import { allChildrenSection } from './dossier-children.service.js';
 import { listChildren } from './dossier-children.repository.js';
 import type { DossierCore } from './dossier-gate.repository.js';
-import { listTransitions, loadDossierRow, type DossierRow } from './dossier.repository.js';
+import { listTransitions, loadDossierRow, transitionsSection, type DossierRow } from './dossier.repository.js';
 import type { DossierView } from './dossier.schemas.js';
 
 const notesContext = (dossierId: string) => ({ table: 'dossiers', column: 'notes', rowId: dossierId });
@@ -54,6 +58,40 @@ function dossierFields(row: DossierRow, ctx: Pick<ServiceContext, 'cipher'>) {
   };
 }
 
+/** Everything the whole-dossier view shows besides the dossier row, as parts of one statement. */
+export const dossierViewSections = {
+  debts: allChildrenSection('debts'),
+  incomes: allChildrenSection('incomes'),
+  expenses: allChildrenSection('expenses'),
+  transitions: transitionsSection,
+  ...planSections,
+};
+
+interface DossierViewRows {
+  debts: Selectable<DebtsTable>[];
+  incomes: Selectable<IncomesTable>[];
+  expenses: Selectable<ExpensesTable>[];
+  transitions: { fromPhase: Phase; toPhase: Phase; at: Date }[];
+}
+
+function assembleView(row: DossierRow, rows: DossierViewRows, plan: ReturnType<typeof assemblePlanSection>, ctx: Pick<ServiceContext, 'cipher' | 'now'>): DossierView {
+  return {
+    ...dossierFields(row, ctx),
+    debts: rows.debts.map((debt) => toDebtView(debt, ctx)),
+    incomes: rows.incomes.map(toIncomeView),
+    expenses: rows.expenses.map(toExpenseView),
+    transitions: rows.transitions.map((t) => ({ from: t.fromPhase, to: t.toPhase, at: t.at })),
+    ...plan,
+  };
+}
+
+/** The view of a one-statement read of `dossierViewSections`. */
+export function assembleDossierView(
+  row: DossierRow, rows: DossierViewRows & Parameters<typeof assemblePlanSection>[0], ctx: Pick<ServiceContext, 'cipher' | 'now'>,
+): DossierView {
+  return assembleView(row, rows, assemblePlanSection(rows, ctx), ctx);
+}
+
 export async function loadDossierView(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore): Promise<DossierView> {
   const [row, debts, incomes, expenses, transitions, plan] = await Promise.all([
     loadDossierRow(trx, dossier),
@@ -63,12 +101,5 @@ export async function loadDossierView(trx: Kysely<Database>, ctx: ServiceContext
     listTransitions(trx, dossier),
     planSection(trx, ctx, dossier),
   ]);
-  return {
-    ...dossierFields(row, ctx),
-    debts: debts.map((debt) => toDebtView(debt, ctx)),
-    incomes: incomes.map(toIncomeView),
-    expenses: expenses.map(toExpenseView),
-    transitions: transitions.map((t) => ({ from: t.fromPhase, to: t.toPhase, at: t.at })),
-    ...plan,
-  };
+  return assembleView(row, { debts, incomes, expenses, transitions }, plan, ctx);
 }

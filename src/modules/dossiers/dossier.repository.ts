@@ -1,5 +1,6 @@
 // Reads of a dossier's own row and lists of dossiers, always through the caller's scope.
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { expressionBuilder, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { jsonRowsSection } from '../../db/json-rows.js';
 import type { Actor } from '../../access/actor.js';
 import { dossierVisibleTo } from '../../access/dossier-scope.js';
 import type { ConsentEventsTable, Database, DossiersTable } from '../../db/schema.js';
@@ -41,6 +42,14 @@ export async function listTransitions(db: Kysely<Database>, dossier: DossierCore
   return db.selectFrom('dossierTransitions').select(['fromPhase', 'toPhase', 'at', 'actorId'])
     .where('dossierId', '=', dossier.id).orderBy('at').orderBy('seq').execute();
 }
+
+/** `listTransitions` as a part of a one-statement dossier read. */
+export const transitionsSection = jsonRowsSection<{ fromPhase: Phase; toPhase: Phase; at: Date; actorId: string | null }>(
+  (dossierId) => expressionBuilder<Database>().selectFrom('dossierTransitions').select(['fromPhase', 'toPhase', 'at', 'actorId', 'seq'])
+    .where('dossierId', '=', dossierId),
+  'at, seq',
+  { at: true },
+);
 
 export async function insertTransition(db: Kysely<Database>, dossier: DossierCore, values: { fromPhase: Phase; toPhase: Phase; at: Date; actorId: string }) {
   await db.insertInto('dossierTransitions').values({ ...values, dossierId: dossier.id }).execute();

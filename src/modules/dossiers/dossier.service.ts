@@ -10,19 +10,21 @@ import { recordAudit } from '../../audit/audit.js';
 import { overdueActionsByDossier } from '../plan/plan.service.js';
 import type { ServiceContext } from '../service-context.js';
 import { listChildren } from './dossier-children.repository.js';
-import { withDossier, type DossierOperation } from './dossier-gate.service.js';
+import { readDossier, withDossier, type DossierOperation } from './dossier-gate.service.js';
 import { clearOverviewConfirmation } from './dossier-state.repository.js';
 import { snapshotDebts } from './closing.service.js';
 import { debtSummaries } from './dossier-summary.service.js';
-import { encryptDossierNotes, loadDossierView } from './dossier-view.service.js';
+import { assembleDossierView, dossierViewSections, encryptDossierNotes, loadDossierView } from './dossier-view.service.js';
 import {
   insertConsentEvent, insertTransition, listVisibleDossiers, loadDossierRow, setPhase,
   updateDossierIfVersion, updateDossierRow,
 } from './dossier.repository.js';
 import type { GiveConsentBody, PatchDossierBody } from './dossier.schemas.js';
 
+/** One statement whatever the dossier holds: scope, rows and audit together (readDossier). */
 export async function getDossier(ctx: ServiceContext, dossierId: string) {
-  return withDossier(ctx, dossierId, { action: 'dossier.read', write: false }, (trx, dossier) => loadDossierView(trx, ctx, dossier));
+  const read = await readDossier(ctx, dossierId, { action: 'dossier.read' }, dossierViewSections);
+  return assembleDossierView(read.row, read.sections, ctx);
 }
 
 export async function listDossiers(ctx: ServiceContext, page: PageRequest) {

@@ -1,6 +1,7 @@
 // The norm_periods table: read all, append one. Rows are never updated or deleted (the table itself
 // refuses), so there is nothing else to offer.
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { expressionBuilder, sql, type Kysely, type Selectable } from 'kysely';
+import { jsonRowsSection, type JsonSection } from '../../db/json-rows.js';
 import type { Database, NormPeriodsTable } from '../../db/schema.js';
 import type { NormHouseholdKey } from '../../lib/vocabulary.js';
 
@@ -42,6 +43,15 @@ export async function listNormPeriodRecords(db: Kysely<Database>): Promise<NormP
   const rows = await db.selectFrom('normPeriods').selectAll().orderBy('validFrom').execute();
   return rows.map(toRecord);
 }
+
+const rowsSection = jsonRowsSection<Selectable<NormPeriodsTable>>(
+  () => expressionBuilder<Database>().selectFrom('normPeriods').selectAll(), 'valid_from', { createdAt: true });
+
+/** `listNormPeriodRecords` as a part of a one-statement read (the same for every dossier). */
+export const normPeriodRecordsSection: JsonSection<NormPeriodRecord[]> = {
+  select: rowsSection.select,
+  decode: (json) => rowsSection.decode(json).map(toRecord),
+};
 
 /**
  * Serializes additions (reads stay free), so two admins cannot both pass the "after every existing

@@ -12,8 +12,9 @@ import { DomainRuleError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { idempotent, type IdempotentResult } from '../idempotency/idempotency.service.js';
 import type { ServiceContext } from '../service-context.js';
+import type { JsonSection } from '../../db/json-rows.js';
 import {
-  insertNormPeriod, listNormPeriodRecords, lockNormPeriodsForAppend, type NormPeriodRecord,
+  insertNormPeriod, listNormPeriodRecords, lockNormPeriodsForAppend, normPeriodRecordsSection, type NormPeriodRecord,
 } from './norm-period.repository.js';
 import type { CreateNormPeriodBody, NormPeriodPreview, NormPeriodView } from './norm-period.schemas.js';
 
@@ -33,6 +34,12 @@ function toNormPeriod(record: NormPeriodRecord): NormPeriod & { id: string } {
 export async function loadNormPeriods(db: Kysely<Database>): Promise<(NormPeriod & { id: string })[]> {
   return (await listNormPeriodRecords(db)).map(toNormPeriod);
 }
+
+/** `loadNormPeriods` as a part of a one-statement read (`readDossier`). */
+export const normPeriodsSection: JsonSection<(NormPeriod & { id: string })[]> = {
+  select: normPeriodRecordsSection.select,
+  decode: (json) => normPeriodRecordsSection.decode(json).map(toNormPeriod),
+};
 
 function toView(record: NormPeriodRecord, inForceId: string | undefined): NormPeriodView {
   return { ...toNormPeriod(record), inForce: record.id === inForceId, createdAt: record.createdAt, createdBy: record.createdBy };

@@ -1,7 +1,7 @@
 // The overview (DESIGN.md §7.2–7.4): budget, debt totals, bvv, VTLB and aflosruimte of one dossier,
-// computed from its rows by the domain rules, one rule in one place each. Five queries whatever
-// the dossier's size. Other modules (the PDF) call `computeOverview` inside their own gated
-// transaction; `assembleOverview` serves a caller that already holds the inputs.
+// computed from its rows by the domain rules, one rule in one place each. GET is one statement
+// whatever the dossier's size (readDossier). Other modules (the PDF) call `computeOverview` inside
+// their own gated transaction; `assembleOverview` serves a caller that already holds the inputs.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { computeRepaymentCapacity } from '../../domain/bvv.js';
@@ -10,11 +10,12 @@ import { debtTotals } from '../../domain/debt-totals.js';
 import type { NormPeriod } from '../../domain/norms.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import type { DossierCore } from '../dossiers/dossier-gate.service.js';
-import { withDossier } from '../dossiers/dossier-gate.service.js';
-import { loadNormPeriods } from '../norms/norm-period.service.js';
+import { readDossier } from '../dossiers/dossier-gate.service.js';
+import { loadNormPeriods, normPeriodsSection } from '../norms/norm-period.service.js';
 import type { ServiceContext } from '../service-context.js';
 import {
-  listDebtFigures, listExpenseFigures, listIncomeFigures, loadFigureInputs, type DebtFiguresRow, type FigureInputsRow,
+  debtFiguresSection, expenseFiguresSection, incomeFiguresSection, listDebtFigures, listExpenseFigures, listIncomeFigures,
+  loadFigureInputs, type DebtFiguresRow, type FigureInputsRow,
 } from './overview.repository.js';
 import type { OverviewView } from './overview.schemas.js';
 
@@ -117,6 +118,15 @@ export async function computeOverview(trx: Kysely<Database>, ctx: Pick<ServiceCo
   return assembleOverview(await loadOverviewInputs(trx, dossier), amsterdamDate(ctx.now));
 }
 
+const overviewSections = {
+  debts: debtFiguresSection,
+  incomes: incomeFiguresSection,
+  expenses: expenseFiguresSection,
+  normPeriods: normPeriodsSection,
+};
+
+/** One statement whatever the dossier holds: scope, figures, norm periods and audit together (readDossier). */
 export async function getOverview(ctx: ServiceContext, dossierId: string): Promise<OverviewView> {
-  return withDossier(ctx, dossierId, { action: 'overview.read', write: false }, (trx, dossier) => computeOverview(trx, ctx, dossier));
+  const { dossier, row, sections } = await readDossier(ctx, dossierId, { action: 'overview.read' }, overviewSections);
+  return assembleOverview({ dossier: { id: dossier.id, version: dossier.version }, figures: row, ...sections }, amsterdamDate(ctx.now));
 }

@@ -1,6 +1,7 @@
 // Referral and checklist rows of a dossier the caller reached through the gate.
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { expressionBuilder, type Kysely, type Selectable } from 'kysely';
+import { jsonRowSection } from '../../db/json-rows.js';
+import type { Database, ReferralChecklistsTable, ReferralsTable } from '../../db/schema.js';
 import type { ChecklistKey, ChecklistState, ReferralRoute, ReferralStatus, Traject } from '../../lib/vocabulary.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
 
@@ -28,6 +29,12 @@ export async function updateReferralIfVersion(db: Kysely<Database>, dossier: Dos
   return db.updateTable('referrals').set((eb) => ({ ...values, version: eb('version', '+', 1) }))
     .where('dossierId', '=', dossier.id).where('version', '=', version).returningAll().executeTakeFirst();
 }
+
+/** `findReferral` and `findChecklist` as parts of a one-statement dossier read. */
+export const referralSection = jsonRowSection<Selectable<ReferralsTable>>(
+  (dossierId) => expressionBuilder<Database>().selectFrom('referrals').selectAll().where('dossierId', '=', dossierId), { updatedAt: true });
+export const checklistSection = jsonRowSection<Selectable<ReferralChecklistsTable>>(
+  (dossierId) => expressionBuilder<Database>().selectFrom('referralChecklists').selectAll().where('dossierId', '=', dossierId), { updatedAt: true });
 
 type ChecklistItems = Partial<Record<ChecklistKey, ChecklistState>>;
 

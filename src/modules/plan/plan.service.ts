@@ -5,14 +5,14 @@ import type { ActionsTable, Database } from '../../db/schema.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { blankToNull } from '../../lib/text.js';
-import { allChildren, childResourceService } from '../dossiers/dossier-children.service.js';
+import { allChildren, allChildrenSection, childResourceService } from '../dossiers/dossier-children.service.js';
 import type { DossierCore } from '../dossiers/dossier-gate.service.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { putSingleton } from '../dossiers/singleton.service.js';
 import type { ServiceContext } from '../service-context.js';
 import {
-  findChecklist, findReferral, insertChecklist, insertReferral, overdueActionCounts, updateChecklistIfVersion,
-  updateReferralIfVersion,
+  checklistSection, findChecklist, findReferral, insertChecklist, insertReferral, overdueActionCounts, updateChecklistIfVersion,
+  referralSection, updateReferralIfVersion,
 } from './plan.repository.js';
 import type {
   ActionView, ChecklistBody, ChecklistView, CreateActionBody, PatchActionBody, ReferralBody, ReferralView,
@@ -123,18 +123,35 @@ export async function putChecklist(ctx: ServiceContext, dossierId: string, versi
   });
 }
 
-/** The phase C part of the whole-dossier view: three queries, whatever the number of actions. */
+/** The phase C part of the whole-dossier view, as parts of a one-statement read (`readDossier`). */
+export const planSections = {
+  actions: allChildrenSection('actions'),
+  referral: referralSection,
+  checklist: checklistSection,
+};
+
+interface PlanRows {
+  actions: Selectable<ActionsTable>[];
+  referral: Awaited<ReturnType<typeof findReferral>> | null;
+  checklist: Awaited<ReturnType<typeof findChecklist>> | null;
+}
+
+export function assemblePlanSection(rows: PlanRows, ctx: Pick<ServiceContext, 'cipher' | 'now'>) {
+  return {
+    actions: rows.actions.map((row) => toActionView(row, ctx)),
+    referral: rows.referral ? toReferralView(rows.referral) : null,
+    checklist: rows.checklist ? toChecklistView(rows.checklist) : null,
+  };
+}
+
+/** The phase C part of the whole-dossier view inside a caller's transaction: three queries, whatever the number of actions. */
 export async function planSection(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore) {
-  const [actionRows, referral, checklist] = await Promise.all([
+  const [actions, referral, checklist] = await Promise.all([
     allChildren(trx, 'actions', dossier),
     findReferral(trx, dossier),
     findChecklist(trx, dossier),
   ]);
-  return {
-    actions: actionRows.map((row) => toActionView(row, ctx)),
-    referral: referral ? toReferralView(referral) : null,
-    checklist: checklist ? toChecklistView(checklist) : null,
-  };
+  return assemblePlanSection({ actions, referral, checklist }, ctx);
 }
 
 export function overdueActionsByDossier(db: Kysely<Database>, dossierIds: readonly string[], today: string) {

@@ -1,0 +1,130 @@
+// The screens call GET /dossiers/{id} and /overview on every step, so their cost must not grow with
+// the dossier: every statement sent to the database during one request is counted (pg's Client is
+// wrapped, so BEGIN and COMMIT count too) and must stay the same for an empty dossier and a full
+// one. The one-statement read decodes its rows from JSON, so the rows are also compared with the
+// same rows read one table at a time.
+import pg from 'pg';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
+import { useTestDb } from '../support/db.js';
+import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+
+const t = useTestDb();
+const h = useTestApp(t);
+
+let location: string;
+let resident: TestUser;
+let maatje: TestUser;
+let otherMaatje: TestUser;
+
+beforeAll(async () => {
+  location = (await createLocation(t.db)).id;
+  resident = await createUser(h.app, { role: 'resident', locationId: location });
+  maatje = await createUser(h.app, { role: 'maatje', locationId: location });
+  otherMaatje = await createUser(h.app, { role: 'maatje', locationId: location });
+});
+
+const originalQuery = pg.Client.prototype.query;
+afterEach(() => {
+  pg.Client.prototype.query = originalQuery;
+});
+
+/** The SQL of every statement any pg client sends while `work` runs (nothing else runs meanwhile). */
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  pg.Client.prototype.query = function query(this: pg.Client, ...args: unknown[]) {
+    const config = args[0] as string | { text: string };
+    sent.push(typeof config === 'string' ? config : config.text);
+    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  try {
+    await work();
+  } finally {
+    pg.Client.prototype.query = originalQuery;
+  }
+  return sent;
+}
+
+const get = (user: TestUser, url: string) => h.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: bearer(user) });
+async function post(user: TestUser, url: string, payload: object) {
+  const res = await h.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: bearer(user), payload });
+  expect(res.statusCode, res.body).toBe(201);
+}
+async function put(user: TestUser, url: string, payload: object) {
+  const res = await h.app.inject({ method: 'PUT', url: `/api/v1${url}`, headers: bearer(user), payload });
+  expect([200, 201], res.body).toContain(res.statusCode);
+}
+
+async function fill(dossierId: string, size: number) {
+  const base = `/dossiers/${dossierId}`;
+  for (let i = 0; i < size; i++) {
+    await post(maatje, `${base}/debts`, {
+      creditorName: `Schuldeiser ${i}`, creditorType: i % 2 ? 'energie' : 'belastingdienst', status: 'incasso', balanceCents: 10_000 + i,
+      principalCents: 8_000, collectionCostsCents: 1_500, balanceDate: '2026-10-01', notes: `CANARY-note-${i}`,
+      arrangement: { amountCents: 2_500, frequency: 'month', startDate: '2026-11-01' },
+    });
+    await post(maatje, `${base}/incomes`, { kind: i % 2 ? 'loon' : 'huurtoeslag', amountCents: 50_000 + i, frequency: 'four_weeks' });
+    await post(maatje, `${base}/expenses`, { group: 'vaste_lasten', category: 'huur', amountCents: 30_000 + i, frequency: 'month' });
+    await post(maatje, `${base}/actions`, { title: `CANARY-action-${i}`, owner: 'maatje', dueDate: '2026-01-01' });
+  }
+}
+
+async function countedRead(user: TestUser, url: string) {
+  let status = 0;
+  const statements = await statementsOf(async () => {
+    status = (await get(user, url)).statusCode;
+  });
+  return { status, statements };
+}
+
+describe('a dossier read costs the same number of statements whatever the dossier holds', () => {
+  it.each(['', '/overview'])('GET /dossiers/{id}%s: empty and full dossiers, one read statement besides the sign-in check', async (suffix) => {
+    const empty = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    const full = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    await fill(full, 6);
+
+    const small = await countedRead(maatje, `/dossiers/${empty}${suffix}`);
+    const large = await countedRead(maatje, `/dossiers/${full}${suffix}`);
+    expect(small.status).toBe(200);
+    expect(large.status).toBe(200);
+    expect(large.statements.length, large.statements.join('\n')).toBe(small.statements.length);
+    // The actor-and-session check, then the read with its audit row: no BEGIN/COMMIT round trips.
+    expect(large.statements.length, large.statements.join('\n')).toBe(2);
+    expect(large.statements.some((text) => /^\s*(begin|commit)/i.test(text))).toBe(false);
+  });
+
+  it('writes exactly one audit row per read, success or denied, in the read statement itself', async () => {
+    const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    const auditRows = (outcome: 'success' | 'denied') => t.db.selectFrom('auditEvents').select(['action', 'actorUserId', 'requestId'])
+      .where('dossierId', '=', dossierId).where('outcome', '=', outcome).execute();
+
+    const seen = await countedRead(maatje, `/dossiers/${dossierId}`);
+    expect(seen.status).toBe(200);
+    expect(await auditRows('success')).toEqual([expect.objectContaining({ action: 'dossier.read', actorUserId: maatje.id })]);
+
+    const refused = await countedRead(otherMaatje, `/dossiers/${dossierId}/overview`);
+    expect(refused.status).toBe(404);
+    expect(refused.statements.length).toBe(2);
+    expect(await auditRows('denied')).toEqual([expect.objectContaining({ action: 'overview.read', actorUserId: otherMaatje.id })]);
+  });
+
+  it('shows the rows exactly as the per-table routes do (JSON decoding loses nothing)', async () => {
+    const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    await fill(dossierId, 3);
+    await put(maatje, `/dossiers/${dossierId}/referral`, { route: 'kredietbank', organisation: 'Kredietbank Zuidoost', status: 'aangemeld', referredAt: '2026-11-02' });
+    await put(maatje, `/dossiers/${dossierId}/checklist`, { items: { bkr_inzage: 'aanwezig', legitimatie: 'ontbreekt' } });
+
+    const dossier = (await get(resident, `/dossiers/${dossierId}`)).json();
+    for (const part of ['debts', 'incomes', 'expenses', 'actions'] as const) {
+      const page = (await get(resident, `/dossiers/${dossierId}/${part}`)).json();
+      expect(dossier[part]).toEqual(page.items);
+      expect(dossier[part]).toHaveLength(3);
+    }
+    expect(dossier.referral).toEqual((await get(resident, `/dossiers/${dossierId}/referral`)).json());
+    expect(dossier.checklist).toEqual((await get(resident, `/dossiers/${dossierId}/checklist`)).json());
+    // Decrypted, and nested shapes built: not merely equal to another path's mistakes.
+    expect(dossier.debts.map((debt: { notes: string }) => debt.notes).sort()).toEqual(['CANARY-note-0', 'CANARY-note-1', 'CANARY-note-2']);
+    expect(dossier.debts[0]).toMatchObject({ arrangement: { amountCents: 2_500, monthlyCents: 2_500 } });
+    expect(dossier.checklist.items).toEqual({ bkr_inzage: 'aanwezig', legitimatie: 'ontbreekt' });
+  });
+});
