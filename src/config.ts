@@ -1,4 +1,5 @@
 // The only reader of process.env. Everything else receives a validated, frozen Config.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { parseEncryptionKeys, parseSecret, type EncryptionKey } from './lib/secrets.js';
 import { ensureEmbeddedSecrets } from './lib/embedded-secrets.js';
@@ -155,12 +156,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     corsOrigins: Object.freeze(parseCorsOrigins(e.CORS_ORIGINS)),
     dbPoolMax: e.DB_POOL_MAX ?? 10,
-    pdfWorkers: e.PDF_WORKERS ?? 2,
+    pdfWorkers: e.PDF_WORKERS ?? defaultPdfWorkers(),
     pdfQueueSize: e.PDF_QUEUE_SIZE ?? 8,
     pdfDownloadsPerMinute: e.PDF_DOWNLOADS_PER_MINUTE ?? 6,
     statsRequestsPerMinute: e.STATS_REQUESTS_PER_MINUTE ?? 120,
     generatedSecrets: Object.freeze(generatedSecrets),
   });
+}
+
+/**
+ * Half the cores, at least one: the other half stays with the event loop and a PostgreSQL that
+ * usually shares the machine (2 cores here: one render at a time, the rest wait in the queue).
+ */
+export function defaultPdfWorkers(cores = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / 2));
 }
 
 export function isConfigError(error: unknown): error is Error {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { defaultPdfWorkers, loadConfig } from '../../src/config.js';
 
 const SECRET = 'a'.repeat(64); // 32 bytes as hex
 const KEYS = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -18,6 +18,12 @@ describe('loadConfig', () => {
     expect(config.jwtSecret.length).toBe(32);
     expect(config.encryptionKeys.map((k) => k.id)).toEqual(['k1']);
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('sizes the PDF render pool from the cores: half of them, at least one', () => {
+    expect([1, 2, 3, 4, 8].map((cores) => defaultPdfWorkers(cores))).toEqual([1, 1, 1, 2, 4]);
+    expect(loadConfig(SERVER).pdfWorkers).toBe(defaultPdfWorkers(os.availableParallelism()));
+    expect(loadConfig({ ...SERVER, PDF_WORKERS: '3' }).pdfWorkers).toBe(3);
   });
 
   it.each([

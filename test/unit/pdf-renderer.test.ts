@@ -1,4 +1,5 @@
 // The worker pool: renders off the main thread, refuses fast when full, closes cleanly.
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceUnavailableError } from '../../src/lib/errors.js';
 import {
@@ -50,6 +51,26 @@ describe('createPdfRenderer', () => {
     // the longest stall stays well below one render, however busy the machine is.
     const shortestRender = Math.min(...durations);
     expect(longestGap).toBeLessThan(Math.max(40, shortestRender / 2));
+  });
+
+  // Linux keeps a nice value per thread (/proc/self/task/<tid>/stat, field 19), which is what lets
+  // the render threads yield while the event loop keeps its own priority.
+  it.skipIf(process.platform !== 'linux')('renders at a lower OS priority than the event loop (Linux: nice is per thread)', async () => {
+    const niceOfThreads = () => readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+    const ownNice = () => {
+      const stat = readFileSync('/proc/self/stat', 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const mainBefore = ownNice();
+    const before = niceOfThreads();
+    await renderer({ workers: 1, queueSize: 0, niceness: 7 }).render(input);
+    const after = niceOfThreads();
+    expect(after.filter((nice) => nice === 7).length).toBe(before.filter((nice) => nice === 7).length + 1);
+    // The main thread (tid = pid) keeps its priority.
+    expect(ownNice()).toBe(mainBefore);
   });
 
   it('refuses at once with a typed 503 error when every worker is busy and the queue is full', async () => {

@@ -111,3 +111,9 @@ export interface OverviewPdfInput {
   /** Only when the resident asked for it (`?includeStory=true`); otherwise null and never printed. */
   story: OverviewPdfStory | null;
 }
+
+/** What every render thread is started with. */
+export interface PdfWorkerData {
+  /** OS niceness of the thread (see PdfRendererOptions.niceness). */
+  niceness: number;
+}

@@ -5,11 +5,22 @@
 // The document is built here and not in the caller because its header and footer are functions
 // (page numbers), and functions cannot cross the thread boundary.
 import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
 import path from 'node:path';
+import { workerData } from 'node:worker_threads';
 import pdfmake from 'pdfmake';
 import { move } from 'piscina';
 import { buildOverviewDocument } from './overview-document.js';
-import type { OverviewPdfInput } from './overview-pdf.types.js';
+import type { OverviewPdfInput, PdfWorkerData } from './overview-pdf.types.js';
+
+// Lower this thread's priority, not the process's: on Linux the nice value belongs to a thread and
+// pid 0 means the calling one, so the event loop keeps its own. Where the platform refuses, the
+// render still works, only without yielding.
+try {
+  setPriority((workerData as PdfWorkerData | undefined)?.niceness ?? 0);
+} catch {
+  // Not permitted here (some containers); rendering at normal priority is still correct.
+}
 
 type FontFiles = Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>;
 

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { ServiceUnavailableError } from '../../lib/errors.js';
-import type { OverviewPdfInput } from './overview-pdf.types.js';
+import type { OverviewPdfInput, PdfWorkerData } from './overview-pdf.types.js';
 
 export interface PdfRendererOptions {
   /** Worker threads, each rendering one PDF at a time (config `pdfWorkers`). */
@@ -21,7 +21,15 @@ export interface PdfRendererOptions {
   retryAfterSeconds?: number;
   /** A render still running after this is abandoned and its worker replaced. */
   timeoutMs?: number;
+  /**
+   * The render threads' OS scheduling niceness (0–19, higher yields more). Rendering is background
+   * work: at the default a busy core goes to the requests first, so PDFs never slow the screens.
+   */
+  niceness?: number;
 }
+
+/** The default niceness of render threads: they run on idle CPU and yield under load. */
+export const PDF_RENDER_NICENESS = 10;
 
 export interface PdfRendererStats {
   workers: number;
@@ -104,6 +112,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
       maxQueue: queueSize,
       concurrentTasksPerWorker: 1,
       execArgv: workerExecArgv(),
+      workerData: { niceness: options.niceness ?? PDF_RENDER_NICENESS } satisfies PdfWorkerData,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     }));
 
