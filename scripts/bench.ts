@@ -1,14 +1,16 @@
 // npm run bench: throughput and latency of real routes on loopback, each next to the ceiling of
-// this machine measured in the same run (a bare route, and a bare route plus one database query).
-// Figures are printed, never asserted: speed targets are not tests.
+// this machine measured in the same run (a bare route, and a bare route plus one database query),
+// with the issue's targets beside them. Figures are printed, never asserted: speed targets are not tests.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createPostgresPool, kyselyOnPool } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrator.js';
-import type { BenchFixtures } from './bench/fixtures.js';
-import { benchPdf, PDF_BENCH_WORKERS } from './bench/pdf.js';
+import { BENCH_DEBT, type BenchFixtures } from './bench/fixtures.js';
+import { benchPdf, PDF_BENCH_RENDERERS, PDF_P99_TARGET } from './bench/pdf.js';
 
 // `npm run bench -- --stats`: the evaluator's tables on 100 000 synthetic dossiers (scripts/bench/stats.ts).
 if (process.argv.includes('--stats')) {
@@ -16,11 +18,58 @@ if (process.argv.includes('--stats')) {
   process.exit(0);
 }
 
+type BenchRequest = NonNullable<autocannon.Options['requests']>[number];
+
 interface Scenario {
   name: string;
   /** `ceiling` scenarios are the yardsticks the others are divided by. */
   ceiling?: boolean;
-  request: (fixtures: BenchFixtures) => { method?: 'GET' | 'POST'; path: string; headers?: Record<string, string> };
+  /** The targets of issue 18: throughput at least this share of the ceiling's, p99 at most this multiple of the ceiling's. */
+  target?: { minThroughput: number; maxP99?: number };
+  request: (fixtures: BenchFixtures) => { path: string; headers?: Record<string, string>; requests?: BenchRequest[] };
+}
+
+const jsonHeaders = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+
+/** Each connection's PATCH goes to a debt nobody else is editing, with the ETag of that debt's last answer. */
+function patchRequests(fixtures: BenchFixtures): BenchRequest[] {
+  const free = (fixtures.writeTargets ?? '').split(',').map((target) => ({ target, version: 1 }));
+  return [{
+    method: 'PATCH',
+    setupRequest: (req, context) => {
+      const slot = free.shift();
+      if (!slot) throw new Error('bench: more PATCH connections than write dossiers');
+      (context as { slot?: typeof slot }).slot = slot;
+      const [dossierId, debtId] = slot.target.split('/');
+      return {
+        ...req,
+        path: `/api/v1/dossiers/${dossierId}/debts/${debtId}`,
+        headers: { ...jsonHeaders(fixtures.maatjeToken as string), 'if-match': `"${slot.version}"` },
+        body: JSON.stringify({ balanceCents: 10_000 + Math.floor(Math.random() * 90_000) }),
+      };
+    },
+    onResponse: (_status, _body, context, headers) => {
+      const slot = (context as { slot: { target: string; version: number } }).slot;
+      const etag = /"(\d+)"/.exec(String(headers?.etag ?? ''));
+      if (etag) slot.version = Number(etag[1]);
+      free.push(slot);
+    },
+  }];
+}
+
+/** Creates go round the write dossiers, so concurrent creates rarely wait for one dossier's lock. */
+function createRequests(fixtures: BenchFixtures): BenchRequest[] {
+  const dossiers = (fixtures.writeTargets ?? '').split(',').map((target) => target.split('/')[0]);
+  let next = 0;
+  return [{
+    method: 'POST',
+    setupRequest: (req) => ({
+      ...req,
+      path: `/api/v1/dossiers/${dossiers[next++ % dossiers.length]}/debts`,
+      headers: jsonHeaders(fixtures.maatjeToken as string),
+      body: JSON.stringify(BENCH_DEBT),
+    }),
+  }];
 }
 
 const SCENARIOS: Scenario[] = [
@@ -29,12 +78,17 @@ const SCENARIOS: Scenario[] = [
   // A dossier with 30 debts, 10 incomes and 20 expenses, read by its signed-in maatje.
   {
     name: 'dossier read (GET /dossiers/{id})',
+    target: { minThroughput: 0.35, maxP99: 3 },
     request: (f) => ({ path: `/api/v1/dossiers/${f.dossierId}`, headers: { authorization: `Bearer ${f.maatjeToken}` } }),
   },
   {
     name: 'overview (GET /dossiers/{id}/overview)',
+    target: { minThroughput: 0.35, maxP99: 3 },
     request: (f) => ({ path: `/api/v1/dossiers/${f.dossierId}/overview`, headers: { authorization: `Bearer ${f.maatjeToken}` } }),
   },
+  // Writes go to dossiers of their own, one per connection, so the read scenarios' dossier stays as seeded.
+  { name: 'debt create (POST /dossiers/{id}/debts)', target: { minThroughput: 0.25 }, request: (f) => ({ path: '/', requests: createRequests(f) }) },
+  { name: 'debt edit (PATCH …/debts/{debtId}, If-Match)', target: { minThroughput: 0.25 }, request: (f) => ({ path: '/', requests: patchRequests(f) }) },
 ];
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -56,8 +110,8 @@ async function startServer(databaseUrl: string) {
     ...process.env,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'warn',
-    // Four renders at once for the PDF scenario; the per-person download limit is for people, not the bench.
-    PDF_WORKERS: String(PDF_BENCH_WORKERS),
+    // The PDF pool keeps its defaults (the target is about default settings); the per-person
+    // download limit is for people, not the bench.
     PDF_DOWNLOADS_PER_MINUTE: '1000000',
     JWT_SECRET: randomBytes(32).toString('base64'),
     ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
@@ -78,12 +132,25 @@ async function startServer(databaseUrl: string) {
 function run(url: string, request: ReturnType<Scenario['request']>) {
   return autocannon({
     url: `${url}${request.path}`,
-    method: request.method ?? 'GET',
     headers: request.headers,
+    requests: request.requests,
     connections: CONNECTIONS,
     duration: DURATION_SECONDS,
   });
 }
+
+/** Resident set size of the server process now and at its peak (Linux /proc; elsewhere unknown). */
+function serverMemory(pid: number | undefined): string {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const mib = (field: string) => (Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) / 1024).toFixed(0);
+    return `${mib('VmRSS')} MiB (peak ${mib('VmHWM')} MiB)`;
+  } catch {
+    return 'unknown on this platform';
+  }
+}
+
+const verdict = (ok: boolean) => (ok ? 'holds' : 'MISSED');
 
 const database = `bench_${randomBytes(4).toString('hex')}`;
 await admin(`CREATE DATABASE "${database}"`);
@@ -95,29 +162,40 @@ await migrationDb.destroy();
 const server = await startServer(databaseUrl);
 try {
   const base = `http://127.0.0.1:${server.port}`;
-  const rows: { name: string; rps: number; p50: number; p99: number; errors: number; ceiling?: boolean }[] = [];
+  const rows: { scenario: Scenario; rps: number; p50: number; p99: number; errors: number }[] = [];
   for (const scenario of SCENARIOS) {
     const result = await run(base, scenario.request(server.fixtures));
     rows.push({
-      name: scenario.name,
-      ceiling: scenario.ceiling,
+      scenario,
       rps: Math.round(result.requests.average),
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.errors + result.non2xx,
     });
   }
-  const ceiling = rows.find((r) => r.name.startsWith('bare + one query'));
-  process.stdout.write(`\n${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario, PostgreSQL on loopback\n`);
-  process.stdout.write('scenario | req/s | p50 ms | p99 ms | non-2xx+errors | req/s vs bare+query\n');
+  const ceiling = rows.find((r) => r.scenario.name.startsWith('bare + one query'));
+  if (!ceiling) throw new Error('bench: no ceiling scenario');
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`\n${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario, PostgreSQL on loopback, ${availableParallelism()} cores`);
+  out('scenario | req/s | p50 ms | p99 ms | non-2xx+errors | req/s ÷ ceiling | p99 ÷ ceiling p99 | target');
   for (const row of rows) {
-    const ratio = ceiling ? (row.rps / ceiling.rps).toFixed(2) : 'n/a';
-    process.stdout.write(`${row.name} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.errors} | ${ratio}\n`);
+    const throughput = row.rps / ceiling.rps;
+    const p99 = row.p99 / ceiling.p99;
+    const { target } = row.scenario;
+    const goal = target
+      ? `≥ ${target.minThroughput}×${target.maxP99 ? `, p99 ≤ ${target.maxP99}×` : ''}: ${verdict(
+        throughput >= target.minThroughput && (target.maxP99 === undefined || p99 <= target.maxP99) && row.errors === 0)}`
+      : 'ceiling';
+    out(`${row.scenario.name} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.errors} | ${throughput.toFixed(2)} | ${p99.toFixed(2)} | ${goal}`);
   }
+
   const pdf = await benchPdf(base, server.fixtures, DURATION_SECONDS, CONNECTIONS);
-  process.stdout.write(`\noverview PDF of the 30-debt dossier, one at a time: p50 ${pdf.pdfP50} ms, p90 ${pdf.pdfP90} ms\n`);
-  process.stdout.write(`dossier read p99 without PDFs: ${pdf.quiet.p99} ms (${pdf.quiet.rps} req/s, ${pdf.quiet.errors} errors)\n`);
-  process.stdout.write(`dossier read p99 while ${PDF_BENCH_WORKERS} PDFs render at once: ${pdf.busy.p99} ms (${pdf.busy.rps} req/s, ${pdf.busy.errors} errors; ${pdf.pdfsDuringBusy} PDFs made meanwhile)\n`);
+  const pdfRatio = pdf.busy.p99 / pdf.quiet.p99;
+  out(`\noverview PDF of the 30-debt dossier, one at a time: p50 ${pdf.pdfP50} ms, p90 ${pdf.pdfP90} ms`);
+  out(`dossier read without PDFs: p99 ${pdf.quiet.p99} ms (${pdf.quiet.rps} req/s, ${pdf.quiet.errors} errors)`);
+  out(`dossier read while ${PDF_BENCH_RENDERERS} PDFs are asked for at once: p99 ${pdf.busy.p99} ms (${pdf.busy.rps} req/s, ${pdf.busy.errors} errors; ${pdf.pdfsDuringBusy} PDFs made meanwhile)`);
+  out(`p99 with PDFs ÷ p99 without: ${pdfRatio.toFixed(2)} (target ≤ ${PDF_P99_TARGET}×: ${verdict(pdfRatio <= PDF_P99_TARGET && pdf.busy.errors === 0)})`);
+  out(`\nserver resident memory at the end of the run: ${serverMemory(server.child.pid)}`);
 } finally {
   server.child.kill('SIGTERM');
   await new Promise((resolve) => server.child.once('exit', resolve));

@@ -32,6 +32,26 @@ async function signIn(app: FastifyInstance, userId: string, role: Role) {
 async function post(app: FastifyInstance, token: string, url: string, payload: object) {
   const res = await app.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${token}` } });
   if (res.statusCode !== 201) throw new Error(`bench seed: POST ${url} answered ${res.statusCode}`);
+  return res.json() as { id: string; version: number };
+}
+
+/** Writes go to dossiers of their own (one per connection, as maatjes edit their own), so the read scenarios' dossier stays as seeded. */
+export const WRITE_DOSSIERS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+
+export const BENCH_DEBT = {
+  creditorName: 'Schuldeiser', creditorType: 'energie', status: 'incasso', balanceCents: 12_345, principalCents: 10_000,
+  collectionCostsCents: 1_500, balanceDate: '2026-10-01',
+} as const;
+
+async function openDossier(app: FastifyInstance, residentId: string, locationId: string, maatjeId: string) {
+  const now = app.now();
+  const dossier = await app.db.insertInto('dossiers').values({
+    residentId, locationId, phase: 'B', openedAt: now, updatedAt: now,
+    consentGivenAt: now, consentTextVersion: 'v1', consentStatisticsOptIn: true, consentRecordedOnPaper: false,
+    householdLeefsituatie: 'alleenstaande_ouder', householdAgeBand: '21_tot_aow', householdOtherAdults: 0,
+  }).returning('id').executeTakeFirstOrThrow();
+  await app.db.insertInto('dossierAssignments').values({ dossierId: dossier.id, maatjeId, assignedAt: now }).execute();
+  return dossier.id;
 }
 
 export async function seedBenchFixtures(app: FastifyInstance): Promise<BenchFixtures> {
@@ -39,13 +59,7 @@ export async function seedBenchFixtures(app: FastifyInstance): Promise<BenchFixt
     .returning('id').executeTakeFirstOrThrow();
   const residentId = await user(app, 'resident', location.id, 'resident');
   const maatjeId = await user(app, 'maatje', location.id, 'maatje');
-  const now = app.now();
-  const dossier = await app.db.insertInto('dossiers').values({
-    residentId, locationId: location.id, phase: 'B', openedAt: now, updatedAt: now,
-    consentGivenAt: now, consentTextVersion: 'v1', consentStatisticsOptIn: true, consentRecordedOnPaper: false,
-    householdLeefsituatie: 'alleenstaande_ouder', householdAgeBand: '21_tot_aow', householdOtherAdults: 0,
-  }).returning('id').executeTakeFirstOrThrow();
-  await app.db.insertInto('dossierAssignments').values({ dossierId: dossier.id, maatjeId, assignedAt: now }).execute();
+  const dossier = { id: await openDossier(app, residentId, location.id, maatjeId) };
   const token = await signIn(app, maatjeId, 'maatje');
 
   const base = `/api/v1/dossiers/${dossier.id}`;
@@ -69,5 +83,12 @@ export async function seedBenchFixtures(app: FastifyInstance): Promise<BenchFixt
     const [group, category] = lines[i % lines.length]!;
     await post(app, token, `${base}/expenses`, { group, category, amountCents: 1_000 + i * 250, frequency: i % 4 === 0 ? 'week' : 'month' });
   }
-  return { dossierId: dossier.id, maatjeToken: token, ...(await seedStatsFixtures(app)) };
+  // One debt in each write dossier for the PATCH scenario: `dossierId/debtId` pairs.
+  const writeTargets: string[] = [];
+  for (let i = 0; i < WRITE_DOSSIERS; i++) {
+    const writeDossier = await openDossier(app, residentId, location.id, maatjeId);
+    const debt = await post(app, token, `/api/v1/dossiers/${writeDossier}/debts`, BENCH_DEBT);
+    writeTargets.push(`${writeDossier}/${debt.id}`);
+  }
+  return { dossierId: dossier.id, maatjeToken: token, writeTargets: writeTargets.join(','), ...(await seedStatsFixtures(app)) };
 }

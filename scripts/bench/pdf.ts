@@ -3,7 +3,10 @@
 import autocannon from 'autocannon';
 import type { BenchFixtures } from './fixtures.js';
 
-export const PDF_BENCH_WORKERS = 4;
+/** Four people asking for their PDF at the same moment (the server renders them with its default pool). */
+export const PDF_BENCH_RENDERERS = 4;
+/** The target: the read's p99 with PDFs being made at most this multiple of its p99 without. */
+export const PDF_P99_TARGET = 1.5;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -35,7 +38,7 @@ export async function benchPdf(base: string, fixtures: BenchFixtures, seconds: n
   const quiet = await dossierReadP99(base, fixtures, seconds, connections);
   let rendering = true;
   let rendered = 0;
-  const renderers = Array.from({ length: PDF_BENCH_WORKERS }, async () => {
+  const renderers = Array.from({ length: PDF_BENCH_RENDERERS }, async () => {
     while (rendering) {
       await downloadPdf(base, fixtures);
       rendered += 1;
