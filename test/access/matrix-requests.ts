@@ -162,6 +162,8 @@ function childBuilders(segment: 'debts' | 'incomes' | 'expenses' | 'actions', id
   };
 }
 
+const BROWSER_APP = { origin: 'http://localhost:80', 'x-schoon-schip-client': 'web' };
+
 export const BUILDERS: Record<string, Builder> = {
   'GET /openapi.json': async () => ({ method: 'GET', url: '/openapi.json' }),
   'GET /health/live': async () => ({ method: 'GET', url: '/health/live' }),
@@ -181,6 +183,23 @@ export const BUILDERS: Record<string, Builder> = {
   [`POST ${API}/auth/activate`]: async (ctx) => {
     await clearRateLimits(ctx);
     return { method: 'POST', url: `${API}/auth/activate`, payload: { code: 'ABCD-EFGH-JKMN', username: 'matrix-new-user', password: 'CANARY-matrix-password' } };
+  },
+  // The web app's cookie routes, called as the app itself calls them (same Origin, custom header).
+  [`POST ${API}/auth/browser/login`]: async (ctx) => {
+    await clearRateLimits(ctx);
+    return { method: 'POST', url: `${API}/auth/browser/login`, headers: BROWSER_APP, payload: { username: 'no-such-user', password: 'CANARY-matrix-password' } };
+  },
+  [`POST ${API}/auth/browser/activate`]: async (ctx) => {
+    await clearRateLimits(ctx);
+    return { method: 'POST', url: `${API}/auth/browser/activate`, headers: BROWSER_APP, payload: { code: 'ABCD-EFGH-JKMN', username: 'matrix-new-user', password: 'CANARY-matrix-password' } };
+  },
+  [`POST ${API}/auth/browser/refresh`]: async (ctx) => {
+    await clearRateLimits(ctx);
+    return { method: 'POST', url: `${API}/auth/browser/refresh`, headers: { ...BROWSER_APP, cookie: `schoon_schip_refresh=${'A'.repeat(43)}` } };
+  },
+  [`POST ${API}/auth/browser/logout`]: async (ctx) => {
+    await clearRateLimits(ctx);
+    return { method: 'POST', url: `${API}/auth/browser/logout`, headers: { ...BROWSER_APP, cookie: `schoon_schip_refresh=${'A'.repeat(43)}` } };
   },
   [`POST ${API}/auth/logout-all`]: async () => ({ method: 'POST', url: `${API}/auth/logout-all`, freshSession: true }),
   [`POST ${API}/auth/password`]: async (ctx) => {
