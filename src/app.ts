@@ -1,5 +1,6 @@
 // buildApp(config): the whole service, registered explicitly in one readable place.
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -18,6 +19,7 @@ import { registerProblemHandlers } from './http/problem.js';
 import { rateLimit } from './http/rate-limit.js';
 import { AllowListLogController } from './http/request-log.js';
 import { installRouteGuard } from './http/route-guard.js';
+import { registerWebApp } from './http/web-app.js';
 import { assignmentRoutes } from './modules/assignments/assignment.routes.js';
 import { budgetRoutes } from './modules/budget/budget.routes.js';
 import { creditorCatalogRoutes } from './modules/creditor-catalog/creditor-catalog.routes.js';
@@ -29,6 +31,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { measurementRoutes } from './modules/measurements/measurement.routes.js';
 import { planRoutes } from './modules/plan/plan.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { browserSessionRoutes } from './modules/auth/browser-session.routes.js';
 import { locationRoutes } from './modules/locations/location.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import { normPeriodRoutes } from './modules/norms/norm-period.routes.js';
@@ -110,7 +113,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   installRouteGuard(app);
-  registerProblemHandlers(app);
+  const webApp = config.webDir === undefined ? undefined : await registerWebApp(app, config.webDir);
+  registerProblemHandlers(app, { appShell: webApp?.sendShell });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -124,6 +128,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(fastifyCors, { origin: [...config.corsOrigins], credentials: false });
   }
   await registerOpenApi(app, { docsEnabled: config.docsEnabled });
+  await app.register(fastifyCookie);
   await app.register(authenticate);
   // Before any route: the plugin attaches its per-route limits as routes are added.
   await app.register(rateLimit);
@@ -136,6 +141,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(async (api) => {
     await api.register(authRoutes);
+    await api.register(browserSessionRoutes);
     await api.register(locationRoutes);
     await api.register(userRoutes);
     await api.register(dossierRoutes);

@@ -21,6 +21,8 @@ export interface Config {
   readonly docsEnabled: boolean;
   readonly trustProxy: string | number | boolean;
   readonly corsOrigins: readonly string[];
+  /** The built web app (index.html and assets/); served at / when present. */
+  readonly webDir?: string;
   readonly dbPoolMax: number;
   readonly pdfWorkers: number;
   readonly pdfQueueSize: number;
@@ -71,6 +73,7 @@ const envSchema = z.object({
   DOCS_ENABLED: optionalText.pipe(booleanText.optional()),
   TRUST_PROXY: optionalText,
   CORS_ORIGINS: optionalText,
+  WEB_DIR: optionalText,
   DB_POOL_MAX: optionalText.pipe(integerText(1, 100).optional()),
   PDF_WORKERS: optionalText.pipe(integerText(1, 16).optional()),
   PDF_QUEUE_SIZE: optionalText.pipe(integerText(0, 1000).optional()),
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     docsEnabled: e.DOCS_ENABLED ?? embedded,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     corsOrigins: Object.freeze(parseCorsOrigins(e.CORS_ORIGINS)),
+    webDir: e.WEB_DIR ?? 'web/dist',
     dbPoolMax: e.DB_POOL_MAX ?? 10,
     pdfWorkers: e.PDF_WORKERS ?? defaultPdfWorkers(),
     pdfQueueSize: e.PDF_QUEUE_SIZE ?? 8,

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, NotFoundError } from '../lib/errors.js';
+import { isAppRoute } from './web-app.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -70,7 +71,12 @@ function isJsonSyntaxError(error: FastifyError): boolean {
   return error instanceof SyntaxError && error.statusCode === 400;
 }
 
-export function registerProblemHandlers(app: FastifyInstance): void {
+export interface ProblemHandlerOptions {
+  /** Answers the web app's own routes (history fallback) instead of a 404; see http/web-app.ts. */
+  appShell?: (reply: FastifyReply) => FastifyReply;
+}
+
+export function registerProblemHandlers(app: FastifyInstance, options: ProblemHandlerOptions = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -109,6 +115,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (options.appShell && isAppRoute(request)) return options.appShell(reply);
     const error = new NotFoundError();
     return sendProblem(reply, 404, problemBody(request, error));
   });

@@ -4,8 +4,11 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { isOperation } from '../access/policy.js';
 import type { RouteInventoryEntry } from './fastify-types.js';
 
-/** Third-party routes (the Swagger UI's static files) that carry neither and are public by nature. */
-const EXEMPT_PREFIXES = ['/docs'];
+/**
+ * Static files that carry neither and are public by nature: the Swagger UI's and the web app's
+ * built assets (http/web-app.ts).
+ */
+const EXEMPT_PREFIXES = ['/docs', '/assets'];
 
 export class RouteDeclarationError extends Error {
   override name = 'RouteDeclarationError';

@@ -1,0 +1,81 @@
+// The live overview beside phase B: every figure as the server computed it (the same numbers as
+// the PDF), the flags in words, and the outdated-norms warning. `data-figure` names the API field
+// each figure shows, so the end-to-end test can hold the screen to the API to the cent.
+import { Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { formatEuro } from '../../lib/money';
+import { labels, t } from '../../text';
+import { ErrorMessage, Loading } from '../../ui/screen';
+import { useOverview } from './data';
+
+function Row({ label, cents, figure, strong }: { label: string; cents: number | null; figure: string; strong?: boolean }) {
+  return (
+    <tr>
+      <th scope="row" className="utrecht-table__header-cell">{label}</th>
+      <td className="utrecht-table__cell ss-money" data-figure={figure}>
+        {cents === null ? t.none : strong ? <strong>{formatEuro(cents)}</strong> : formatEuro(cents)}
+      </td>
+    </tr>
+  );
+}
+
+export function OverviewPanel({ dossierId }: { dossierId: string }) {
+  const query = useOverview(dossierId);
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorMessage error={query.error} />;
+  const o = query.data;
+  return (
+    <section aria-labelledby="overview-heading" aria-live="polite" aria-busy={query.isFetching}>
+      <Heading2 id="overview-heading">{t.overview.heading}</Heading2>
+      {o.flags.crisis > 0 && <div className="ss-flag-crisis" role="alert"><Paragraph><strong>{t.overview.crisis(o.flags.crisis)}</strong></Paragraph></div>}
+      {o.normPeriodOutdated && <div className="ss-flag-warning"><Paragraph>{t.overview.normOutdated}</Paragraph></div>}
+      {o.flags.collectionCostsTooHigh > 0 && <div className="ss-flag-warning"><Paragraph>{t.overview.collectionTooHigh(o.flags.collectionCostsTooHigh)}</Paragraph></div>}
+      {o.flags.staleBalances > 0 && <div className="ss-flag-warning"><Paragraph>{t.overview.stale(o.flags.staleBalances)}</Paragraph></div>}
+      <table className="utrecht-table">
+        <caption className="ss-visually-hidden">{t.overview.heading}</caption>
+        <tbody className="utrecht-table__body">
+          <Row label={t.overview.income} cents={o.incomeMonthlyCents} figure="incomeMonthlyCents" />
+          <Row label={t.overview.attachable} cents={o.attachableIncomeMonthlyCents} figure="attachableIncomeMonthlyCents" />
+          <Row label={t.overview.expenses} cents={o.expensesMonthlyCents} figure="expensesMonthlyCents" />
+          <Row label={t.overview.saldo} cents={o.saldoCents} figure="saldoCents" strong />
+          <Row label={t.overview.oneOff} cents={o.oneOffCents} figure="oneOffCents" />
+          <Row label={t.overview.totalDebt} cents={o.totalDebtCents} figure="totalDebtCents" strong />
+          <tr>
+            <th scope="row" className="utrecht-table__header-cell">{t.overview.creditors}</th>
+            <td className="utrecht-table__cell ss-money" data-figure="creditorCount">{o.creditorCount}</td>
+          </tr>
+        </tbody>
+      </table>
+      {o.saldoCents < 0 && <Paragraph>{t.overview.shortfall}</Paragraph>}
+
+      <Heading3>{t.overview.aflosruimte}</Heading3>
+      <Paragraph><strong className="ss-big" data-figure="aflosruimteCents">{formatEuro(o.aflosruimteCents)}</strong> {t.phaseB.perMonth}</Paragraph>
+      <Paragraph>{t.overview.aflosruimteExplain} {o.aflosruimteBasis === 'vtlb' ? t.overview.basisVtlb : t.overview.basisSaldo}</Paragraph>
+      {o.aflosruimteCents === 0 && <Paragraph>{t.overview.nulAanbod}</Paragraph>}
+
+      <Heading3>{t.overview.bvv}</Heading3>
+      {o.bvvIndicativeCents !== null ? (
+        <Paragraph>
+          <span data-figure="bvvIndicativeCents">{formatEuro(o.bvvIndicativeCents)}</span> {t.phaseB.perMonth}.{' '}
+          {t.overview.bvvExplain} {o.normPeriod ? t.overview.bvvFrom(o.normPeriod.label) : ''}
+        </Paragraph>
+      ) : (
+        <Paragraph>{t.overview.bvvReason[o.bvvIndicativeReason ?? ''] ?? t.unknown}</Paragraph>
+      )}
+      <Paragraph>
+        {t.overview.vtlb}: <span data-figure="vtlbCents">{o.vtlbCents === null ? t.none : formatEuro(o.vtlbCents)}</span>
+        {o.vtlbSource ? `. ${t.overview.vtlbSource[o.vtlbSource] ?? ''}` : ''}
+      </Paragraph>
+      {o.normPeriod && <Paragraph>{t.overview.normPeriod(o.normPeriod.label)}</Paragraph>}
+
+      <Heading3>{t.overview.byGroup}</Heading3>
+      <table className="utrecht-table">
+        <caption className="ss-visually-hidden">{t.overview.byGroup}</caption>
+        <tbody className="utrecht-table__body">
+          {(Object.keys(labels.expenseGroup) as Array<keyof typeof labels.expenseGroup>).map((group) => (
+            <Row key={group} label={labels.expenseGroup[group]} cents={o.expensesByGroup[group]} figure={`expensesByGroup.${group}`} />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
