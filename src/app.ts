@@ -15,11 +15,12 @@ import { createPdfRenderer } from './modules/exports/pdf-renderer.js';
 import { authenticate } from './http/authenticate.js';
 import { createLogger } from './http/logger.js';
 import { registerOpenApi } from './http/openapi.js';
-import { registerProblemHandlers } from './http/problem.js';
+import { problemClientErrorHandler, problemFrameworkErrors, registerProblemHandlers } from './http/problem.js';
 import { rateLimit } from './http/rate-limit.js';
 import { AllowListLogController } from './http/request-log.js';
 import { installRouteGuard } from './http/route-guard.js';
 import { registerWebApp } from './http/web-app.js';
+import { refuseUnsafeText } from './http/safe-text.js';
 import { assignmentRoutes } from './modules/assignments/assignment.routes.js';
 import { budgetRoutes } from './modules/budget/budget.routes.js';
 import { creditorCatalogRoutes } from './modules/creditor-catalog/creditor-catalog.routes.js';
@@ -69,6 +70,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: false },
     return503OnClosing: true,
+    clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only; anything else is 415 instead of a confusing validation error.
@@ -115,6 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installRouteGuard(app);
   const webApp = config.webDir === undefined ? undefined : await registerWebApp(app, config.webDir);
   registerProblemHandlers(app, { appShell: webApp?.sendShell });
+  refuseUnsafeText(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,5 +1,7 @@
 // The one place where errors become HTTP: RFC 9457 application/problem+json. Bodies never carry a
 // database message, a stack or an exception's own text; unknown errors are a bare 500.
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, NotFoundError } from '../lib/errors.js';
@@ -119,4 +121,31 @@ export function registerProblemHandlers(app: FastifyInstance, options: ProblemHa
     const error = new NotFoundError();
     return sendProblem(reply, 404, problemBody(request, error));
   });
+}
+
+// Errors the router raises before a route is found (a path that is not valid UTF-8 once decoded, an
+// over-long parameter): Fastify would answer them in its own JSON shape.
+export function problemFrameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long.' : 'The URL is malformed.';
+  return sendProblem(reply, 400, problemBody(request, new AppError(400, 'bad_url', 'Bad Request', detail)));
+}
+
+// Errors Node's HTTP parser raises before Fastify sees a request (a header block over the limit, a
+// malformed request line, a slow client): the same problem+json, written straight to the socket.
+const CLIENT_ERRORS: Record<string, { status: number; code: string; title: string; detail: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, code: 'headers_too_large', title: 'Request Header Fields Too Large', detail: 'The request headers are too large.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request_timeout', title: 'Request Timeout', detail: 'The request took too long to arrive.' },
+};
+const MALFORMED_REQUEST = { status: 400, code: 'malformed_request', title: 'Bad Request', detail: 'The request is not valid HTTP.' };
+
+export function problemClientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = (error.code ? CLIENT_ERRORS[error.code] : undefined) ?? MALFORMED_REQUEST;
+  const body = JSON.stringify({ type: problemType(known.code), title: known.title, status: known.status, detail: known.detail,
+    code: known.code, requestId: randomUUID() });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${known.status} ${known.title}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
+      + `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
