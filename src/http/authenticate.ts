@@ -27,9 +27,12 @@ function readBearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function isAccessClaims(value: unknown): value is AccessClaims {
   const claims = value as Partial<AccessClaims> | null;
-  return typeof claims?.sub === 'string' && typeof claims.sid === 'string'
+  // Ids are looked up as uuid columns: anything else is a forged or foreign token, not a 500.
+  return typeof claims?.sub === 'string' && UUID.test(claims.sub) && typeof claims.sid === 'string' && UUID.test(claims.sid)
     && typeof claims.role === 'string' && (ROLES as readonly string[]).includes(claims.role);
 }
 

@@ -29,3 +29,8 @@ export async function saveIdempotencyRecord(
 export async function deleteExpiredIdempotencyRecords(db: Kysely<Database>, expiredBefore: Date) {
   await db.deleteFrom('idempotencyKeys').where('createdAt', '<', expiredBefore).execute();
 }
+
+/** A transaction-scoped lock on one user's key: released by the commit or rollback. */
+export async function lockIdempotencyKey(db: Kysely<Database>, userId: string, key: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`idempotency:${userId}:${key}`}, 0))`.execute(db);
+}

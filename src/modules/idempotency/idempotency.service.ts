@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { DomainRuleError } from '../../lib/errors.js';
-import { deleteExpiredIdempotencyRecords, findIdempotencyRecord, saveIdempotencyRecord } from './idempotency.repository.js';
+import { deleteExpiredIdempotencyRecords, findIdempotencyRecord, lockIdempotencyKey, saveIdempotencyRecord } from './idempotency.repository.js';
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
@@ -33,6 +33,9 @@ export async function idempotent<T>(
   }
   const expiredBefore = new Date(request.now.getTime() - IDEMPOTENCY_RETENTION_MS);
   const hash = requestHash(request.operation, request.payload);
+  // Parallel requests with one key queue here until the first commits; they then replay its result
+  // instead of racing to insert the same key (which made 9 of 10 a 500).
+  await lockIdempotencyKey(trx, request.userId, request.key);
   const previous = await findIdempotencyRecord(trx, request.userId, request.key, expiredBefore);
   if (previous) {
     if (previous.operation !== request.operation || !previous.requestHash.equals(hash)) {

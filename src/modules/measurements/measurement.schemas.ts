@@ -2,10 +2,12 @@
 import { z } from 'zod';
 import { MEASUREMENT_MOMENTS } from '../../lib/vocabulary.js';
 
+// A version is a code (it is named in audit details and statistics cells): no spaces or free text.
+const instrumentVersion = z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,40}$/, '1-40 letters, digits, dots, dashes, colons or underscores');
 const itemCode = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case code of letters, digits and _');
 
 export const instrumentBody = z.strictObject({
-  version: z.string().trim().min(1).max(40),
+  version: instrumentVersion,
   name: z.string().trim().min(1).max(200),
   items: z.array(z.strictObject({
     code: itemCode,
@@ -34,7 +36,7 @@ export const instrumentSchema = z.object({
 export const measurementParams = z.strictObject({ id: z.uuid(), moment: z.enum(MEASUREMENT_MOMENTS) });
 
 export const measurementBody = z.strictObject({
-  instrumentVersion: z.string().trim().min(1).max(40),
+  instrumentVersion,
   items: z.record(itemCode, z.number().int()).refine((items) => Object.keys(items).length > 0, 'at least one item'),
 });
 export type MeasurementBody = z.infer<typeof measurementBody>;
