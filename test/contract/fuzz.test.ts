@@ -40,15 +40,51 @@ function allowedActor(route: string): ActorKey | undefined {
   });
 }
 
+// Text people never type: NUL and other controls, broken UTF-16 halves (issue 15, rule 6).
+const oddText = fc.oneof(
+  fc.constantFrom('a\u0000b', '\u0000', 'x\u0007', '\u001b[31m', 'x\ud800', '\udc00y', 'x\u007f'),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+);
+// Calendar dates outside any sane range, or typed with a missing century.
+const oddDate = fc.constantFrom('0000-01-15', '0026-01-15', '0001-03-01', '1899-12-31', '2101-01-01', '9999-12-31', '2026-02-30');
+const oddString = fc.oneof(oddText, oddDate);
+// A lone UTF-16 half cannot be percent-encoded as UTF-8; send the bytes of an unpaired surrogate.
+const encodeSegment = (text: string) => {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return '%ED%A0%80';
+  }
+};
 const segment = fc.oneof(
   fc.constant('00000000-0000-4000-8000-000000000000'),
   fc.uuid(),
-  fc.string({ maxLength: 40 }).map(encodeURIComponent),
-  fc.constantFrom('T0', 'T2', 'T9', 'dossiers_started', '%00', '..', '-1', '1e309'),
+  fc.string({ maxLength: 40 }).map(encodeSegment),
+  fc.constantFrom('T0', 'T2', 'T9', 'dossiers_started', '%00', '..', '-1', '1e309', '%01', '%E2%80%AE'),
+  oddText.map(encodeSegment),
 );
 const queryString = fc.dictionary(fc.constantFrom('limit', 'cursor', 'period', 'months', 'multiplier', 'includeStory', 'recordedOnPaper', 'x'),
-  fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String))).map((q) => new URLSearchParams(q).toString());
-const body = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.object({ maxDepth: 2 }), fc.constant({ __proto__: { polluted: true } }));
+  fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String), oddString)).map((q) => new URLSearchParams(q).toString());
+// Every string in a generated value may become odd text or an odd date.
+const withOddStrings = (value: fc.Arbitrary<unknown>) => fc.tuple(value, oddString).map(([v, odd]) => replaceStrings(v, odd));
+function replaceStrings(value: unknown, odd: string): unknown {
+  if (typeof value === 'string') return odd;
+  if (Array.isArray(value)) return value.map((item) => replaceStrings(item, odd));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceStrings(v, odd)]));
+  return value;
+}
+// Typed as JSON text: an object literal's __proto__ would set the prototype and send `{}`.
+const pollution = fc.constantFrom(
+  '{"__proto__":{"polluted":true}}',
+  '{"constructor":{"prototype":{"polluted":true}}}',
+  '{"resident":{"__proto__":{"polluted":true}},"text":"x","__proto__":{"polluted":true}}',
+);
+const body = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+  fc.object({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
+  withOddStrings(fc.object({ maxDepth: 2 })).map((v) => JSON.stringify(v)),
+  pollution,
+);
 
 describe('no input makes a 500', () => {
   for (const route of Object.keys(matrix.routes)) {
@@ -66,7 +102,7 @@ describe('no input makes a 500', () => {
           const res = await h.app.inject({
             method: method as 'GET', url: query ? `${path}?${query}` : path,
             headers: { ...bearer(user), ...(method === 'GET' || method === 'DELETE' ? {} : { 'content-type': 'application/json' }) },
-            ...(method === 'GET' || method === 'DELETE' ? {} : { payload: JSON.stringify(payload) }),
+            ...(method === 'GET' || method === 'DELETE' ? {} : { payload }),
           });
           statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
           expect(res.statusCode, `${method} ${path}?${query} → ${res.body.slice(0, 200)}`).toBeLessThan(500);
@@ -75,4 +111,18 @@ describe('no input makes a 500', () => {
       expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
     });
   }
+});
+
+describe('prototype pollution through JSON bodies', () => {
+  it.each(['POST /api/v1/dossiers', 'POST /api/v1/locations', 'PATCH /api/v1/dossiers/:id'])('%s refuses a __proto__ key and pollutes nothing', async (route) => {
+    const [method, template] = route.split(' ') as [string, string];
+    const actor = allowedActor(route);
+    const user = actor && actor !== 'anonymous' ? { token: await signIn(h.app, world.users[actor].id, world.users[actor].role) } : undefined;
+    for (const payload of ['{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}']) {
+      const res = await h.app.inject({ method: method as 'POST', url: template.replace(':id', world.dossiers.own),
+        headers: { ...bearer(user), 'content-type': 'application/json', 'if-match': '"1"' }, payload });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    }
+  });
 });
