@@ -12,7 +12,7 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   poolMax?: number;
-  /** Called for errors of idle pooled clients (a restarted server); without it pg would crash the process. */
+  /** Called for errors of pooled clients, idle or busy (a restarted server); logged, never thrown. */
   onPoolError?: (error: Error) => void;
 }
 
@@ -57,6 +57,12 @@ export function createPostgresPool(databaseUrl: string, options: Pick<DatabaseOp
     types: typeParsers,
   });
   pool.on('error', (error) => options.onPoolError?.(error));
+  // A client checked out for a request has no listener of its own: when the server ends its
+  // connection mid-query, the 'error' event would be uncaught and end the process. The query
+  // itself still rejects (the request answers 503) and the pool drops the dead client on release.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.onPoolError?.(error));
+  });
   return pool;
 }
 

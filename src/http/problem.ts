@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import { AppError, NotFoundError } from '../lib/errors.js';
 import { isAppRoute } from './web-app.js';
 
@@ -101,6 +102,12 @@ export function registerProblemHandlers(app: FastifyInstance, options: ProblemHa
     if (error.statusCode === 429) {
       return sendProblem(reply, 429, problemBody(request,
         new AppError(429, 'rate_limited', 'Too Many Requests', 'Too many requests; try again later.')));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: { type: error.name, code: error.code } }, 'database unavailable');
+      return sendProblem(reply, 503, problemBody(request, new AppError(503, 'database_unavailable', 'Service Unavailable',
+        'The database is not reachable right now. Try again shortly; repeat a create with the same Idempotency-Key.')),
+      { 'retry-after': '2' });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: { type: 'ResponseSerializationError', route: request.routeOptions.url } }, 'response did not match its schema');
