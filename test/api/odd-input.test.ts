@@ -67,8 +67,6 @@ describe('calendar dates stay between 1900 and 2100', () => {
   it('accepts the bounds themselves', async () => {
     expect((await call(maatje, 'POST', `/dossiers/${dossierId}/debts`, { creditorName: 'Bank', creditorType: 'bank_krediet', balanceCents: 1, balanceDate: '1900-01-01', status: 'open' })).statusCode).toBe(201);
     expect((await call(maatje, 'POST', `/dossiers/${dossierId}/actions`, { title: 'Bellen', owner: 'maatje', dueDate: '2100-12-31' })).statusCode).toBe(201);
-    const pdf = await call(resident, 'GET', `/dossiers/${dossierId}/overview.pdf`);
-    expect(pdf.statusCode).toBe(200);
   });
 });
 
