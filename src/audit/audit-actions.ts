@@ -48,6 +48,8 @@ export const AUDIT_ACTION_PHRASES = {
   'export.pdf': 'uw overzicht als PDF gedownload',
   'export.json': 'al uw gegevens gedownload',
   'accessLog.read': 'bekeken wie uw dossier heeft geopend',
+  // A change based on an older version is refused, and the answer shows what is there now.
+  'conflict.read': 'de nieuwste gegevens bekeken, omdat een wijziging niet meer paste',
   'assignment.created': 'een maatje aan uw dossier gekoppeld',
   'assignment.changed': 'een ander maatje aan uw dossier gekoppeld',
   'assignment.ended': 'het maatje van uw dossier losgekoppeld',

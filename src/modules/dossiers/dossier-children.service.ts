@@ -72,7 +72,7 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
       return withDossier(ctx, dossierId, { action: `${resource.name}.created`, write: true }, async (trx, dossier, note) => {
         note.details = { fields: Object.keys(body) };
         const operation = `${resource.name}.create:${dossier.id}`;
-        return idempotent(trx, { userId: ctx.actor.userId, key: idempotencyKey, operation, payload: body, now: ctx.now }, async () => {
+        return idempotent(trx, { userId: ctx.actor.userId, key: idempotencyKey, operation, payload: body, now: ctx.now, cipher: ctx.cipher }, async () => {
           const id = randomUUID();
           const values = await resource.newRow(trx, ctx, id, body);
           const row = await insertChild(trx, resource.table, dossier, {

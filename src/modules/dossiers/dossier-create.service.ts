@@ -20,7 +20,7 @@ export async function createDossier(ctx: ServiceContext & { activationSecret: Bu
   if (locationId === null) throw new ForbiddenError('A maatje without a location cannot open dossiers.');
 
   return ctx.db.transaction().execute(async (trx) => idempotent(trx, {
-    userId: actor.userId, key: idempotencyKey, operation: 'dossier.create', payload: body, now: ctx.now,
+    userId: actor.userId, key: idempotencyKey, operation: 'dossier.create', payload: body, now: ctx.now, cipher: ctx.cipher,
   }, async () => {
     let residentId: string;
     let activation: { activationCode: string; expiresAt: Date } | null = null;

@@ -7,7 +7,7 @@ import type { AuditAction } from '../../audit/audit-actions.js';
 import { auditValues, recordAudit } from '../../audit/audit.js';
 import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
-import { ConflictError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import type { ServiceContext } from '../service-context.js';
 import { findVisibleDossierCore, touchDossier, type DossierCore } from './dossier-gate.repository.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
@@ -45,12 +45,19 @@ export async function withDossier<T>(
   operation: DossierOperation,
   work: (trx: Transaction<Database>, dossier: DossierCore, note: AuditNote) => Promise<T>,
 ): Promise<T> {
+  let disclosed: string | undefined;
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const dossier = await findVisibleDossierCore(trx, ctx.actor, dossierId, operation.write);
     if (!dossier) return { found: false as const };
     if (operation.write) assertWritable(dossier, operation);
     const note: AuditNote = {};
-    const result = await work(trx, dossier, note);
+    let result: T;
+    try {
+      result = await work(trx, dossier, note);
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) disclosed = dossier.id;
+      throw error;
+    }
     if (operation.write) await touchDossier(trx, dossier.id, ctx.now, !operation.versionedByWork);
     await recordAudit(trx, {
       action: note.action ?? operation.action,
@@ -62,6 +69,15 @@ export async function withDossier<T>(
       details: note.details,
     });
     return { found: true as const, result };
+  }).catch(async (error: unknown) => {
+    // A 412 answers with the current resource: a read, audited after the write rolled back.
+    if (disclosed !== undefined) {
+      await recordAudit(ctx.db, {
+        action: 'conflict.read', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role,
+        dossierId: disclosed, requestId: ctx.requestId, details: { attempted: operation.action },
+      });
+    }
+    throw error;
   });
   if (!outcome.found) {
     await recordAudit(ctx.db, {

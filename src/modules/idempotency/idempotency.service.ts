@@ -1,10 +1,12 @@
 // Idempotency-Key on creating requests (DESIGN.md §3): a repeat returns the first result, the same
 // key with another body is 422. Kept 24 h per user, written in the same transaction as the effect.
-// Callers strip secrets (activation codes, tokens) from what they store.
+// Callers strip secrets (activation codes, tokens) from what they store; the rest (action titles,
+// notes) is content, so the stored reply is encrypted like any content field and bound to its row.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { DomainRuleError } from '../../lib/errors.js';
+import type { FieldCipher, FieldContext } from '../../lib/field-crypto.js';
 import { deleteExpiredIdempotencyRecords, findIdempotencyRecord, lockIdempotencyKey, saveIdempotencyRecord } from './idempotency.repository.js';
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -23,7 +25,7 @@ export function requestHash(operation: string, payload: unknown): Buffer {
 
 export async function idempotent<T>(
   trx: Kysely<Database>,
-  request: { userId: string; key: string | undefined; operation: string; payload: unknown; now: Date },
+  request: { userId: string; key: string | undefined; operation: string; payload: unknown; now: Date; cipher: FieldCipher },
   create: () => Promise<CreatedResponse<T>>,
   storable: (body: T) => unknown = (body) => body,
 ): Promise<IdempotentResult<T>> {
@@ -41,7 +43,7 @@ export async function idempotent<T>(
     if (previous.operation !== request.operation || !previous.requestHash.equals(hash)) {
       throw new DomainRuleError('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
     }
-    return { replayed: true, statusCode: previous.statusCode, bodyText: previous.responseBodyText };
+    return { replayed: true, statusCode: previous.statusCode, bodyText: storedReplyText(request.cipher, { userId: request.userId, key: request.key }, previous.responseBodyText) };
   }
   const created = await create();
   await saveIdempotencyRecord(trx, {
@@ -50,10 +52,21 @@ export async function idempotent<T>(
     operation: request.operation,
     requestHash: hash,
     statusCode: created.statusCode,
-    responseBody: JSON.stringify(storable(created.body)),
+    responseBody: JSON.stringify(request.cipher.encrypt(JSON.stringify(storable(created.body)), replyField({ userId: request.userId, key: request.key }))),
     createdAt: request.now,
   }, expiredBefore);
   // Old records of anyone go now and then, so the table stays at about one day of creates.
   if (Math.random() < 0.01) await deleteExpiredIdempotencyRecords(trx, expiredBefore);
   return { replayed: false, ...created };
+}
+
+function replyField(request: { userId: string; key: string }): FieldContext {
+  return { table: 'idempotency_keys', column: 'response_body', rowId: `${request.userId}:${request.key}` };
+}
+
+// The reply is stored as a JSON string holding the ciphertext; replies stored before encryption
+// (an object, at most a day old) are sent as they are.
+function storedReplyText(cipher: FieldCipher, request: { userId: string; key: string }, stored: string): string {
+  const parsed = JSON.parse(stored) as unknown;
+  return typeof parsed === 'string' ? cipher.decrypt(parsed, replyField(request)) : stored;
 }

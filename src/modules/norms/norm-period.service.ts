@@ -94,7 +94,7 @@ export async function addNormPeriod(
 ): Promise<IdempotentResult<NormPeriodView>> {
   const today = amsterdamDate(ctx.now);
   return ctx.db.transaction().execute(async (trx) => {
-    const request = { userId: ctx.actor.userId, key: idempotencyKey, operation: 'normPeriod.create', payload: body, now: ctx.now };
+    const request = { userId: ctx.actor.userId, key: idempotencyKey, operation: 'normPeriod.create', payload: body, now: ctx.now, cipher: ctx.cipher };
     return idempotent(trx, request, async () => {
       await lockNormPeriodsForAppend(trx);
       const existing = await listNormPeriodRecords(trx);
