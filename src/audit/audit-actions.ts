@@ -52,6 +52,7 @@ export const AUDIT_ACTION_PHRASES = {
   'conflict.read': 'de nieuwste gegevens bekeken, omdat een wijziging niet meer paste',
   'assignment.created': 'een maatje aan uw dossier gekoppeld',
   'assignment.changed': 'een ander maatje aan uw dossier gekoppeld',
+  'assignment.repeated': 'hetzelfde maatje opnieuw aan uw dossier gekoppeld',
   'assignment.ended': 'het maatje van uw dossier losgekoppeld',
   // Events without a dossier: they never show in a resident's log, but are audited all the same.
   'access.denied': 'geprobeerd iets te doen waarvoor geen toestemming is',
@@ -63,17 +64,23 @@ export const AUDIT_ACTION_PHRASES = {
 
 export type AuditAction = keyof typeof AUDIT_ACTION_PHRASES | `auth.${string}` | `user.${string}` | `location.${string}` | `normPeriod.${string}`;
 
-const ROLE_WORDS = { resident: 'U', maatje: 'Maatje', coordinator: 'Coördinator', evaluator: 'Onderzoeker', admin: 'Beheerder' } as const;
+// "U" is only ever the resident themself (actorIsResident); any other resident is someone else.
+const ROLE_WORDS = { resident: 'Een andere bewoner', maatje: 'Maatje', coordinator: 'Coördinator', evaluator: 'Onderzoeker', admin: 'Beheerder' } as const;
 
 /** "Maatje Fatima heeft uw dossier bekeken." — or, for a refused attempt, that it was refused. */
 export function describeAuditEvent(event: {
   action: string; outcome: 'success' | 'denied' | 'failure'; actorRole: keyof typeof ROLE_WORDS | null; actorDisplayName: string | null; actorIsResident: boolean;
+  /** Refusals of one caller within one hour, shown as one entry. */
+  attempts?: number;
 }): string {
   const who = event.actorIsResident
     ? 'U'
     : [event.actorRole ? ROLE_WORDS[event.actorRole] : 'Iemand', event.actorDisplayName].filter(Boolean).join(' ');
   const phrase = (AUDIT_ACTION_PHRASES as Record<string, string>)[event.action] ?? 'iets in uw dossier gedaan';
-  if (event.outcome === 'denied') return `${who} probeerde uw dossier te openen, maar kreeg geen toegang.`;
+  if (event.outcome === 'denied') {
+    const times = (event.attempts ?? 1) > 1 ? ` ${event.attempts} keer` : '';
+    return `${who} probeerde uw dossier${times} te openen, maar kreeg geen toegang.`;
+  }
   if (event.outcome === 'failure') return `${who} probeerde iets in uw dossier te doen, maar dat lukte niet.`;
   return `${who} heeft ${phrase}.`;
 }

@@ -68,7 +68,7 @@ export async function assignMaatje(ctx: ServiceContext, dossierId: string, input
       reasonEncrypted: reason === null ? null : ctx.cipher.encrypt(reason, reasonContext(id)),
     });
     await recordAudit(trx, {
-      action: previous ? 'assignment.changed' : 'assignment.created', outcome: 'success', actorUserId: ctx.actor.userId,
+      action: !previous ? 'assignment.created' : previous.maatjeId === maatje.id ? 'assignment.repeated' : 'assignment.changed', outcome: 'success', actorUserId: ctx.actor.userId,
       actorRole: ctx.actor.role, dossierId: dossier.id, subjectUserId: maatje.id, requestId: ctx.requestId,
     });
     return { dossierId: dossier.id, maatjeId: maatje.id, maatjeDisplayName: maatje.displayName, assignedAt: ctx.now };

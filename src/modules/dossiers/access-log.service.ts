@@ -21,7 +21,8 @@ function toAccessLogEntry(row: AuditRow, dossier: DossierCore) {
     actorDisplayName,
     action: row.action,
     outcome: row.outcome,
-    description: describeAuditEvent({ action: row.action, outcome: row.outcome, actorRole: row.actorRole, actorDisplayName, actorIsResident }),
+    attempts: row.attempts,
+    description: describeAuditEvent({ action: row.action, outcome: row.outcome, actorRole: row.actorRole, actorDisplayName, actorIsResident, attempts: row.attempts }),
   };
 }
 

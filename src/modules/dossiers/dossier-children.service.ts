@@ -72,7 +72,7 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
       return withDossier(ctx, dossierId, { action: `${resource.name}.created`, write: true }, async (trx, dossier, note) => {
         note.details = { fields: Object.keys(body) };
         const operation = `${resource.name}.create:${dossier.id}`;
-        return idempotent(trx, { userId: ctx.actor.userId, key: idempotencyKey, operation, payload: body, now: ctx.now, cipher: ctx.cipher }, async () => {
+        const result = await idempotent(trx, { userId: ctx.actor.userId, key: idempotencyKey, operation, payload: body, now: ctx.now, cipher: ctx.cipher }, async () => {
           const id = randomUUID();
           const values = await resource.newRow(trx, ctx, id, body);
           const row = await insertChild(trx, resource.table, dossier, {
@@ -81,6 +81,9 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
           await afterChange(trx, dossier);
           return { statusCode: 201, body: resource.toView(row, ctx) };
         });
+        // A replay creates nothing: the caller reads back the earlier result.
+        if (result.replayed) note.action = `${resource.name}.read`;
+        return result;
       });
     },
 

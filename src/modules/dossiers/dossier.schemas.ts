@@ -146,6 +146,7 @@ export const accessLogItemSchema = z.object({
   actorDisplayName: z.string().nullable(),
   action: z.string(),
   outcome: z.enum(['success', 'denied', 'failure']),
+  attempts: z.number().int().min(1).describe('Refusals of one caller within one hour are one entry; this counts them (1 for any other event).'),
   description: z.string().describe('The event in plain Dutch for the resident, e.g. "Maatje Fatima heeft uw dossier bekeken."'),
 }).meta({ id: 'AccessLogEntry' });
 
