@@ -127,4 +127,27 @@ describe('a dossier read costs the same number of statements whatever the dossie
     expect(dossier.debts[0]).toMatchObject({ arrangement: { amountCents: 2_500, monthlyCents: 2_500 } });
     expect(dossier.checklist.items).toEqual({ bkr_inzage: 'aanwezig', legitimatie: 'ontbreekt' });
   });
+
+  it('creates and edits a debt in six statements, the dossier mark and the audit row in one of them', async () => {
+    const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    await fill(dossierId, 2);
+    let created: { id: string; version: number } | undefined;
+    const create = await statementsOf(async () => {
+      const res = await h.app.inject({ method: 'POST', url: `/api/v1/dossiers/${dossierId}/debts`, headers: bearer(maatje),
+        payload: { creditorName: 'Eneco', creditorType: 'energie', status: 'open', balanceCents: 5_000 } });
+      expect(res.statusCode).toBe(201);
+      created = res.json();
+    });
+    const patch = await statementsOf(async () => {
+      const res = await h.app.inject({ method: 'PATCH', url: `/api/v1/dossiers/${dossierId}/debts/${created?.id}`,
+        headers: { ...bearer(maatje), 'if-match': '"1"' }, payload: { balanceCents: 4_000 } });
+      expect(res.statusCode).toBe(200);
+    });
+    // Sign-in check, BEGIN, the scope with its lock, the write, the mark + audit, COMMIT.
+    expect(create.length, create.join('\n')).toBe(6);
+    expect(patch.length, patch.join('\n')).toBe(6);
+    const audit = await t.db.selectFrom('auditEvents').select('action').where('dossierId', '=', dossierId)
+      .where('action', 'in', ['debt.created', 'debt.updated']).where('requestId', 'is not', null).execute();
+    expect(audit.map((row) => row.action).filter((action) => action === 'debt.updated')).toHaveLength(1);
+  });
 });

@@ -13,8 +13,7 @@ import {
   childRowsSection, deleteChildIfVersion, findChild, insertChild, listChildren, updateChildIfVersion, type ChildTable,
 } from './dossier-children.repository.js';
 import type { DossierCore } from './dossier-gate.repository.js';
-import { withDossier } from './dossier-gate.service.js';
-import { clearOverviewConfirmation } from './dossier-state.repository.js';
+import { withDossier, type AuditNote } from './dossier-gate.service.js';
 
 export interface ChildResource<T extends ChildTable, View, CreateBody, PatchBody> {
   table: T;
@@ -40,8 +39,9 @@ export function allChildrenSection<T extends ChildTable>(table: T) {
 export function childResourceService<T extends ChildTable, View, CreateBody extends object, PatchBody extends object>(
   resource: ChildResource<T, View, CreateBody, PatchBody>,
 ) {
-  const afterChange = async (trx: Kysely<Database>, dossier: DossierCore) => {
-    if (resource.invalidatesOverview) await clearOverviewConfirmation(trx, dossier);
+  // The gate clears a confirmed overview in the same statement that marks the dossier changed.
+  const afterChange = (note: AuditNote) => {
+    if (resource.invalidatesOverview) note.invalidatesOverview = true;
   };
 
   const staleOrMissing = async (trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore, id: string): Promise<never> => {
@@ -78,7 +78,7 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
           const row = await insertChild(trx, resource.table, dossier, {
             ...values, id, createdAt: ctx.now, updatedAt: ctx.now, createdBy: ctx.actor.userId,
           } as never);
-          await afterChange(trx, dossier);
+          afterChange(note);
           return { statusCode: 201, body: resource.toView(row, ctx) };
         });
         // A replay creates nothing: the caller reads back the earlier result.
@@ -93,15 +93,15 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
         const changes = await resource.changes(trx, ctx, id, body);
         const row = await updateChildIfVersion(trx, resource.table, dossier, id, version, { ...changes, updatedAt: ctx.now } as never);
         if (!row) return staleOrMissing(trx, ctx, dossier, id);
-        await afterChange(trx, dossier);
+        afterChange(note);
         return resource.toView(row, ctx);
       });
     },
 
     async remove(ctx: ServiceContext, dossierId: string, id: string, version: number) {
-      await withDossier(ctx, dossierId, { action: `${resource.name}.deleted`, write: true }, async (trx, dossier) => {
+      await withDossier(ctx, dossierId, { action: `${resource.name}.deleted`, write: true }, async (trx, dossier, note) => {
         if (!(await deleteChildIfVersion(trx, resource.table, dossier, id, version))) await staleOrMissing(trx, ctx, dossier, id);
-        await afterChange(trx, dossier);
+        afterChange(note);
       });
     },
   };

@@ -4,12 +4,12 @@
 // outside the rolled-back transaction so it is never lost.
 import type { Transaction } from 'kysely';
 import type { AuditAction } from '../../audit/audit-actions.js';
-import { auditValues, recordAudit } from '../../audit/audit.js';
+import { auditValues, recordAudit, type AuditEvent } from '../../audit/audit.js';
 import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import type { ServiceContext } from '../service-context.js';
-import { findVisibleDossierCore, touchDossier, type DossierCore } from './dossier-gate.repository.js';
+import { findVisibleDossierCore, touchDossierAndAudit, type DossierCore } from './dossier-gate.repository.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
 import type { DossierRow } from './dossier.repository.js';
 
@@ -37,6 +37,8 @@ export interface AuditNote {
   details?: Record<string, string | number | boolean | null | readonly string[]>;
   /** A more specific action than the operation's, decided by the work. */
   action?: AuditAction;
+  /** The work changed what the overview is computed from: a confirmation of it is stale now. */
+  invalidatesOverview?: boolean;
 }
 
 export async function withDossier<T>(
@@ -58,8 +60,7 @@ export async function withDossier<T>(
       if (error instanceof PreconditionFailedError) disclosed = dossier.id;
       throw error;
     }
-    if (operation.write) await touchDossier(trx, dossier.id, ctx.now, !operation.versionedByWork);
-    await recordAudit(trx, {
+    const audit: AuditEvent = {
       action: note.action ?? operation.action,
       outcome: 'success',
       actorUserId: ctx.actor.userId,
@@ -67,7 +68,15 @@ export async function withDossier<T>(
       dossierId: dossier.id,
       requestId: ctx.requestId,
       details: note.details,
-    });
+    };
+    // A write's mark on the dossier row and its audit row are one statement: one round trip less.
+    if (operation.write) {
+      await touchDossierAndAudit(trx, dossier.id, {
+        now: ctx.now, bumpVersion: !operation.versionedByWork, clearOverviewConfirmation: note.invalidatesOverview === true,
+      }, auditValues(audit));
+    } else {
+      await recordAudit(trx, audit);
+    }
     return { found: true as const, result };
   }).catch(async (error: unknown) => {
     // A 412 answers with the current resource: a read, audited after the write rolled back.
