@@ -3,17 +3,14 @@
 import { useEffect, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Document, Page, PageContent, Surface } from '@utrecht/component-library-react';
-import { matchPath, usePath } from './router';
+import { usePath } from './router';
 import { IdleSignOut } from './session/idle';
 import { refreshSession, useSession } from './session/session';
 import { AppHeader } from './ui/AppHeader';
 import { Loading } from './ui/screen';
-import { ChangePassword } from './screens/ChangePassword';
-import { DossierScreen } from './screens/dossier/DossierScreen';
-import { MyDossiers } from './screens/MyDossiers';
-import { NewDossier } from './screens/NewDossier';
-import { NotFound } from './screens/NotFound';
 import { SignIn } from './screens/SignIn';
+import { Activate, ForgotPassword, SignInLinks } from './screens/resident/Activate';
+import { RoleScreen } from './roles';
 
 function makeQueryClient() {
   return new QueryClient({
@@ -24,13 +21,11 @@ function makeQueryClient() {
   });
 }
 
-function Screen({ path }: { path: string }) {
-  if (path === '/' || path === '/dossiers') return <MyDossiers />;
-  if (path === '/dossiers/nieuw') return <NewDossier />;
-  if (path === '/wachtwoord') return <ChangePassword />;
-  const dossier = matchPath('/dossiers/:id', path) ?? matchPath('/dossiers/:id/:section', path);
-  if (dossier) return <DossierScreen dossierId={dossier.id!} section={dossier.section} />;
-  return <NotFound />;
+/** Signed out: sign in, or make an account with the slip's code, or learn what to do without a password. */
+function SignedOutScreen({ path }: { path: string }) {
+  if (path === '/activeren') return <Activate />;
+  if (path === '/wachtwoord-vergeten') return <ForgotPassword />;
+  return <><SignIn /><SignInLinks /></>;
 }
 
 export function App() {
@@ -53,8 +48,8 @@ export function App() {
             <PageContent>
               <main id="main">
                 {session.status === 'starting' && <Loading />}
-                {session.status === 'signedOut' && <SignIn />}
-                {session.status === 'signedIn' && <Screen path={path} />}
+                {session.status === 'signedOut' && <SignedOutScreen path={path} />}
+                {session.status === 'signedIn' && <RoleScreen role={session.user.role} path={path} />}
               </main>
             </PageContent>
           </Page>

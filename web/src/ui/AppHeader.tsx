@@ -1,4 +1,5 @@
 import { Button } from '@utrecht/component-library-react';
+import { NAV } from '../roles';
 import { AppLink } from '../router';
 import { signOut, type SessionUser } from '../session/session';
 import { t } from '../text';
@@ -9,8 +10,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
       <AppLink to="/" className="ss-brand">{t.appName}</AppLink>
       <nav aria-label={t.nav.label}>
         <ul>
-          <li><AppLink to="/">{t.nav.myDossiers}</AppLink></li>
-          <li><AppLink to="/wachtwoord">{t.nav.password}</AppLink></li>
+          {NAV[user.role].map((item) => <li key={item.to}><AppLink to={item.to}>{item.text}</AppLink></li>)}
         </ul>
       </nav>
       <div className="ss-row">

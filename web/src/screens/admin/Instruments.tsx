@@ -1,0 +1,30 @@
+// The evaluation's questionnaires (read here; a new version is added through the API, since a
+// version is never edited and its items are agreed with the researchers first).
+import { useQuery } from '@tanstack/react-query';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { api, unwrap } from '../../api/client';
+import { formatDate } from '../../lib/money';
+import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
+import { rt } from '../../text';
+
+export function Instruments() {
+  const instruments = useQuery({ queryKey: ['instruments'], queryFn: () => unwrap(api.GET('/api/v1/instruments')) });
+  return (
+    <>
+      <ScreenHeading title={rt.titles.instruments}>{rt.instruments.heading}</ScreenHeading>
+      <Paragraph>{rt.instruments.intro}</Paragraph>
+      {instruments.isPending && <Loading />}
+      <ErrorMessage error={instruments.error} />
+      {instruments.data?.items.length === 0 && <Paragraph>{rt.instruments.empty}</Paragraph>}
+      {instruments.data?.items.map((instrument) => (
+        <section key={instrument.id} className="ss-panel" aria-labelledby={`instrument-${instrument.id}`}>
+          <Heading2 id={`instrument-${instrument.id}`}>{`${instrument.name} (${rt.instruments.version} ${instrument.version})`}</Heading2>
+          <Paragraph className="ss-muted">{formatDate(instrument.createdAt)}</Paragraph>
+          <ul>
+            {instrument.items.map((item) => <li key={item.code}>{`${item.label ?? item.code} (${item.minScore} tot en met ${item.maxScore})`}</li>)}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

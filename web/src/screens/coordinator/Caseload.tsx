@@ -1,0 +1,78 @@
+// The coordinator's caseload: who, which phase, which maatje, and whether help is stuck. Metadata
+// only (DESIGN.md §8): no figure or text of a dossier ever reaches this screen.
+import { useQuery } from '@tanstack/react-query';
+import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { api, unwrap, type Schemas } from '../../api/client';
+import { allPages } from '../../lib/pages';
+import { formatDate } from '../../lib/money';
+import { AppLink } from '../../router';
+import { phaseLabel, rt } from '../../text';
+import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
+
+export type CaseloadItem = Schemas['CaseloadItem'];
+
+export function useCaseload() {
+  return useQuery({
+    queryKey: ['caseload'],
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/caseload', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }))),
+  });
+}
+
+/** What needs the coordinator first: crisis, no active maatje, overdue actions; then the longest untouched. */
+function byNeed(a: CaseloadItem, b: CaseloadItem): number {
+  return Number(b.crisis) - Number(a.crisis)
+    || Number(b.noActiveMaatje && b.phase !== 'closed') - Number(a.noActiveMaatje && a.phase !== 'closed')
+    || b.overdueActions - a.overdueActions
+    || Number(a.phase === 'closed') - Number(b.phase === 'closed')
+    || a.lastActivityAt.localeCompare(b.lastActivityAt);
+}
+
+function Attention({ item }: { item: CaseloadItem }) {
+  const notes: { text: string; crisis?: boolean }[] = [];
+  if (item.crisis) notes.push({ text: rt.caseload.crisis, crisis: true });
+  if (item.overdueActions > 0) notes.push({ text: rt.caseload.overdue(item.overdueActions) });
+  if (notes.length === 0) return <>{rt.caseload.nothing}</>;
+  return <ul className="ss-list-plain">{notes.map((note) => <li key={note.text} className={note.crisis ? 'ss-flag-crisis' : undefined}>{note.text}</li>)}</ul>;
+}
+
+export function Caseload() {
+  const query = useCaseload();
+  const items = [...(query.data ?? [])].sort(byNeed);
+  return (
+    <>
+      <ScreenHeading title={rt.titles.caseload}>{rt.caseload.heading}</ScreenHeading>
+      <Paragraph>{rt.caseload.intro}</Paragraph>
+      {query.isPending && <Loading />}
+      <ErrorMessage error={query.error} />
+      {query.isSuccess && items.length === 0 && <Paragraph>{rt.caseload.empty}</Paragraph>}
+      {items.length > 0 && (
+        <div className="ss-table-scroll">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{rt.caseload.resident}</TableHeaderCell>
+                <TableHeaderCell scope="col">{rt.caseload.phase}</TableHeaderCell>
+                <TableHeaderCell scope="col">{rt.caseload.maatje}</TableHeaderCell>
+                <TableHeaderCell scope="col">{rt.caseload.attention}</TableHeaderCell>
+                <TableHeaderCell scope="col">{rt.caseload.lastActivity}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((item) => (
+                <TableRow key={item.dossierId}>
+                  <TableCell>
+                    <AppLink to={`/dossiers/${item.dossierId}/maatje`} aria-label={rt.caseload.manage(item.residentDisplayName)}>{item.residentDisplayName}</AppLink>
+                  </TableCell>
+                  <TableCell>{phaseLabel[item.phase]}</TableCell>
+                  <TableCell>{item.noActiveMaatje ? <strong>{item.maatjeDisplayName ?? rt.caseload.noMaatje}{item.maatjeDisplayName ? ` (${rt.caseload.noMaatje.toLowerCase()})` : ''}</strong> : item.maatjeDisplayName}</TableCell>
+                  <TableCell><Attention item={item} /></TableCell>
+                  <TableCell>{formatDate(item.lastActivityAt)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </>
+  );
+}

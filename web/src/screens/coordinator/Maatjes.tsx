@@ -1,0 +1,52 @@
+// The maatjes of the coordinator's location: who is trained and enabled (only they can be assigned).
+import { useQuery } from '@tanstack/react-query';
+import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { api, unwrap } from '../../api/client';
+import { allPages } from '../../lib/pages';
+import { formatDate } from '../../lib/money';
+import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
+import { rt } from '../../text';
+
+export function useStaffList() {
+  return useQuery({
+    queryKey: ['users'],
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }))),
+  });
+}
+
+export function Maatjes() {
+  const users = useStaffList();
+  const maatjes = (users.data ?? []).filter((user) => user.role === 'maatje').sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
+  return (
+    <>
+      <ScreenHeading title={rt.titles.maatjes}>{rt.maatjes.heading}</ScreenHeading>
+      {users.isPending && <Loading />}
+      <ErrorMessage error={users.error} />
+      {users.isSuccess && maatjes.length === 0 && <Paragraph>{rt.maatjes.empty}</Paragraph>}
+      {maatjes.length > 0 && (
+        <div className="ss-table-scroll">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{rt.maatjes.name}</TableHeaderCell>
+                <TableHeaderCell scope="col">{rt.maatjes.username}</TableHeaderCell>
+                <TableHeaderCell scope="col">{rt.maatjes.trained}</TableHeaderCell>
+                <TableHeaderCell scope="col">{rt.maatjes.account}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {maatjes.map((maatje) => (
+                <TableRow key={maatje.id}>
+                  <TableCell>{maatje.displayName}</TableCell>
+                  <TableCell>{maatje.username ?? ''}</TableCell>
+                  <TableCell>{maatje.trainedAt ? rt.maatjes.trainedOn(formatDate(maatje.trainedAt)) : <strong>{rt.maatjes.notTrained}</strong>}</TableCell>
+                  <TableCell>{maatje.disabled ? <strong>{rt.maatjes.disabled}</strong> : rt.maatjes.active}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </>
+  );
+}
