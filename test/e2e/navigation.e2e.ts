@@ -5,6 +5,8 @@ import { newPage, useE2e } from './support/harness.js';
 import { buildDossier, seedNamed, signInWith, tokenOf, type NamedUser } from './support/roles.js';
 
 const e = useE2e();
+// Whole journeys on two shared cores: slow when other work runs beside them, never hung.
+const JOURNEY_TIMEOUT_MS = 900_000;
 
 const MENUS: Record<string, { heading: string; links: string[] }> = {
   resident: { heading: 'Mijn overzicht', links: ['Mijn overzicht', 'Mijn gegevens', 'Wie keek mee', 'Toestemming', 'Vragenlijst', 'Wachtwoord wijzigen'] },
@@ -46,5 +48,5 @@ describe('navigation per role', () => {
       expect(refused, role).toEqual([]);
       await context.close();
     }
-  });
+  }, JOURNEY_TIMEOUT_MS);
 });

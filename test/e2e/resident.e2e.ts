@@ -8,6 +8,8 @@ import { checkScreen, newPage, useE2e } from './support/harness.js';
 import { buildDossier, call, tokenOf } from './support/roles.js';
 
 const e = useE2e();
+// Whole journeys on two shared cores: slow when other work runs beside them, never hung.
+const JOURNEY_TIMEOUT_MS = 900_000;
 
 describe('the resident', () => {
   it('activates, reads the overview, downloads, reads the log, answers, withdraws and gives consent', async () => {
@@ -104,5 +106,5 @@ describe('the resident', () => {
     await page.getByText('Dank u. Uw toestemming is bewaard.').waitFor();
     expect((await call(e.app, maatjeToken, 'GET', `/dossiers/${dossier.id}`)).statusCode).toBe(200);
     await context.close();
-  });
+  }, JOURNEY_TIMEOUT_MS);
 });

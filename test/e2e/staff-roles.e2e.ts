@@ -8,6 +8,8 @@ import { insertPopulation, type ModelDossier } from '../support/stats-population
 import { buildDossier, call, seedNamed, signInWith, tokenOf } from './support/roles.js';
 
 const e = useE2e();
+// Whole journeys on two shared cores: slow when other work runs beside them, never hung.
+const JOURNEY_TIMEOUT_MS = 900_000;
 
 describe('the coordinator', () => {
   it('sees the caseload without content, reassigns, and the old maatje\'s next load shows the dossier gone', async () => {
@@ -64,7 +66,7 @@ describe('the coordinator', () => {
     expect(await page.getByTestId('activation-code').textContent()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await checkScreen(page, 'coordinator-new-code-slip');
     await context.close();
-  });
+  }, JOURNEY_TIMEOUT_MS);
 });
 
 describe('the admin', () => {
@@ -130,7 +132,7 @@ describe('the admin', () => {
     await page.getByRole('heading', { level: 1, name: 'Vragenlijsten' }).waitFor();
     await checkScreen(page, 'admin-instruments');
     await context.close();
-  });
+  }, JOURNEY_TIMEOUT_MS);
 });
 
 describe('the evaluator', () => {
@@ -166,5 +168,5 @@ describe('the evaluator', () => {
     expect(api.statusCode).toBe(200);
     expect((await readFile(await download.path())).equals(api.rawPayload)).toBe(true);
     await context.close();
-  });
+  }, JOURNEY_TIMEOUT_MS);
 });

@@ -14,6 +14,7 @@ import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/sc
 import { useStaffList } from '../coordinator/Maatjes';
 import { useLocations } from './useReference';
 import { rt } from '../../text';
+import { TableScroll } from '../../ui/TableScroll';
 
 const STAFF_ROLES = ['maatje', 'coordinator', 'evaluator', 'admin'] as const;
 const staffRoleOptions = Object.fromEntries(STAFF_ROLES.map((role) => [role, rt.roles[role]!]));
@@ -58,7 +59,7 @@ export function Accounts() {
       {(users.isPending || locations.isPending) && <Loading />}
       <ErrorMessage error={users.error ?? locations.error} />
       {staff.length > 0 && (
-        <div className="ss-table-scroll">
+        <TableScroll label={rt.accounts.heading}>
           <Table>
             <TableHeader>
               <TableRow>
@@ -81,7 +82,7 @@ export function Accounts() {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
       <section aria-labelledby="create-heading" className="ss-panel ss-narrow">
         <Heading2 id="create-heading">{rt.accounts.createHeading}</Heading2>

@@ -9,6 +9,7 @@ import { ApiProblem, api, unwrap, type Schemas } from '../../api/client';
 import { formatDate, formatEuro, parseEuroInput } from '../../lib/money';
 import { labels, rt } from '../../text';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
+import { TableScroll } from '../../ui/TableScroll';
 
 const KEYS = ['alleenstaand_21_aow', 'samenwonend_21_aow', 'alleenstaand_aow', 'samenwonend_aow'] as const;
 const FIELDS = ['excludingHolidayCents', 'includingHolidayCents'] as const;
@@ -109,7 +110,7 @@ export function NormPeriods() {
       <ErrorMessage error={periods.error} />
       {periods.data?.normPeriodOutdated && <div className="ss-flag-warning"><Paragraph>{rt.norms.outdated}</Paragraph></div>}
       {periods.data && (
-        <div className="ss-table-scroll">
+        <TableScroll label={rt.norms.listHeading}>
           <Table>
             <TableCaption>{rt.norms.listHeading}</TableCaption>
             <TableHeader>
@@ -129,7 +130,7 @@ export function NormPeriods() {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
       <section aria-labelledby="add-norm-heading" className="ss-panel">
         <Heading2 id="add-norm-heading">{rt.norms.addHeading}</Heading2>
@@ -159,7 +160,7 @@ export function NormPeriods() {
             <Heading2 id="preview-heading">{rt.norms.previewHeading}</Heading2>
             {preview.errors.length === 0 && <StatusMessage>{rt.norms.canSave}</StatusMessage>}
             <Paragraph>{rt.norms.previewIntro}</Paragraph>
-            <div className="ss-table-scroll">
+            <TableScroll label={rt.norms.previewHeading}>
               <Table>
                 <TableHeader>
                   <TableRow>
@@ -182,7 +183,7 @@ export function NormPeriods() {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableScroll>
           </section>
         )}
       </section>

@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/money';
 import { AppLink } from '../../router';
 import { phaseLabel, rt } from '../../text';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
+import { TableScroll } from '../../ui/TableScroll';
 
 export type CaseloadItem = Schemas['CaseloadItem'];
 
@@ -46,7 +47,7 @@ export function Caseload() {
       <ErrorMessage error={query.error} />
       {query.isSuccess && items.length === 0 && <Paragraph>{rt.caseload.empty}</Paragraph>}
       {items.length > 0 && (
-        <div className="ss-table-scroll">
+        <TableScroll label={rt.caseload.heading}>
           <Table>
             <TableHeader>
               <TableRow>
@@ -71,7 +72,7 @@ export function Caseload() {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

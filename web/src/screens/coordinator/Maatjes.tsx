@@ -6,6 +6,7 @@ import { allPages } from '../../lib/pages';
 import { formatDate } from '../../lib/money';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
 import { rt } from '../../text';
+import { TableScroll } from '../../ui/TableScroll';
 
 export function useStaffList() {
   return useQuery({
@@ -24,7 +25,7 @@ export function Maatjes() {
       <ErrorMessage error={users.error} />
       {users.isSuccess && maatjes.length === 0 && <Paragraph>{rt.maatjes.empty}</Paragraph>}
       {maatjes.length > 0 && (
-        <div className="ss-table-scroll">
+        <TableScroll label={rt.maatjes.heading}>
           <Table>
             <TableHeader>
               <TableRow>
@@ -45,7 +46,7 @@ export function Maatjes() {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

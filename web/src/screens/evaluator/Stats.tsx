@@ -11,6 +11,7 @@ import { saveBlob } from '../../lib/download';
 import { formatDate } from '../../lib/money';
 import { labels, phaseLabel, rt } from '../../text';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
+import { TableScroll } from '../../ui/TableScroll';
 
 type StatsTable = Schemas['StatsTable'];
 type Entry = Schemas['StatsEntry'];
@@ -77,7 +78,7 @@ function TableView({ table }: { table: StatsTable }) {
       <Heading2 id="table-heading">{title}</Heading2>
       <Paragraph>{rt.stats.generatedAt(formatDate(table.generatedAt))} {rt.stats.method(table.method.minCell, table.method.roundingBase)}</Paragraph>
       {oneWayCount && <Bars table={table} />}
-      <div className="ss-table-scroll">
+      <TableScroll label={title}>
         <Table>
           <TableCaption>{`${title}, ${table.period} (${unit})`}</TableCaption>
           <TableHeader>
@@ -101,7 +102,7 @@ function TableView({ table }: { table: StatsTable }) {
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
 import { useMyDossierId } from './useMyDossier';
 import { rt } from '../../text';
+import { TableScroll } from '../../ui/TableScroll';
 
 const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
@@ -28,7 +29,7 @@ export function AccessLog() {
       {(mine.isPending || log.isPending) && mine.data !== null && <Loading />}
       {log.isSuccess && entries.length === 0 && <Paragraph>{rt.log.empty}</Paragraph>}
       {entries.length > 0 && (
-        <div className="ss-table-scroll">
+        <TableScroll label={rt.log.heading}>
           <Table>
             <TableHeader>
               <TableRow>
@@ -45,7 +46,7 @@ export function AccessLog() {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {log.hasNextPage && (
         <ButtonGroup>

@@ -1,7 +1,7 @@
 // "Mijn overzicht": the resident's own figures, read-only, in plain words. Every amount comes
 // straight from the API (GET /dossiers/{id} and /overview); nothing is recomputed here.
 import { useQuery } from '@tanstack/react-query';
-import { Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { formatDate, formatEuro, todayIso } from '../../lib/money';
 import { labels, rt, uitleg } from '../../text';
@@ -54,29 +54,19 @@ function Debts({ dossier, overview }: { dossier: Schemas['Dossier']; overview: S
         <>
           <Paragraph data-testid="total-debt">{rt.overview.oweTotal(formatEuro(overview.totalDebtCents), overview.creditorCount)}</Paragraph>
           <Word entry={uitleg.schuldeiser} />
-          <div className="ss-table-scroll">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{rt.overview.creditor}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="ss-money">{rt.overview.amount}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{rt.overview.status}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {debts.map((debt) => (
-                  <TableRow key={debt.id}>
-                    <TableCell>{debt.creditorName}{debt.collectorName ? <><br /><span className="ss-muted">{rt.overview.via(debt.collectorName)}</span></> : null}</TableCell>
-                    <TableCell className="ss-money" data-testid="debt-balance">{formatEuro(debt.balanceCents)}</TableCell>
-                    <TableCell>
-                      {labels.debtStatus[debt.status as keyof typeof labels.debtStatus] ?? debt.status}
-                      {PAID.has(debt.status) && <><br /><span className="ss-muted">{rt.overview.paidOff}</span></>}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <ul className="ss-list-plain ss-debts">
+            {debts.map((debt) => (
+              <li key={debt.id} className={`ss-panel${debt.crisis ? ' ss-debt-crisis' : ''}`}>
+                <div className="ss-debt-line">
+                  <strong>{debt.creditorName}</strong>
+                  <span className="ss-money" data-testid="debt-balance">{formatEuro(debt.balanceCents)}</span>
+                </div>
+                {debt.collectorName && <div className="ss-muted">{rt.overview.via(debt.collectorName)}</div>}
+                <div>{labels.debtStatus[debt.status as keyof typeof labels.debtStatus] ?? debt.status}</div>
+                {PAID.has(debt.status) && <div className="ss-muted">{rt.overview.paidOff}</div>}
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </section>
