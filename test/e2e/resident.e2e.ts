@@ -13,6 +13,7 @@ const JOURNEY_TIMEOUT_MS = 900_000;
 
 describe('the resident', () => {
   it('activates, reads the overview, downloads, reads the log, answers, withdraws and gives consent', async () => {
+    await e.app.db.updateTable('users').set({ displayName: 'Fatima el Amrani' }).where('id', '=', e.maatje.id).execute();
     const maatjeToken = await tokenOf(e.app, e.maatje);
     const dossier = await buildDossier(e.app, maatjeToken, 'Samira Bakker');
     await e.app.db.insertInto('instruments').values({
@@ -72,8 +73,8 @@ describe('the resident', () => {
     await nav.getByRole('link', { name: 'Wie keek mee' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wie heeft mijn dossier bekeken' }).waitFor();
     const log = (await call(e.app, residentToken, 'GET', `/dossiers/${dossier.id}/access-log?limit=50`)).json();
-    await page.getByRole('cell', { name: log.items[0].description }).first().waitFor();
-    expect(await page.getByRole('row').count()).toBeGreaterThan(5);
+    await page.getByText(log.items[0].description).first().waitFor();
+    expect(await page.getByRole('listitem').filter({ hasText: 'heeft' }).count()).toBeGreaterThanOrEqual(log.items.length);
     await checkScreen(page, 'resident-access-log');
 
     await nav.getByRole('link', { name: 'Vragenlijst' }).click();

@@ -1,11 +1,10 @@
 // "Wie heeft mijn dossier bekeken": the audit trail as the server words it, newest first per page.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, ButtonGroup, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap } from '../../api/client';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
 import { useMyDossierId } from './useMyDossier';
 import { rt } from '../../text';
-import { TableScroll } from '../../ui/TableScroll';
 
 const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
@@ -29,24 +28,14 @@ export function AccessLog() {
       {(mine.isPending || log.isPending) && mine.data !== null && <Loading />}
       {log.isSuccess && entries.length === 0 && <Paragraph>{rt.log.empty}</Paragraph>}
       {entries.length > 0 && (
-        <TableScroll label={rt.log.heading}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{rt.log.when}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.log.what}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map((entry, index) => (
-                <TableRow key={`${entry.at}-${index}`}>
-                  <TableCell className="ss-nowrap">{dateTime.format(new Date(entry.at))}</TableCell>
-                  <TableCell>{entry.description}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <ol className="ss-list-plain ss-log" aria-label={rt.log.heading}>
+          {entries.map((entry, index) => (
+            <li key={`${entry.at}-${index}`} className="ss-log-entry">
+              <time dateTime={entry.at} className="ss-muted">{dateTime.format(new Date(entry.at))}</time>
+              <div>{entry.description}</div>
+            </li>
+          ))}
+        </ol>
       )}
       {log.hasNextPage && (
         <ButtonGroup>
