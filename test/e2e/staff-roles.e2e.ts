@@ -124,7 +124,7 @@ describe('the admin', () => {
     await checkScreen(page, 'admin-norms-preview');
     await page.getByRole('button', { name: 'Periode opslaan' }).click();
     await page.getByText('De nieuwe periode is opgeslagen.').waitFor();
-    await page.getByRole('cell', { name: /1 januari 2027/ }).waitFor();
+    await page.getByRole('cell', { name: '1 januari 2027', exact: true }).waitFor();
     const periods = (await call(e.app, adminToken, 'GET', '/norm-periods?limit=200')).json().items as { validFrom: string; norms: Record<string, unknown> }[];
     expect(periods.at(-1)).toMatchObject({ validFrom: '2027-01-01', norms: { alleenstaand_21_aow: { excludingHolidayCents: 133_000, includingHolidayCents: 140_000 } } });
 

@@ -553,6 +553,7 @@ export const rt = {
     heading: (name: string) => `Maatje voor ${name}`,
     current: (name: string) => `Het maatje is nu ${name}.`,
     none: 'Dit dossier heeft nu geen maatje.',
+    chooseHeading: 'Een ander maatje kiezen',
     choose: 'Nieuw maatje',
     chooseHint: 'U ziet alleen maatjes van deze locatie die getraind zijn en actief.',
     pick: 'Kies een maatje',

@@ -68,7 +68,7 @@ export function AccountEdit({ userId }: { userId: string }) {
   const field = (id: string, label: string, input: React.ReactNode, hint?: string) => (
     <div className="utrecht-form-field">
       <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor={id}>{label}</label></div>
-      {hint && <div className="utrecht-form-field__description" id={`${id}-hint`}>{hint}</div>}
+      {hint && <div className="utrecht-form-field-description" id={`${id}-hint`}>{hint}</div>}
       <div className="utrecht-form-field__input">{input}</div>
     </div>
   );

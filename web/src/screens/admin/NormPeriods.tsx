@@ -89,7 +89,7 @@ export function NormPeriods() {
     return (
       <div className={`utrecht-form-field${problem ? ' utrecht-form-field--invalid' : ''}`} key={id}>
         <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor={id}>{text}</label></div>
-        {hint && <div className="utrecht-form-field__description" id={`${id}-hint`}>{hint}</div>}
+        {hint && <div className="utrecht-form-field-description" id={`${id}-hint`}>{hint}</div>}
         {problem && <div className="utrecht-form-field-error-message" id={`${id}-error`}>{problem}</div>}
         <div className="utrecht-form-field__input">
           <input id={id} className={`utrecht-textbox utrecht-textbox--html-input${problem ? ' utrecht-textbox--invalid' : ''}`} value={value}

@@ -94,11 +94,11 @@ export function Assign({ dossierId }: { dossierId: string }) {
       {done && <StatusMessage>{done}</StatusMessage>}
       <ErrorMessage error={error} />
       <section aria-labelledby="assign-heading" className="ss-panel">
-        <Heading2 id="assign-heading">{rt.assign.choose}</Heading2>
+        <Heading2 id="assign-heading">{rt.assign.chooseHeading}</Heading2>
         <form className="utrecht-form" noValidate onSubmit={(event) => { event.preventDefault(); assign(); }}>
           <div className={`utrecht-form-field${problems.maatje ? ' utrecht-form-field--invalid' : ''}`}>
             <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor="assign-maatje">{rt.assign.choose}</label></div>
-            <div className="utrecht-form-field__description" id="assign-maatje-hint">{rt.assign.chooseHint}</div>
+            <div className="utrecht-form-field-description" id="assign-maatje-hint">{rt.assign.chooseHint}</div>
             {problems.maatje && <div className="utrecht-form-field-error-message" id={errorId('maatje')}>{problems.maatje}</div>}
             <div className="utrecht-form-field__input">
               <select id="assign-maatje" className="utrecht-select utrecht-select--html-select" value={maatjeId} onChange={(event) => setMaatjeId(event.target.value)}
@@ -110,7 +110,7 @@ export function Assign({ dossierId }: { dossierId: string }) {
           </div>
           <div className={`utrecht-form-field${problems.reason ? ' utrecht-form-field--invalid' : ''}`}>
             <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor="assign-reason">{rt.assign.reason}</label></div>
-            <div className="utrecht-form-field__description" id="assign-reason-hint">{rt.assign.reasonHint}</div>
+            <div className="utrecht-form-field-description" id="assign-reason-hint">{rt.assign.reasonHint}</div>
             {problems.reason && <div className="utrecht-form-field-error-message" id={errorId('reason')}>{problems.reason}</div>}
             <div className="utrecht-form-field__input">
               <textarea id="assign-reason" className="utrecht-textarea utrecht-textarea--html-textarea" rows={3} maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)}
