@@ -1,12 +1,24 @@
 // Scripts open the configured database the same way the service does (DATABASE_URL or PGlite in
 // DATA_DIR) and bring it to the latest migration first.
 import { loadConfig } from '../src/config.js';
+import { DataDirInUseError } from '../src/db/data-dir-lock.js';
 import { createDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 
-export async function openMigratedDatabase() {
+/**
+ * `whileInUse` is what to tell the user when the embedded DATA_DIR is held by another process
+ * (usually the running server): the script then exits 3 without having changed anything.
+ */
+export async function openMigratedDatabase(whileInUse = 'Stop the server, then run this again.') {
   const config = loadConfig();
-  const handle = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: 2 });
+  let handle: Awaited<ReturnType<typeof createDatabase>>;
+  try {
+    handle = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: 2 });
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    process.stderr.write(`${error.message}\n${whileInUse}\n`);
+    process.exit(3);
+  }
   const result = await migrateToLatest(handle.db);
   return { config, ...handle, applied: result.results ?? [] };
 }

@@ -43,7 +43,10 @@ if (values['location-id'] !== undefined && !/^[0-9a-f-]{36}$/i.test(values['loca
 if (!values['password-stdin']) fail('--password-stdin is required: pipe the password in, e.g. echo "$PASSWORD" | npm run -s user:create -- …');
 const password = await readStdin();
 
-const { config, db } = await openMigratedDatabase();
+const { config, db } = await openMigratedDatabase(
+  'If that is the running server: create the first admin with the one-time setup code from its start-up log\n' +
+    '(POST /api/v1/setup, see docs/operations.md), or stop the server and run this command again.',
+);
 try {
   const user = await createUserFromCommandLine(
     { db, now: new Date(), requestId: 'cli:user-create', secret: config.jwtSecret },

@@ -1,6 +1,7 @@
 // Process entry: config → buildApp (opens and migrates the database) → listen; graceful shutdown.
 import { buildApp } from './app.js';
 import { isConfigError, loadConfig, type Config } from './config.js';
+import { DataDirInUseError } from './db/data-dir-lock.js';
 import { closeGracefully } from './http/shutdown.js';
 
 function readConfig(): Config {
@@ -15,6 +16,10 @@ function readConfig(): Config {
 
 const config = readConfig();
 const app = await buildApp(config).catch((error: unknown) => {
+  if (error instanceof DataDirInUseError) {
+    process.stderr.write(`Schoon Schip did not start: ${error.message}\n`);
+    process.exit(1);
+  }
   // Start-up holds no resident data yet: the whole error helps whoever is deploying.
   process.stderr.write(`Schoon Schip could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exit(1);

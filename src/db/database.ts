@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -67,7 +68,7 @@ export function createPostgresPool(databaseUrl: string, options: Pick<DatabaseOp
 }
 
 /** The PGlite engine lives only behind this function; production never loads it unless embedded. */
-export async function createPgliteDatabase(options: { dataDir?: string; loadDataDir?: Blob }) {
+export async function createPgliteDatabase(options: { dataDir?: string; loadDataDir?: Blob; onClose?: () => void }) {
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   let client: InstanceType<typeof PGlite>;
@@ -85,6 +86,7 @@ export async function createPgliteDatabase(options: { dataDir?: string; loadData
     end: async () => {
       await end();
       await client.close();
+      options.onClose?.();
     },
   });
   return { db: kyselyOnPool(pool), client };
@@ -94,6 +96,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   if (options.databaseUrl !== undefined) {
     return { db: kyselyOnPool(createPostgresPool(options.databaseUrl, options)), kind: 'postgres' };
   }
-  const { db } = await createPgliteDatabase({ dataDir: path.join(options.dataDir, 'pgdata') });
-  return { db, kind: 'pglite' };
+  // Before anything touches the files: a second process refuses here and changes nothing.
+  const lock = acquireDataDirLock(options.dataDir);
+  try {
+    const { db } = await createPgliteDatabase({ dataDir: path.join(options.dataDir, 'pgdata'), onClose: lock.release });
+    return { db, kind: 'pglite' };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
