@@ -37,6 +37,7 @@ import { locationRoutes } from './modules/locations/location.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import { normPeriodRoutes } from './modules/norms/norm-period.routes.js';
 import { overviewRoutes } from './modules/overview/overview.routes.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import './http/fastify-types.js';
 
@@ -144,6 +145,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(healthRoutes);
   await app.register(async (api) => {
+    await api.register(setupRoutes);
     await api.register(authRoutes);
     await api.register(browserSessionRoutes);
     await api.register(locationRoutes);

@@ -9,16 +9,21 @@ interface EmbeddedSecrets {
   encryptionKeys: string;
 }
 
+export interface StoredSecrets extends EmbeddedSecrets {
+  /** True when this call wrote the file; false when it read one an earlier start wrote. */
+  created: boolean;
+}
+
 const FILE_NAME = 'secrets.json';
 
-export function ensureEmbeddedSecrets(dataDir: string): EmbeddedSecrets {
+export function ensureEmbeddedSecrets(dataDir: string): StoredSecrets {
   const file = path.join(dataDir, FILE_NAME);
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<EmbeddedSecrets>;
     if (typeof stored.jwtSecret !== 'string' || typeof stored.encryptionKeys !== 'string') {
       throw new Error(`${file} is damaged: it must hold jwtSecret and encryptionKeys`);
     }
-    return { jwtSecret: stored.jwtSecret, encryptionKeys: stored.encryptionKeys };
+    return { jwtSecret: stored.jwtSecret, encryptionKeys: stored.encryptionKeys, created: false };
   }
   mkdirSync(dataDir, { recursive: true });
   const secrets: EmbeddedSecrets = {
@@ -28,5 +33,5 @@ export function ensureEmbeddedSecrets(dataDir: string): EmbeddedSecrets {
   // 'wx' fails if another process created the file in the meantime instead of overwriting its keys.
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
-  return secrets;
+  return { ...secrets, created: true };
 }

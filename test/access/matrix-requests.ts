@@ -168,6 +168,14 @@ export const BUILDERS: Record<string, Builder> = {
   'GET /openapi.json': async () => ({ method: 'GET', url: '/openapi.json' }),
   'GET /health/live': async () => ({ method: 'GET', url: '/health/live' }),
   'GET /health/ready': async () => ({ method: 'GET', url: '/health/ready' }),
+  [`GET ${API}/setup`]: async () => ({ method: 'GET', url: `${API}/setup` }),
+  [`POST ${API}/setup`]: async (ctx) => {
+    await clearRateLimits(ctx);
+    return {
+      method: 'POST', url: `${API}/setup`,
+      payload: { setupCode: 'AAAA-BBBB-CCCC', username: 'matrix-setup', displayName: 'Matrix', password: 'CANARY-matrix-setup-password' },
+    };
+  },
   [`POST ${API}/auth/login`]: async (ctx) => {
     await clearRateLimits(ctx);
     return { method: 'POST', url: `${API}/auth/login`, payload: { username: 'no-such-user', password: 'CANARY-matrix-password' } };

@@ -1,6 +1,6 @@
 // One process per embedded DATA_DIR: a second server, migrate or user:create on a live data
 // directory refuses at once, names the holder and changes nothing; a crashed holder's lock is
-// taken over.
+// taken over. The first admin comes from the setup code in the running server's log.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirInUseError, LOCK_FILE_NAME } from '../../src/db/data-dir-lock.js';
+import { setupCodeFor } from '../../src/modules/setup/setup-code.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const cleanup: (() => void)[] = [];
@@ -124,12 +125,24 @@ describe('the embedded data directory lock', () => {
     expect(snapshot(dataDir)).toEqual(before);
     expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);
 
+    // What the README tells someone whose server runs: the setup code from the start-up log.
+    const { jwtSecret } = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { jwtSecret: string };
+    const setupCode = setupCodeFor(Buffer.from(jwtSecret, 'base64'));
+    expect(server.log()).toContain(`"setupCode":"${setupCode}"`);
+    expect(server.log()).toContain('generated new secrets');
+    const setup = await fetch(`${server.url}/api/v1/setup`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ setupCode, username: 'first-admin', displayName: 'Beheer', password: 'CANARY-a-long-password-1' }),
+    });
+    expect(setup.status).toBe(201);
+    expect(await (await fetch(`${server.url}/api/v1/setup`)).json()).toEqual({ needed: false });
+
     // Once the server has stopped, the command-line path works on the same directory.
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));
-    const afterStop = runScript('scripts/create-user.ts', ['--role', 'admin', '--username', 'first-admin', '--password-stdin'], dataDir, 'CANARY-a-long-password-1\n');
+    const afterStop = runScript('scripts/create-user.ts', ['--role', 'admin', '--username', 'second-admin', '--password-stdin'], dataDir, 'CANARY-a-long-password-1\n');
     expect(afterStop.stderr).toBe('');
-    expect(afterStop.stdout).toMatch(/^created admin first-admin \(/);
+    expect(afterStop.stdout).toMatch(/^created admin second-admin \(/);
     expect(afterStop.code).toBe(0);
   }, 300_000);
 });

@@ -57,6 +57,10 @@ describe('loadConfig', () => {
     const first = loadConfig({ DATA_DIR: dataDir });
     const second = loadConfig({ DATA_DIR: dataDir });
     expect(first.generatedSecrets).toEqual(['JWT_SECRET', 'ENCRYPTION_KEYS']);
+    expect(first.storedSecrets).toEqual([]);
+    // The second start only read them: it must not claim to have generated anything.
+    expect(second.generatedSecrets).toEqual([]);
+    expect(second.storedSecrets).toEqual(['JWT_SECRET', 'ENCRYPTION_KEYS']);
     expect(second.jwtSecret.equals(first.jwtSecret)).toBe(true);
     expect(second.encryptionKeys[0]?.key.equals(first.encryptionKeys[0]!.key)).toBe(true);
     const file = path.join(dataDir, 'secrets.json');
@@ -68,6 +72,7 @@ describe('loadConfig', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ss-config-'));
     const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: SECRET, ENCRYPTION_KEYS: KEYS });
     expect(config.generatedSecrets).toEqual([]);
+    expect(config.storedSecrets).toEqual([]);
     expect(config.jwtSecret.toString('hex')).toBe(SECRET);
   });
 });

@@ -1,6 +1,6 @@
 // Kysely access to the users table. No rules here: services decide who may do what and pass the
 // resulting scope in.
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
 import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
@@ -23,6 +23,17 @@ export async function insertUser(db: Db, values: Insertable<UsersTable>) {
     .values(values)
     .returning(USER_COLUMNS)
     .executeTakeFirstOrThrow();
+}
+
+/** Whether any account of this role exists, disabled ones included (a disabled admin is still the first admin). */
+export async function anyUserWithRole(db: Db, role: Role): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('role', '=', role).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Serializes first-admin setups for the rest of the transaction, so two at once cannot both succeed. */
+export async function lockFirstAdminSetup(trx: Db): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('schoon-schip/first-admin-setup'))`.execute(trx);
 }
 
 export async function findUserIdByUsername(db: Db, username: string): Promise<string | undefined> {

@@ -15,7 +15,8 @@ import { assertAcceptablePassword, hashPassword } from '../auth/password.js';
 import { endUserSessions } from '../auth/session.service.js';
 import { assertLocationExists } from '../locations/location.service.js';
 import {
-  findUserIdByUsername, findUserInScope, insertUser, listUsersInScope, updateUserAtVersion, type UserScope,
+  anyUserWithRole, findUserIdByUsername, findUserInScope, insertUser, listUsersInScope, lockFirstAdminSetup,
+  updateUserAtVersion, type UserScope,
 } from './user.repository.js';
 
 export interface UserContext {
@@ -100,10 +101,12 @@ async function insertStaffAccount(
   ctx: UserContext,
   actor: Actor | null,
   input: Omit<CreateUserInput, 'locationId'> & { locationId: string | null },
+  options: { via?: 'api' | 'cli' | 'setup'; guard?: (trx: Db) => Promise<void> } = {},
 ): Promise<CreatedUserView> {
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
+      await options.guard?.(trx);
       if (input.locationId !== null) await assertLocationExists(trx, input.locationId);
       if (await findUserIdByUsername(trx, input.username)) {
         throw new ConflictError('username_taken', 'This username is taken; choose another.');
@@ -124,7 +127,7 @@ async function insertStaffAccount(
         actorRole: actor?.role ?? null,
         subjectUserId: row.id,
         requestId: ctx.requestId,
-        details: { role: input.role, via: actor ? 'api' : 'cli', withPassword: passwordHash !== null },
+        details: { role: input.role, via: options.via ?? (actor ? 'api' : 'cli'), withPassword: passwordHash !== null },
       });
       const view: CreatedUserView = toView(row);
       if (passwordHash === null) {
@@ -170,6 +173,29 @@ export async function createUserFromCommandLine(ctx: UserContext, input: CreateU
   }
   if (input.password !== undefined) assertAcceptablePassword(input.password);
   return insertStaffAccount(ctx, null, { ...input, locationId });
+}
+
+/** True until the first admin account exists: then the setup route is gone for good. */
+export async function firstAdminNeeded(db: Db): Promise<boolean> {
+  return !(await anyUserWithRole(db, 'admin'));
+}
+
+/**
+ * The first admin of an installation (the setup route). The check that no admin exists and the
+ * insert are one transaction under a lock, so two setups at once give one admin and one 404.
+ */
+export async function createFirstAdmin(
+  ctx: UserContext,
+  input: { username: string; displayName: string; password: string },
+): Promise<CreatedUserView> {
+  assertAcceptablePassword(input.password);
+  return insertStaffAccount(ctx, null, { role: 'admin', locationId: null, ...input }, {
+    via: 'setup',
+    guard: async (trx) => {
+      await lockFirstAdminSetup(trx);
+      if (await anyUserWithRole(trx, 'admin')) throw new NotFoundError();
+    },
+  });
 }
 
 /**
