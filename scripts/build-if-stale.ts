@@ -29,6 +29,8 @@ if (outputTime('dist/src/server.js') < newestMtime(serverSources)) {
   process.stdout.write('build: compiling the server\n');
   run('npx', ['tsc', '-p', 'tsconfig.json']);
 }
+// The migrated data directory a fresh embedded start copies; a no-op while it matches the migrations.
+run(process.execPath, ['dist/scripts/build-embedded-template.js']);
 const webSources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'package-lock.json'];
 if (outputTime('web/dist/index.html') < newestMtime(webSources)) {
   process.stdout.write('build: building the web app\n');

@@ -91,7 +91,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       onPoolError: (error) => logger.error({ err: error }, 'idle database client failed'),
     });
     db = handle.db;
-    await migrateToLatest(db);
+    if (handle.fromTemplate) logger.info('created the embedded database from the template migrated at build time');
+    const migrated = await migrateToLatest(db);
+    const applied = (migrated.results ?? []).map((r) => r.migrationName);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
     const owned = db;
     app.addHook('onClose', async () => {
       await owned.destroy();

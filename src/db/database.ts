@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { seedFromTemplate } from './embedded-template.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -20,6 +21,8 @@ export interface DatabaseOptions {
 export interface DatabaseHandle {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** Embedded only: this start created the database by copying the migrated template. */
+  fromTemplate?: boolean;
 }
 
 const INT8_OID = 20;
@@ -99,8 +102,10 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   // Before anything touches the files: a second process refuses here and changes nothing.
   const lock = acquireDataDirLock(options.dataDir);
   try {
-    const { db } = await createPgliteDatabase({ dataDir: path.join(options.dataDir, 'pgdata'), onClose: lock.release });
-    return { db, kind: 'pglite' };
+    const pgdata = path.join(options.dataDir, 'pgdata');
+    const fromTemplate = seedFromTemplate(pgdata);
+    const { db } = await createPgliteDatabase({ dataDir: pgdata, onClose: lock.release });
+    return { db, kind: 'pglite', fromTemplate };
   } catch (error) {
     lock.release();
     throw error;
