@@ -144,5 +144,5 @@ describe('the embedded data directory lock', () => {
     expect(afterStop.stderr).toBe('');
     expect(afterStop.stdout).toMatch(/^created admin second-admin \(/);
     expect(afterStop.code).toBe(0);
-  }, 300_000);
+  }, 900_000);
 });
