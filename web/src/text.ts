@@ -89,6 +89,7 @@ export const t = {
   },
   slip: {
     heading: 'Activatiebrief voor de bewoner',
+    letterHeading: 'Uw eigen account in Schoon Schip',
     intro: 'Geef deze brief aan de bewoner. Met de code maakt de bewoner een eigen account. Dan kan de bewoner het eigen overzicht zelf bekijken.',
     hello: (name: string) => `Beste ${name},`,
     body: 'U kunt uw eigen schuldenoverzicht bekijken in Schoon Schip. Daarvoor maakt u één keer een account met deze code:',

@@ -21,7 +21,7 @@ const schema = z.object({
 export function ActivationSlip({ residentName, code, expiresAt }: { residentName: string; code: string; expiresAt: string }) {
   return (
     <section aria-labelledby="slip-heading" className="ss-panel">
-      <Heading2 id="slip-heading">{t.slip.heading}</Heading2>
+      <Heading2 id="slip-heading">{t.slip.letterHeading}</Heading2>
       <Paragraph>{t.slip.hello(residentName)}</Paragraph>
       <Paragraph>{t.slip.body}</Paragraph>
       <p className="utrecht-paragraph utrecht-paragraph--lead"><strong data-testid="activation-code">{code}</strong></p>

@@ -94,12 +94,12 @@ export const TextareaField = forwardRef<HTMLDivElement, FieldBase & { rows?: num
   );
 });
 
-export function CheckboxField({ label, registration }: { label: ReactNode; registration: UseFormRegisterReturn }) {
+export function CheckboxField({ label, registration, value }: { label: ReactNode; registration: UseFormRegisterReturn; value?: string }) {
   const id = useId();
   return (
     <div className="utrecht-form-field utrecht-form-field--checkbox">
       <div className="utrecht-form-field__input">
-        <input type="checkbox" id={id} className="utrecht-checkbox utrecht-checkbox--html-input" {...registration} />
+        <input type="checkbox" id={id} className="utrecht-checkbox utrecht-checkbox--html-input" value={value} {...registration} />
       </div>
       <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <FormLabel htmlFor={id} type="checkbox">{label}</FormLabel>

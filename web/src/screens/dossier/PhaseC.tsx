@@ -1,12 +1,384 @@
-import { Heading2 } from '@utrecht/component-library-react';
-import { t } from '../../text';
-import type { Dossier } from './data';
+// Phase C: actions with owner and due date, payment arrangements on debts, the referral checklist
+// and the referral, the evaluation questionnaires (T0/T1/T2), and closing the dossier.
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  Button, ButtonGroup, Heading2, Heading3, Paragraph,
+} from '@utrecht/component-library-react';
+import { api, ApiProblem, ifMatch, unwrap, type Schemas } from '../../api/client';
+import { dateOptional, moneyRequired } from '../../lib/schemas';
+import { formatDate, formatEuro, formatEuroInput, todayIso } from '../../lib/money';
+import { label, labels, t } from '../../text';
+import { CheckboxField, MoneyField, SelectField, TextField } from '../../ui/fields';
+import { ErrorMessage, Loading, StatusMessage } from '../../ui/screen';
+import { idempotencyKey, keys, useRefreshDossier, type Debt, type Dossier } from './data';
+import { AddedMessage, useFocusFirst } from './entries';
+import { SettlementTable } from './PhaseB';
 import { TransitionButtons } from './Transition';
 
+type Action = Schemas['Action'];
+const OWNERS = ['resident', 'maatje'] as const;
+
+const actionSchema = z.object({
+  title: z.string().trim().min(1, t.fieldErrors.required).max(200),
+  owner: z.enum(OWNERS),
+  dueDate: dateOptional,
+});
+
+function ActionItem({ action, dossierId, editable }: { action: Action; dossierId: string; editable: boolean }) {
+  const refresh = useRefreshDossier(dossierId);
+  const [error, setError] = useState<unknown>();
+  const overdue = !action.done && action.dueDate !== null && action.dueDate < todayIso();
+  const toggle = async (done: boolean) => {
+    setError(undefined);
+    try {
+      await unwrap(api.PATCH('/api/v1/dossiers/{id}/actions/{actionId}', { params: { path: { id: dossierId, actionId: action.id }, header: { 'if-match': ifMatch(action.version) } }, body: { done } }));
+    } catch (caught) {
+      setError(caught);
+    }
+    await refresh();
+  };
+  return (
+    <li className="ss-panel">
+      <div className="utrecht-form-field utrecht-form-field--checkbox">
+        <div className="utrecht-form-field__input">
+          <input type="checkbox" id={`action-${action.id}`} className="utrecht-checkbox utrecht-checkbox--html-input" checked={action.done}
+            disabled={!editable} onChange={(event) => void toggle(event.target.checked)} />
+        </div>
+        <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
+          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`action-${action.id}`}>
+            {action.title}. {label(labels.owner, action.owner)}{action.dueDate ? `, klaar op ${formatDate(action.dueDate)}` : ''}.
+            {action.done ? ` ${t.phaseC.actionDone}.` : ''}
+          </label>
+        </div>
+      </div>
+      {overdue && <Paragraph className="ss-flag-warning"><strong>{t.phaseC.overdue}</strong></Paragraph>}
+      <ErrorMessage error={error} />
+    </li>
+  );
+}
+
+function Actions({ dossier, editable }: { dossier: Dossier; editable: boolean }) {
+  const refresh = useRefreshDossier(dossier.id);
+  const { register, handleSubmit, formState, reset } = useForm({ resolver: zodResolver(actionSchema), defaultValues: { title: '', owner: 'resident' as const, dueDate: '' } });
+  const { ref, focus } = useFocusFirst();
+  const [error, setError] = useState<unknown>();
+  const [added, setAdded] = useState(false);
+  const submit = handleSubmit(async (values) => {
+    setError(undefined);
+    setAdded(false);
+    try {
+      await unwrap(api.POST('/api/v1/dossiers/{id}/actions', { params: { path: { id: dossier.id }, ...idempotencyKey() }, body: { title: values.title, owner: values.owner, dueDate: values.dueDate ?? null } }));
+      await refresh();
+      reset({ title: '', owner: values.owner, dueDate: '' });
+      setAdded(true);
+      focus();
+    } catch (caught) {
+      setError(caught);
+    }
+  });
+  return (
+    <section aria-labelledby="actions-heading">
+      <Heading2 id="actions-heading">{t.phaseC.actionsHeading} ({dossier.actions.length})</Heading2>
+      {dossier.actions.length === 0 ? <Paragraph>{t.phaseC.noActions}</Paragraph> : (
+        <ul className="ss-list-plain">{dossier.actions.map((a) => <ActionItem key={`${a.id}-${a.version}`} action={a} dossierId={dossier.id} editable={editable} />)}</ul>
+      )}
+      {editable && (
+        <>
+          <Heading3>{t.phaseC.addAction}</Heading3>
+          <AddedMessage show={added} />
+          <ErrorMessage error={error} />
+          <form ref={ref} className="utrecht-form" onSubmit={submit} noValidate>
+            <div className="ss-grid-fields">
+              <TextField label={t.phaseC.actionTitle} autoComplete="off" registration={register('title')} error={formState.errors.title?.message} />
+              <SelectField label={t.phaseC.actionOwner} options={labels.owner} registration={register('owner')} />
+              <TextField label={t.phaseC.actionDue} type="date" registration={register('dueDate')} error={formState.errors.dueDate?.message} />
+            </div>
+            <ButtonGroup><Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>{t.phaseC.addAction}</Button></ButtonGroup>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+const FREQUENCIES = Object.keys(labels.frequency) as [keyof typeof labels.frequency, ...Array<keyof typeof labels.frequency>];
+const arrangementSchema = z.object({ amount: moneyRequired, frequency: z.enum(FREQUENCIES), startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t.phaseB.dateInvalid) });
+
+function Arrangement({ debt, dossierId }: { debt: Debt; dossierId: string }) {
+  const refresh = useRefreshDossier(dossierId);
+  const a = debt.arrangement;
+  const { register, handleSubmit, formState } = useForm({
+    resolver: zodResolver(arrangementSchema),
+    defaultValues: { amount: formatEuroInput(a?.amountCents), frequency: a?.frequency ?? 'month', startDate: a?.startDate ?? '' },
+  });
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const submit = handleSubmit(async (values) => {
+    setError(undefined);
+    setSaved(false);
+    try {
+      await unwrap(api.PATCH('/api/v1/dossiers/{id}/debts/{debtId}', {
+        params: { path: { id: dossierId, debtId: debt.id }, header: { 'if-match': ifMatch(debt.version) } },
+        body: { arrangement: { amountCents: values.amount, frequency: values.frequency, startDate: values.startDate } },
+      }));
+      setSaved(true);
+      await refresh();
+    } catch (caught) {
+      setError(caught);
+      if (caught instanceof ApiProblem && caught.status === 412) await refresh();
+    }
+  });
+  return (
+    <li className="ss-panel">
+      <Heading3>{t.phaseC.arrangementFor(debt.creditorName)}</Heading3>
+      <Paragraph>{t.phaseB.balance}: {formatEuro(debt.balanceCents)}.{a ? ` Nu: ${formatEuro(a.amountCents)} ${label(labels.frequency, a.frequency)} vanaf ${formatDate(a.startDate)}.` : ''}</Paragraph>
+      {saved && <StatusMessage>{t.saved}</StatusMessage>}
+      <ErrorMessage error={error} />
+      <form className="utrecht-form" onSubmit={submit} noValidate>
+        <div className="ss-grid-fields">
+          <MoneyField label={t.phaseC.arrangementAmount} registration={register('amount')} error={formState.errors.amount?.message} />
+          <SelectField label={t.phaseB.frequency} options={labels.frequency} registration={register('frequency')} />
+          <TextField label={t.phaseC.arrangementStart} type="date" registration={register('startDate')} error={formState.errors.startDate?.message} />
+        </div>
+        <ButtonGroup><Button type="submit" appearance="secondary-action-button" disabled={formState.isSubmitting}>{t.phaseC.arrangementSave}</Button></ButtonGroup>
+      </form>
+    </li>
+  );
+}
+
+const CHECKLIST_KEYS = Object.keys(labels.checklistKey) as Array<keyof typeof labels.checklistKey>;
+
+function Checklist({ dossier }: { dossier: Dossier }) {
+  const refresh = useRefreshDossier(dossier.id);
+  const current = dossier.checklist;
+  const { register, handleSubmit, formState } = useForm<Record<string, string>>({
+    defaultValues: Object.fromEntries(CHECKLIST_KEYS.map((key) => [key, (current?.items as Record<string, string> | undefined)?.[key] ?? 'ontbreekt'])),
+  });
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const submit = handleSubmit(async (values) => {
+    setError(undefined);
+    setSaved(false);
+    try {
+      await unwrap(api.PUT('/api/v1/dossiers/{id}/checklist', {
+        params: { path: { id: dossier.id }, header: current ? { 'if-match': ifMatch(current.version) } : {} } as never,
+        body: { items: values as never },
+      }));
+      setSaved(true);
+      await refresh();
+    } catch (caught) {
+      setError(caught);
+      if (caught instanceof ApiProblem && caught.status === 412) await refresh();
+    }
+  });
+  return (
+    <section aria-labelledby="checklist-heading">
+      <Heading2 id="checklist-heading">{t.phaseC.checklistHeading}</Heading2>
+      <Paragraph>{t.phaseC.checklistIntro}</Paragraph>
+      {saved && <StatusMessage>{t.saved}</StatusMessage>}
+      <ErrorMessage error={error} />
+      <form className="utrecht-form" onSubmit={submit} noValidate>
+        <div className="ss-grid-fields">
+          {CHECKLIST_KEYS.map((key) => <SelectField key={key} label={labels.checklistKey[key]} options={labels.checklistState} registration={register(key)} />)}
+        </div>
+        <ButtonGroup><Button type="submit" appearance="secondary-action-button" disabled={formState.isSubmitting}>{t.phaseC.checklistSave}</Button></ButtonGroup>
+      </form>
+    </section>
+  );
+}
+
+const ROUTES = Object.keys(labels.referralRoute) as [keyof typeof labels.referralRoute, ...Array<keyof typeof labels.referralRoute>];
+const REFERRAL_STATUSES = Object.keys(labels.referralStatus) as [keyof typeof labels.referralStatus, ...Array<keyof typeof labels.referralStatus>];
+const referralSchema = z.object({
+  route: z.enum(ROUTES),
+  organisation: z.string().trim().min(1, t.fieldErrors.required).max(200),
+  referredAt: dateOptional,
+  firstContactAt: dateOptional,
+  acceptedAt: dateOptional,
+  status: z.enum(REFERRAL_STATUSES),
+  traject: z.string(),
+});
+
+function Referral({ dossier }: { dossier: Dossier }) {
+  const refresh = useRefreshDossier(dossier.id);
+  const r = dossier.referral;
+  const { register, handleSubmit, formState } = useForm({
+    resolver: zodResolver(referralSchema),
+    defaultValues: {
+      route: r?.route ?? 'gemeentelijke_schuldhulpverlening', organisation: r?.organisation ?? '', referredAt: r?.referredAt ?? '',
+      firstContactAt: r?.firstContactAt ?? '', acceptedAt: r?.acceptedAt ?? '', status: r?.status ?? 'aangemeld', traject: r?.traject ?? '',
+    },
+  });
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const submit = handleSubmit(async (values) => {
+    setError(undefined);
+    setSaved(false);
+    try {
+      await unwrap(api.PUT('/api/v1/dossiers/{id}/referral', {
+        params: { path: { id: dossier.id }, header: r ? { 'if-match': ifMatch(r.version) } : {} } as never,
+        body: {
+          route: values.route, organisation: values.organisation, referredAt: values.referredAt ?? null, firstContactAt: values.firstContactAt ?? null,
+          acceptedAt: values.acceptedAt ?? null, status: values.status, traject: values.traject === '' ? null : values.traject as 'minnelijk',
+        },
+      }));
+      setSaved(true);
+      await refresh();
+    } catch (caught) {
+      setError(caught);
+      if (caught instanceof ApiProblem && caught.status === 412) await refresh();
+    }
+  });
+  return (
+    <section aria-labelledby="referral-heading">
+      <Heading2 id="referral-heading">{t.phaseC.referralHeading}</Heading2>
+      <Paragraph>{t.phaseC.wsnpNote}</Paragraph>
+      {saved && <StatusMessage>{t.saved}</StatusMessage>}
+      <ErrorMessage error={error} />
+      <form className="utrecht-form" onSubmit={submit} noValidate>
+        <div className="ss-grid-fields">
+          <SelectField label={t.phaseC.referralRoute} options={labels.referralRoute} registration={register('route')} />
+          <TextField label={t.phaseC.organisation} autoComplete="off" registration={register('organisation')} error={formState.errors.organisation?.message} />
+          <TextField label={t.phaseC.referredAt} type="date" registration={register('referredAt')} error={formState.errors.referredAt?.message} />
+          <TextField label={t.phaseC.firstContactAt} type="date" registration={register('firstContactAt')} error={formState.errors.firstContactAt?.message} />
+          <TextField label={t.phaseC.acceptedAt} type="date" registration={register('acceptedAt')} error={formState.errors.acceptedAt?.message} />
+          <SelectField label={t.phaseC.referralStatus} options={labels.referralStatus} registration={register('status')} />
+          <SelectField label={t.phaseC.traject} options={labels.traject} placeholder={t.unknown} registration={register('traject')} />
+        </div>
+        <ButtonGroup><Button type="submit" appearance="secondary-action-button" disabled={formState.isSubmitting}>{t.phaseC.referralSave}</Button></ButtonGroup>
+      </form>
+    </section>
+  );
+}
+
+type Instrument = Schemas['Instrument'];
+type Measurement = Schemas['Measurement'];
+
+function MeasurementForm({ dossierId, moment, instrument, existing }: { dossierId: string; moment: 'T0' | 'T1' | 'T2'; instrument: Instrument; existing?: Measurement }) {
+  const refresh = useRefreshDossier(dossierId);
+  const { register, handleSubmit, formState } = useForm<Record<string, string>>({
+    defaultValues: Object.fromEntries(instrument.items.map((item) => [item.code, existing?.items[item.code] !== undefined ? String(existing.items[item.code]) : ''])),
+  });
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const submit = handleSubmit(async (values) => {
+    setError(undefined);
+    setSaved(false);
+    const items = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]));
+    try {
+      await unwrap(api.PUT('/api/v1/dossiers/{id}/measurements/{moment}', {
+        params: { path: { id: dossierId, moment }, header: existing ? { 'if-match': ifMatch(existing.version) } : {} } as never,
+        body: { instrumentVersion: instrument.version, items },
+      }));
+      setSaved(true);
+      await refresh();
+    } catch (caught) {
+      setError(caught);
+    }
+  });
+  const scores = (item: Instrument['items'][number]) => Object.fromEntries(
+    Array.from({ length: item.maxScore - item.minScore + 1 }, (_, i) => [String(item.minScore + i), String(item.minScore + i)]),
+  );
+  return (
+    <div className="ss-panel">
+      <Heading3>Vragenlijst {moment}</Heading3>
+      {saved && <StatusMessage>{t.phaseC.measurementDone(moment)}</StatusMessage>}
+      <ErrorMessage error={error} />
+      <form className="utrecht-form" onSubmit={submit} noValidate>
+        <div className="ss-grid-fields">
+          {instrument.items.map((item) => (
+            <SelectField key={item.code} label={item.label ?? item.code} options={scores(item)} placeholder="Kies een score" registration={register(item.code)} />
+          ))}
+        </div>
+        <ButtonGroup><Button type="submit" appearance="secondary-action-button" disabled={formState.isSubmitting}>{t.phaseC.measurementSave(moment)}</Button></ButtonGroup>
+      </form>
+    </div>
+  );
+}
+
+function Measurements({ dossier }: { dossier: Dossier }) {
+  const instruments = useQuery({ queryKey: ['instruments'], queryFn: async () => (await unwrap(api.GET('/api/v1/instruments'))).items });
+  const measurements = useQuery({
+    queryKey: keys.measurements(dossier.id),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/dossiers/{id}/measurements', { params: { path: { id: dossier.id } } }))).items,
+  });
+  if (instruments.isPending || measurements.isPending) return <Loading />;
+  if (instruments.isError) return <ErrorMessage error={instruments.error} />;
+  if (measurements.isError) return <ErrorMessage error={measurements.error} />;
+  const instrument = [...instruments.data].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
+  const moments = dossier.phase === 'closed' ? (['T0', 'T1', 'T2'] as const) : (['T0', 'T1'] as const);
+  return (
+    <section aria-labelledby="measurements-heading">
+      <Heading2 id="measurements-heading">{t.phaseC.measurementsHeading}</Heading2>
+      <Paragraph>{t.phaseC.measurementsIntro}</Paragraph>
+      {!instrument ? <Paragraph>{t.phaseC.noInstrument}</Paragraph> : moments.map((moment) => (
+        <MeasurementForm key={moment} dossierId={dossier.id} moment={moment} instrument={instrument}
+          existing={measurements.data.find((m: Measurement) => m.moment === moment)} />
+      ))}
+    </section>
+  );
+}
+
+const EXIT_REASONS = Object.keys(labels.exitReason) as [keyof typeof labels.exitReason, ...Array<keyof typeof labels.exitReason>];
+const SOLUTIONS = Object.keys(labels.solution) as [keyof typeof labels.solution, ...Array<keyof typeof labels.solution>];
+const closeSchema = z.object({ exitReason: z.enum(EXIT_REASONS), solution: z.enum(SOLUTIONS), sure: z.literal(true, t.phaseC.closeConfirm) });
+
+function Close({ dossier }: { dossier: Dossier }) {
+  const refresh = useRefreshDossier(dossier.id);
+  const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(closeSchema), defaultValues: { exitReason: 'afgerond' as const, solution: 'betalingsregeling' as const, sure: false as unknown as true } });
+  const [error, setError] = useState<unknown>();
+  const submit = handleSubmit(async ({ exitReason, solution }) => {
+    setError(undefined);
+    try {
+      await unwrap(api.POST('/api/v1/dossiers/{id}/close', { params: { path: { id: dossier.id } }, body: { exitReason, solution } }));
+      await refresh();
+    } catch (caught) {
+      setError(caught);
+    }
+  });
+  return (
+    <section aria-labelledby="close-heading">
+      <Heading2 id="close-heading">{t.phaseC.closeHeading}</Heading2>
+      <ErrorMessage error={error} />
+      <form className="utrecht-form" onSubmit={submit} noValidate>
+        <div className="ss-grid-fields">
+          <SelectField label={t.phaseC.exitReason} options={labels.exitReason} registration={register('exitReason')} />
+          <SelectField label={t.phaseC.solution} options={labels.solution} registration={register('solution')} />
+        </div>
+        <CheckboxField label={t.phaseC.closeConfirm} registration={register('sure')} />
+        {formState.errors.sure && <p className="utrecht-form-field-error-message" role="alert">{t.phaseC.closeConfirm}</p>}
+        <ButtonGroup><Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>{t.phaseC.closeSubmit}</Button></ButtonGroup>
+      </form>
+    </section>
+  );
+}
+
 export function PhaseC({ dossier }: { dossier: Dossier }) {
+  const open = dossier.phase === 'C';
   return (
     <>
       <Heading2>{t.phaseC.heading}</Heading2>
+      {dossier.phase === 'closed' && (
+        <StatusMessage>
+          {label(labels.exitReason, dossier.exitReason)}. {t.phaseC.solution}: {label(labels.solution, dossier.solution)}.
+        </StatusMessage>
+      )}
+      <Actions dossier={dossier} editable={open} />
+      {open && (
+        <section aria-labelledby="arrangements-heading">
+          <Heading2 id="arrangements-heading">{t.phaseC.arrangementsHeading}</Heading2>
+          <ul className="ss-list-plain">{dossier.debts.map((debt) => <Arrangement key={`${debt.id}-${debt.version}`} debt={debt} dossierId={dossier.id} />)}</ul>
+        </section>
+      )}
+      {open && <SettlementTable dossierId={dossier.id} />}
+      {open && <Checklist dossier={dossier} />}
+      {open && <Referral dossier={dossier} />}
+      <Measurements dossier={dossier} />
+      {open && <Close dossier={dossier} />}
       <TransitionButtons dossier={dossier} />
     </>
   );
