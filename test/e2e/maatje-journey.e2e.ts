@@ -131,12 +131,12 @@ describe('the maatje\'s journey', () => {
     await page.getByLabel('Leefsituatie').selectOption('alleenstaand');
     await page.getByLabel('Leeftijd van de bewoner').selectOption('21_tot_aow');
     await page.getByRole('button', { name: 'Huishouden opslaan' }).click();
-    await page.getByText('Opgeslagen.').waitFor();
+    await page.getByText('Opgeslagen.', { exact: true }).waitFor();
     await page.getByLabel('Verhaal', { exact: true }).fill('Na het verlies van mijn baan liepen de rekeningen op.');
     await page.getByLabel('Baan kwijtgeraakt').check();
     await page.getByLabel('Minder inkomen').check();
     await page.getByRole('button', { name: 'Verhaal opslaan' }).click();
-    await page.getByText('Opgeslagen.').first().waitFor();
+    await page.getByText('Opgeslagen.', { exact: true }).first().waitFor();
     await checkScreen(page, 'phase-a');
     await page.getByRole('button', { name: 'Verder naar fase B' }).click();
 
@@ -200,12 +200,12 @@ describe('the maatje\'s journey', () => {
     const checklist = region(page, /^Papieren voor de schuldhulp/);
     await checklist.getByLabel('Identiteitsbewijs').selectOption('aanwezig');
     await checklist.getByRole('button', { name: 'Lijst opslaan' }).click();
-    await checklist.getByText('Opgeslagen.').waitFor();
+    await checklist.getByText('Opgeslagen.', { exact: true }).waitFor();
     const referral = region(page, /^Doorverwijzing/);
     await referral.getByLabel('Naam van de organisatie').fill('Schuldhulp Zuidoost');
     await referral.getByLabel('Aangemeld op').fill('2026-11-20');
     await referral.getByRole('button', { name: 'Doorverwijzing opslaan' }).click();
-    await referral.getByText('Opgeslagen.').waitFor();
+    await referral.getByText('Opgeslagen.', { exact: true }).waitFor();
     for (const moment of ['T0', 'T1']) {
       const form = page.locator('.ss-panel').filter({ has: page.getByRole('heading', { name: `Vragenlijst ${moment}` }) });
       await form.getByLabel('Hoeveel zorgen maakt u zich over geld?').selectOption('4');
@@ -237,7 +237,7 @@ describe('the maatje\'s journey', () => {
     await page.getByRole('link', { name: 'Samira' }).waitFor();
     await checkScreen(page, 'my-dossiers');
     await context.close();
-  });
+  }, 900_000);
 
   it('keeps the typed story when someone else saved first (412), and saves it on request', async () => {
     const created = await e.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: bearer(apiToken), payload: { resident: { displayName: 'Karel' } } });
@@ -265,7 +265,7 @@ describe('the maatje\'s journey', () => {
     await checkScreen(page, 'story-conflict');
 
     await page.getByRole('button', { name: 'Mijn versie opslaan' }).click();
-    await page.getByText('Opgeslagen.').waitFor();
+    await page.getByText('Opgeslagen.', { exact: true }).waitFor();
     const stored = await e.app.inject({ method: 'GET', url: `/api/v1/dossiers/${dossierId}/story`, headers: bearer(apiToken) });
     expect(stored.json().text).toBe(mine);
     await context.close();

@@ -119,7 +119,8 @@ export function PhaseB({ dossier }: { dossier: Dossier }) {
         <SettlementTable dossierId={dossier.id} />
         <TransitionButtons dossier={dossier} />
       </div>
-      <aside className="ss-aside" aria-label={t.overview.heading}>
+      {/* Focusable: at laptop width the overview scrolls on its own, and keyboard users must reach it. */}
+      <aside className="ss-aside" aria-label={t.overview.heading} tabIndex={0}>
         <OverviewPanel dossierId={dossier.id} />
       </aside>
     </div>

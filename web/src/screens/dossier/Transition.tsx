@@ -1,5 +1,5 @@
 // A step between phases. A refused guard (422) lists what is missing, in words.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, ButtonGroup, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { phaseLabel, t } from '../../text';
@@ -15,6 +15,8 @@ export function TransitionButtons({ dossier }: { dossier: Dossier }) {
   const [error, setError] = useState<unknown>();
   const [moved, setMoved] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // What was missing is stale once the dossier changes; the next attempt asks the server again.
+  useEffect(() => setMissing(undefined), [dossier.version]);
   if (dossier.phase === 'closed') return null;
   const from = dossier.phase as Phase;
   const next: Phase | undefined = from === 'A' ? 'B' : from === 'B' ? 'C' : undefined;
