@@ -36,6 +36,7 @@ export function dossierVisibleTo(actor: Actor) {
       case 'maatje':
         return eb.and([
           eb('dossiers.consentWithdrawnAt', 'is', null),
+          eb('dossiers.erasedAt', 'is', null),
           eb.exists(
             eb.selectFrom('dossierAssignments as scopeAssignment')
               .innerJoin('users as scopeMaatje', 'scopeMaatje.id', 'scopeAssignment.maatjeId')
@@ -60,6 +61,7 @@ export function dossierVisibleTo(actor: Actor) {
 export function dossierManagedBy(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'dossiers'>): Expression<SqlBool> => {
     if (actor.role !== 'coordinator' || actor.locationId === null) return NOTHING;
-    return eb('dossiers.locationId', '=', actor.locationId);
+    // An erased dossier's anonymous remainder is nobody's to manage.
+    return eb.and([eb('dossiers.locationId', '=', actor.locationId), eb('dossiers.erasedAt', 'is', null)]);
   };
 }

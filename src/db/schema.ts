@@ -36,6 +36,7 @@ export interface UsersTable {
   version: Generated<number>;
   createdAt: Generated<Date>;
   updatedAt: Timestamp;
+  lastSignInAt: NullableTimestamp;
 }
 
 export interface SessionsTable {
@@ -90,7 +91,8 @@ export interface AuditEventsTable {
 
 export interface DossiersTable {
   id: Generated<string>;
-  residentId: string;
+  /** Null only on an erased dossier's anonymous remainder (erasedAt set); no scope ever shows one. */
+  residentId: ColumnType<string | null, string, string | null>;
   locationId: string;
   phase: ColumnType<Phase, Phase | undefined, Phase>;
   openedAt: Generated<Date>;
@@ -119,6 +121,7 @@ export interface DossiersTable {
   vtlbCorrections: ColumnType<VtlbCorrectionRow[], string | undefined, string>;
   exitReason: ExitReason | null;
   solution: Solution | null;
+  erasedAt: NullableTimestamp;
 }
 
 export interface DossierAssignmentsTable {
@@ -340,6 +343,33 @@ export interface StatsPublicationsTable {
   generatedAt: ColumnType<Date, Date, never>;
 }
 
+export interface ErasureRequestsTable {
+  id: Generated<string>;
+  dossierId: string;
+  channel: 'app' | 'paper';
+  requestedAt: Timestamp;
+  requestedBy: string | null;
+  dueAt: Timestamp;
+  cancelledAt: NullableTimestamp;
+  receiptCodeHmac: Buffer;
+}
+
+/** Ids only: replayed after a restore so an erased dossier stays erased. */
+export interface ErasureLedgerTable {
+  dossierId: string;
+  residentId: string | null;
+  erasedAt: Timestamp;
+  reason: 'request' | 'retention' | 'replay';
+}
+
+export interface ErasureReceiptsTable {
+  codeHmac: Buffer;
+  requestedAt: Timestamp;
+  erasedAt: NullableTimestamp;
+  categories: ColumnType<string[], string[] | undefined, string[]>;
+  expiresAt: Timestamp;
+}
+
 export interface Database {
   locations: LocationsTable;
   users: UsersTable;
@@ -366,4 +396,7 @@ export interface Database {
   debtSnapshots: DebtSnapshotsTable;
   normPeriods: NormPeriodsTable;
   statsPublications: StatsPublicationsTable;
+  erasureRequests: ErasureRequestsTable;
+  erasureLedger: ErasureLedgerTable;
+  erasureReceipts: ErasureReceiptsTable;
 }

@@ -153,7 +153,7 @@ export type ChecklistState = (typeof CHECKLIST_STATES)[number];
 
 export const EXIT_REASONS = [
   'afgerond', 'zelf_geregeld', 'doorverwezen', 'verhuisd', 'overleden', 'niet_verschenen',
-  'ingetrokken', 'niet_passend', 'overig',
+  'ingetrokken', 'niet_passend', 'uitgevallen', 'overig',
 ] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];
 

@@ -45,7 +45,7 @@ describe('seed:synthetic', () => {
 
   it('writes stories the service decrypts for the resident', async () => {
     const story = await t.db.selectFrom('dossierStories').innerJoin('dossiers', 'dossiers.id', 'dossierStories.dossierId')
-      .select(['dossiers.id', 'dossiers.residentId']).limit(1).executeTakeFirstOrThrow();
+      .select(['dossiers.id', 'dossiers.residentId']).$narrowType<{ residentId: string }>().limit(1).executeTakeFirstOrThrow();
     const token = await signIn(h.app, story.residentId, 'resident');
     const response = await h.app.inject({ method: 'GET', url: `/api/v1/dossiers/${story.id}/story`, headers: bearer({ token }) });
     expect(response.statusCode, response.body).toBe(200);

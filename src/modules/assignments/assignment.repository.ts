@@ -21,6 +21,7 @@ export async function listCaseload(db: Kysely<Database>, actor: Actor, limit: nu
       'resident.displayName as residentDisplayName', 'maatje.id as maatjeId', 'maatje.displayName as maatjeDisplayName',
       'maatje.disabledAt as maatjeDisabledAt', 'maatje.trainedAt as maatjeTrainedAt', cursorTime('dossiers.openedAt').as('cursorTime')])
     .where(dossierManagedBy(actor))
+    .$narrowType<{ residentId: string }>()
     .orderBy('dossiers.openedAt')
     .orderBy('dossiers.id')
     .limit(limit + 1);

@@ -9,7 +9,9 @@ export async function findVisibleDossierCore(db: Kysely<Database>, actor: Actor,
     .selectFrom('dossiers')
     .select(['id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt'])
     .where('id', '=', dossierId)
-    .where(dossierVisibleTo(actor));
+    .where(dossierVisibleTo(actor))
+    // No scope shows an erased dossier's remainder, the only row without a resident.
+    .$narrowType<{ residentId: string }>();
   // FOR UPDATE serializes writes to one dossier, so derived state (version, overview confirmation)
   // never interleaves. Row locks are per transaction; reads never take them.
   if (lock) query = query.forUpdate();

@@ -19,6 +19,7 @@ export async function loadDossierRow(db: Kysely<Database>, dossier: DossierCore)
     .selectAll('dossiers')
     .select(['resident.displayName as residentDisplayName', 'maatje.id as maatjeId', 'maatje.displayName as maatjeDisplayName'])
     .where('dossiers.id', '=', dossier.id)
+    .$narrowType<{ residentId: string }>()
     .executeTakeFirstOrThrow();
 }
 
@@ -133,7 +134,7 @@ export async function findResidentAccount(db: Kysely<Database>, dossier: Dossier
 /** A resident the maatje already works with: the resident of a dossier in the maatje's scope. */
 export async function findLinkableResident(db: Kysely<Database>, actor: Actor, residentId: string) {
   return db.selectFrom('dossiers').select('residentId').where('residentId', '=', residentId)
-    .where(dossierVisibleTo(actor)).limit(1).executeTakeFirst();
+    .where(dossierVisibleTo(actor)).$narrowType<{ residentId: string }>().limit(1).executeTakeFirst();
 }
 
 export async function insertDossierWithAssignment(
@@ -144,6 +145,7 @@ export async function insertDossierWithAssignment(
     id: values.id, residentId: values.residentId, locationId: values.locationId, phase: 'A', openedAt: values.now,
     updatedAt: values.now, createdBy: values.createdBy, householdAgeBand: values.householdAgeBand,
   }).returning(['id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt'])
+    .$narrowType<{ residentId: string }>()
     .executeTakeFirstOrThrow();
   await db.insertInto('dossierAssignments').values({
     dossierId: values.id, maatjeId: values.maatjeId, assignedAt: values.now, assignedBy: values.createdBy,
