@@ -39,6 +39,7 @@ import { normPeriodRoutes } from './modules/norms/norm-period.routes.js';
 import { overviewRoutes } from './modules/overview/overview.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
+import { erasureRoutes } from './modules/erasure/erasure.routes.js';
 import './http/fastify-types.js';
 
 export interface BuildOptions {
@@ -165,6 +166,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await api.register(overviewRoutes);
     await api.register(normPeriodRoutes);
     await api.register(statsRoutes);
+    await api.register(erasureRoutes);
   }, { prefix: API_PREFIX });
 
   return app;

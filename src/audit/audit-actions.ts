@@ -54,12 +54,18 @@ export const AUDIT_ACTION_PHRASES = {
   'assignment.changed': 'een ander maatje aan uw dossier gekoppeld',
   'assignment.repeated': 'hetzelfde maatje opnieuw aan uw dossier gekoppeld',
   'assignment.ended': 'het maatje van uw dossier losgekoppeld',
+  'erasure.read': 'bekeken of er een verzoek is om uw gegevens te wissen',
+  'erasure.requested': 'gevraagd om uw gegevens te wissen',
+  'erasure.cancelled': 'het verzoek om uw gegevens te wissen ingetrokken',
+  'erasure.executed': 'uw gegevens gewist',
   // Events without a dossier: they never show in a resident's log, but are audited all the same.
   'access.denied': 'geprobeerd iets te doen waarvoor geen toestemming is',
   'caseload.read': 'de lijst met dossiers van de locatie bekeken',
   'instrument.created': 'een nieuwe vragenlijst toegevoegd',
   'normPeriod.created': 'nieuwe normbedragen toegevoegd',
   'stats.read': 'statistieken opgevraagd',
+  'erasureReceipt.read': 'een bewijs van wissen opgevraagd',
+  'housekeeping.run': 'het opruimwerk gedaan',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_PHRASES | `auth.${string}` | `user.${string}` | `location.${string}` | `normPeriod.${string}`;

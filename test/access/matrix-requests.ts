@@ -2,6 +2,7 @@
 // the status) against fresh objects, so no cell depends on what an earlier cell changed.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { receiptHmac } from '../../src/modules/erasure/erasure.service.js';
 import type { ActorKey, World } from '../support/world.js';
 
 export type ObjectKey = 'own' | 'other' | 'nonexistent';
@@ -164,6 +165,17 @@ function childBuilders(segment: 'debts' | 'incomes' | 'expenses' | 'actions', id
 
 const BROWSER_APP = { origin: 'http://localhost:80', 'x-schoon-schip-client': 'web' };
 
+/** A pending erasure request on a dossier, so a cancel has something to cancel. */
+async function pendingErasure(ctx: CellContext, dossierId: string) {
+  if (ctx.object === 'nonexistent') return;
+  const receiptCodeHmac = receiptHmac(ctx.app.appConfig.jwtSecret, randomUUID());
+  const now = ctx.app.now();
+  await ctx.app.db.insertInto('erasureReceipts').values({ codeHmac: receiptCodeHmac, requestedAt: now, expiresAt: new Date(now.getTime() + 86_400_000) }).execute();
+  await ctx.app.db.insertInto('erasureRequests').values({
+    dossierId, channel: 'app', requestedAt: now, requestedBy: ctx.world.users.ownResident.id, dueAt: new Date(now.getTime() + 86_400_000), receiptCodeHmac,
+  }).execute();
+}
+
 export const BUILDERS: Record<string, Builder> = {
   'GET /openapi.json': async () => ({ method: 'GET', url: '/openapi.json' }),
   'GET /health/live': async () => ({ method: 'GET', url: '/health/live' }),
@@ -300,6 +312,25 @@ export const BUILDERS: Record<string, Builder> = {
     return { method: 'PUT', url: `${API}/dossiers/${id}/assignment`, payload: { maatjeId: maatje.id, reason: 'CANARY-matrix-reason' } };
   },
   [`DELETE ${API}/dossiers/:id/assignment`]: async (ctx) => ({ method: 'DELETE', url: `${API}/dossiers/${await freshDossier(ctx)}/assignment` }),
+  [`GET ${API}/dossiers/:id/erasure-request`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/erasure-request` }),
+  [`POST ${API}/dossiers/:id/erasure-request`]: async (ctx) => ({ method: 'POST', url: `${API}/dossiers/${await freshDossier(ctx)}/erasure-request` }),
+  [`DELETE ${API}/dossiers/:id/erasure-request`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    await pendingErasure(ctx, id);
+    return { method: 'DELETE', url: `${API}/dossiers/${id}/erasure-request` };
+  },
+  [`POST ${API}/dossiers/:id/erasure-request/paper`]: async (ctx) => ({
+    method: 'POST', url: `${API}/dossiers/${await freshDossier(ctx)}/erasure-request/paper`, payload: { identityChecked: true },
+  }),
+  [`POST ${API}/erasure-receipts/lookup`]: async (ctx) => {
+    await clearRateLimits(ctx);
+    const receiptCode = `matrix-receipt-${randomUUID()}`;
+    const now = ctx.app.now();
+    await ctx.app.db.insertInto('erasureReceipts').values({
+      codeHmac: receiptHmac(ctx.app.appConfig.jwtSecret, receiptCode), requestedAt: now, expiresAt: new Date(now.getTime() + 86_400_000),
+    }).execute();
+    return { method: 'POST', url: `${API}/erasure-receipts/lookup`, payload: { receiptCode } };
+  },
   [`GET ${API}/stats/tables`]: async () => ({ method: 'GET', url: `${API}/stats/tables` }),
   [`GET ${API}/stats/periods`]: async () => ({ method: 'GET', url: `${API}/stats/periods` }),
   // A quarter long published, so only the role decides; the table holds no object of anyone's.
