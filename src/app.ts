@@ -40,6 +40,7 @@ import { overviewRoutes } from './modules/overview/overview.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { erasureRoutes } from './modules/erasure/erasure.routes.js';
+import { scheduleHousekeeping } from './modules/housekeeping/housekeeping.schedule.js';
 import './http/fastify-types.js';
 
 export interface BuildOptions {
@@ -50,6 +51,8 @@ export interface BuildOptions {
   logger?: Logger;
   /** The clock; tests move it instead of waiting. */
   now?: () => Date;
+  /** Run housekeeping daily in this process (the server does; tests run it themselves). */
+  scheduleHousekeeping?: boolean;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -119,6 +122,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
+
+  if (options.scheduleHousekeeping) scheduleHousekeeping(app);
 
   installRouteGuard(app);
   const webApp = config.webDir === undefined ? undefined : await registerWebApp(app, config.webDir);

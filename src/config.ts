@@ -17,7 +17,10 @@ export interface Config {
   readonly encryptionKeys: readonly EncryptionKey[];
   readonly logLevel: LogLevel;
   readonly statsMinCell: number;
+  /** Months after closing until housekeeping erases a closed dossier. */
   readonly retentionMonths: number;
+  /** Months until housekeeping deletes an audit row (over the owner connection). */
+  readonly auditRetentionMonths: number;
   readonly docsEnabled: boolean;
   readonly trustProxy: string | number | boolean;
   readonly corsOrigins: readonly string[];
@@ -72,6 +75,7 @@ const envSchema = z.object({
   ),
   STATS_MIN_CELL: optionalText.pipe(integerText(5, 1000).optional()),
   RETENTION_MONTHS: optionalText.pipe(integerText(1, 600).optional()),
+  AUDIT_RETENTION_MONTHS: optionalText.pipe(integerText(6, 600).optional()),
   DOCS_ENABLED: optionalText.pipe(booleanText.optional()),
   TRUST_PROXY: optionalText,
   CORS_ORIGINS: optionalText,
@@ -159,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? 'info',
     statsMinCell: e.STATS_MIN_CELL ?? 10,
     retentionMonths: e.RETENTION_MONTHS ?? 24,
+    auditRetentionMonths: e.AUDIT_RETENTION_MONTHS ?? 60,
     docsEnabled: e.DOCS_ENABLED ?? embedded,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     corsOrigins: Object.freeze(parseCorsOrigins(e.CORS_ORIGINS)),

@@ -17,9 +17,10 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
-const app = await buildApp(config).catch((error: unknown) => {
+const app = await buildApp(config, { scheduleHousekeeping: true }).catch((error: unknown) => {
   if (error instanceof DataDirInUseError) {
-    process.stderr.write(`Schoon Schip did not start: ${error.message}\n`);
+    process.stderr.write(`Schoon Schip did not start: ${error.message}
+`);
     process.exit(1);
   }
   // Start-up holds no resident data yet: the whole error helps whoever is deploying.

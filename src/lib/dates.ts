@@ -8,3 +8,14 @@ const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
 export function amsterdamDate(instant: Date): string {
   return AMSTERDAM_DATE.format(instant);
 }
+
+/** The same instant `months` calendar months earlier (UTC calendar; the day clamps at a month's end). */
+export function monthsBefore(instant: Date, months: number): Date {
+  const result = new Date(instant);
+  const day = result.getUTCDate();
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() - months);
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, lastDay));
+  return result;
+}

@@ -20,6 +20,7 @@ const caseloadItemSchema = z.object({
   crisis: z.boolean(),
   overdueActions: z.int().min(0).describe('How many actions are past their due date and not done; a count only.'),
   noActiveMaatje: z.boolean(),
+  inactive: z.boolean().describe('Open, and nothing changed in it for 12 months; housekeeping closes it as uitgevallen after 18.'),
 }).meta({ id: 'CaseloadItem' });
 
 const assignmentBody = z.strictObject({ maatjeId: z.uuid(), reason: z.string().trim().max(500).nullish() });

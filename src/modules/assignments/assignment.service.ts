@@ -6,12 +6,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { AuditAction } from '../../audit/audit-actions.js';
 import { recordAudit } from '../../audit/audit.js';
-import { amsterdamDate } from '../../lib/dates.js';
+import { amsterdamDate, monthsBefore } from '../../lib/dates.js';
 import { DomainRuleError, NotFoundError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import { debtSummaries } from '../dossiers/dossier-summary.service.js';
 import { overdueActionsByDossier } from '../plan/plan.service.js';
+import { INACTIVE_MONTHS } from '../housekeeping/housekeeping.rules.js';
 import type { ServiceContext } from '../service-context.js';
 import {
   assignmentHistory, endActiveAssignment, findActiveAssignment, findEligibleMaatje, findManagedDossier, insertAssignment,
@@ -22,6 +23,7 @@ const reasonContext = (assignmentId: string) => ({ table: 'dossier_assignments',
 
 export async function caseload(ctx: ServiceContext, page: PageRequest) {
   const today = amsterdamDate(ctx.now);
+  const inactiveSince = monthsBefore(ctx.now, INACTIVE_MONTHS);
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await listCaseload(trx, ctx.actor, page.limit, page.cursor);
     // Only whether a crisis is open, never the debts themselves, reaches the coordinator.
@@ -43,6 +45,7 @@ export async function caseload(ctx: ServiceContext, page: PageRequest) {
       overdueActions: overdue.get(row.id) ?? 0,
       // A maatje who was disabled or lost their training no longer reaches the dossier.
       noActiveMaatje: row.maatjeId === null || row.maatjeDisabledAt !== null || row.maatjeTrainedAt === null,
+      inactive: row.phase !== 'closed' && row.updatedAt <= inactiveSince,
     }));
   });
 }

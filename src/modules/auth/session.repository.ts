@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.js';
 
 export async function insertSession(db: Db, values: { userId: string; createdAt: Date; expiresAt: Date }): Promise<string> {
   const row = await db.insertInto('sessions').values(values).returning('id').executeTakeFirstOrThrow();
+  // Sessions are cleaned up later; this stays, so housekeeping can disable staff who stopped coming.
+  await db.updateTable('users').set({ lastSignInAt: values.createdAt }).where('id', '=', values.userId).execute();
   return row.id;
 }
 

@@ -14,7 +14,7 @@ import { withDossier } from './dossier-gate.service.js';
 import { loadDossierView } from './dossier-view.service.js';
 import { insertTransition, saveDebtSnapshot, updateDossierRow } from './dossier.repository.js';
 
-export async function snapshotDebts(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore, moment: 'T0' | 'T1') {
+export async function snapshotDebts(trx: Kysely<Database>, ctx: Pick<ServiceContext, 'now'>, dossier: DossierCore, moment: 'T0' | 'T1') {
   const debts = await listChildren(trx, 'debts', dossier);
   const totals = debtTotals(debts, amsterdamDate(ctx.now));
   await saveDebtSnapshot(trx, dossier, { moment, totalDebtCents: totals.totalDebtCents, creditorCount: totals.creditorCount, takenAt: ctx.now });
@@ -33,4 +33,14 @@ export async function closeDossier(ctx: ServiceContext, dossierId: string, outco
     await snapshotDebts(trx, ctx, dossier, 'T1');
     return loadDossierView(trx, ctx, { ...dossier, phase: 'closed' });
   });
+}
+
+/**
+ * Housekeeping closes an open dossier nobody touched for 18 months as dropped out (uitgevallen),
+ * with the same T1 snapshot as any closing. No person did it, so the transition names no actor.
+ */
+export async function closeAsDroppedOut(trx: Kysely<Database>, dossier: DossierCore, now: Date) {
+  await updateDossierRow(trx, dossier, { phase: 'closed', closedAt: now, exitReason: 'uitgevallen', updatedAt: now });
+  await insertTransition(trx, dossier, { fromPhase: dossier.phase, toPhase: 'closed', at: now, actorId: null });
+  await snapshotDebts(trx, { now }, dossier, 'T1');
 }

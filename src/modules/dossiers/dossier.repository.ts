@@ -52,7 +52,7 @@ export const transitionsSection = jsonRowsSection<{ fromPhase: Phase; toPhase: P
   { at: true },
 );
 
-export async function insertTransition(db: Kysely<Database>, dossier: DossierCore, values: { fromPhase: Phase; toPhase: Phase; at: Date; actorId: string }) {
+export async function insertTransition(db: Kysely<Database>, dossier: DossierCore, values: { fromPhase: Phase; toPhase: Phase; at: Date; actorId: string | null }) {
   await db.insertInto('dossierTransitions').values({ ...values, dossierId: dossier.id }).execute();
 }
 

@@ -1,0 +1,86 @@
+// The queries of housekeeping: what retention makes due, and the clean-up of expired bookkeeping.
+// Months are calendar months (PostgreSQL interval arithmetic), so "24 months after closing" is the
+// same calendar day two years on, never a day earlier.
+import { sql, type Kysely } from 'kysely';
+import type { DossierCore } from '../../access/dossier-scope.js';
+import type { Database } from '../../db/schema.js';
+
+const monthsBefore = (now: Date, months: number) => sql<Date>`(${now}::timestamptz - make_interval(months => ${months}))`;
+
+// Any constant, the same in every replica: housekeeping's PostgreSQL advisory lock.
+const HOUSEKEEPING_LOCK = 0x5343_4850;
+
+/** True when this connection now holds the lock; another replica's run holds it otherwise. */
+export async function tryHousekeepingLock(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${HOUSEKEEPING_LOCK}) AS locked`.execute(db);
+  return rows[0]?.locked === true;
+}
+
+export async function releaseHousekeepingLock(db: Kysely<Database>): Promise<void> {
+  await sql`SELECT pg_advisory_unlock(${HOUSEKEEPING_LOCK})`.execute(db);
+}
+
+/** Closed dossiers whose retention after closing has run out. */
+export async function retentionDueDossierIds(db: Kysely<Database>, now: Date, months: number): Promise<string[]> {
+  const rows = await db.selectFrom('dossiers').select('id')
+    .where('phase', '=', 'closed').where('erasedAt', 'is', null)
+    .where('closedAt', '<=', monthsBefore(now, months))
+    .orderBy('closedAt').execute();
+  return rows.map((row) => row.id);
+}
+
+/** Open dossiers without any change for `months`. */
+export async function inactiveOpenDossiers(db: Kysely<Database>, now: Date, months: number): Promise<DossierCore[]> {
+  return db.selectFrom('dossiers')
+    .select(['id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt'])
+    .where('phase', '<>', 'closed').where('erasedAt', 'is', null)
+    .where('updatedAt', '<=', monthsBefore(now, months))
+    .$narrowType<{ residentId: string }>()
+    .orderBy('updatedAt').execute();
+}
+
+/** Staff accounts, still enabled, without a sign-in (or, never signed in, without one since creation) for `months`. */
+export async function idleStaffIds(db: Kysely<Database>, now: Date, months: number): Promise<string[]> {
+  const rows = await db.selectFrom('users').select('id')
+    .where('role', '<>', 'resident').where('disabledAt', 'is', null)
+    .where((eb) => eb(eb.fn.coalesce('lastSignInAt', 'createdAt'), '<=', monthsBefore(now, months)))
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function disableUser(db: Kysely<Database>, userId: string, now: Date): Promise<void> {
+  await db.updateTable('users').set((eb) => ({ disabledAt: now, updatedAt: now, version: eb('version', '+', 1) }))
+    .where('id', '=', userId).where('disabledAt', 'is', null).execute();
+}
+
+export interface BookkeepingCounts {
+  sessions: number;
+  activationCodes: number;
+  erasureReceipts: number;
+  idempotencyKeys: number;
+  rateLimitCounters: number;
+}
+
+/** Expired sign-ins, codes, receipts, idempotency answers and rate-limit windows; counted only on a dry run. */
+export async function cleanBookkeeping(db: Kysely<Database>, now: Date, dryRun: boolean): Promise<BookkeepingCounts> {
+  const month = sql<Date>`(${now}::timestamptz - interval '30 days')`;
+  const day = sql<Date>`(${now}::timestamptz - interval '24 hours')`;
+  const targets = {
+    sessions: sql`FROM sessions WHERE coalesce(revoked_at, expires_at) <= ${month}`,
+    activationCodes: sql`FROM activation_codes WHERE expires_at <= ${month}`,
+    erasureReceipts: sql`FROM erasure_receipts WHERE expires_at <= ${now}`,
+    idempotencyKeys: sql`FROM idempotency_keys WHERE created_at <= ${day}`,
+    rateLimitCounters: sql`FROM rate_limit_counters WHERE window_ends_at <= ${now}`,
+  };
+  const counts = {} as BookkeepingCounts;
+  for (const [name, from] of Object.entries(targets) as [keyof BookkeepingCounts, typeof targets.sessions][]) {
+    if (dryRun) {
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n ${from}`.execute(db);
+      counts[name] = rows[0]?.n ?? 0;
+    } else {
+      const result = await sql`DELETE ${from}`.execute(db);
+      counts[name] = Number(result.numAffectedRows ?? 0n);
+    }
+  }
+  return counts;
+}
