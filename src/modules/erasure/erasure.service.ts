@@ -10,8 +10,8 @@ import { deriveKey } from '../../lib/keys.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import type { ServiceContext } from '../service-context.js';
 import {
-  cancelRequest, dueRequestDossierIds, eraseDossier, findManagedDossierId, findPendingRequest, findReceipt, insertRequest,
-  type ErasureOutcome, type ErasureReason,
+  cancelRequest, deleteErasedAccount, dueRequestDossierIds, eraseDossier, findManagedDossierId, findPendingRequest, findReceipt,
+  insertRequest, ledgerEntries, recordLedgerEntry, type ErasureOutcome, type ErasureReason,
 } from './erasure.repository.js';
 import { ERASURE_CATEGORIES } from './erasure.schemas.js';
 
@@ -127,4 +127,31 @@ export async function executeDueErasures(db: Kysely<Database>, now: Date, option
     if (await eraseNow(db, dossierId, 'request', now)) erased += 1;
   }
   return erased;
+}
+
+export interface LedgerEntry {
+  dossierId: string;
+  residentId: string | null;
+  erasedAt: Date;
+}
+
+export async function erasureLedger(db: Kysely<Database>): Promise<LedgerEntry[]> {
+  return ledgerEntries(db);
+}
+
+/**
+ * After a restore: erases again every dossier (and account) the ledgers name that came back with
+ * the backup, and copies the entries into this database's ledger so the next restore knows them.
+ */
+export async function replayErasureLedger(db: Kysely<Database>, entries: readonly LedgerEntry[], now: Date) {
+  let dossiersErased = 0;
+  let accountsDeleted = 0;
+  for (const entry of entries) {
+    if (await eraseNow(db, entry.dossierId, 'replay', now)) dossiersErased += 1;
+    await db.transaction().execute(async (trx) => {
+      if (entry.residentId !== null && (await deleteErasedAccount(trx, entry.residentId))) accountsDeleted += 1;
+      await recordLedgerEntry(trx, entry);
+    });
+  }
+  return { entries: entries.length, dossiersErased, accountsDeleted };
 }
