@@ -66,9 +66,9 @@ describe('access ends on the next request', () => {
     expect((await get(maatje, `/dossiers/${dossierId}`)).statusCode).toBe(404);
     const caseload = (await get(coordinator, '/caseload?limit=200')).json();
     const item = caseload.items.find((i: { dossierId: string }) => i.dossierId === dossierId);
-    expect(Object.keys(item).sort()).toEqual(['crisis', 'dossierId', 'lastActivityAt', 'maatjeDisplayName', 'maatjeId', 'noActiveMaatje', 'overdueActions',
+    expect(Object.keys(item).sort()).toEqual(['crisis', 'dossierId', 'inactive', 'lastActivityAt', 'maatjeDisplayName', 'maatjeId', 'noActiveMaatje', 'overdueActions',
       'openedAt', 'phase', 'residentDisplayName', 'residentId'].sort());
-    expect(item).toMatchObject({ maatjeId: null, maatjeDisplayName: null, noActiveMaatje: true, crisis: false, overdueActions: 0, phase: 'A' });
+    expect(item).toMatchObject({ maatjeId: null, maatjeDisplayName: null, noActiveMaatje: true, crisis: false, overdueActions: 0, phase: 'A', inactive: false });
   });
 });
 
