@@ -19,8 +19,7 @@ function readConfig(): Config {
 const config = readConfig();
 const app = await buildApp(config, { scheduleHousekeeping: true }).catch((error: unknown) => {
   if (error instanceof DataDirInUseError) {
-    process.stderr.write(`Schoon Schip did not start: ${error.message}
-`);
+    process.stderr.write(`Schoon Schip did not start: ${error.message}\n`);
     process.exit(1);
   }
   // Start-up holds no resident data yet: the whole error helps whoever is deploying.

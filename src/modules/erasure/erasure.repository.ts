@@ -87,8 +87,12 @@ export async function eraseDossier(
     .execute(db);
   const categories = ['dossier', ...present.rows.map((row) => row.category)];
 
-  // A stored answer to a create request may repeat the dossier's data; it goes whoever asked.
-  await sql`DELETE FROM idempotency_keys WHERE strpos(response_body::text, ${dossierId}) > 0`.execute(db);
+  // A stored answer to a create request may repeat the dossier's data, encrypted under the master
+  // key and without a dossier column: the answers of everyone who worked on it go (their retries
+  // of the last 24 hours lose replay protection; a lingering copy of the data would be worse).
+  await sql`
+    DELETE FROM idempotency_keys WHERE strpos(response_body::text, ${dossierId}) > 0
+      OR user_id IN (SELECT maatje_id FROM dossier_assignments WHERE dossier_id = ${dossierId})`.execute(db);
 
   const request = await findPendingRequest(db, dossierId);
   // Only a dossier the statistics may count leaves a remainder; the others go entirely.
