@@ -13,7 +13,8 @@ const RULES = {
   'location.list': STAFF,
   'location.create': ['admin'],
   'user.manage': ['admin', 'coordinator'],
-  'user.activationCode': ['admin', 'coordinator'],
+  // A maatje re-issues the code of a resident whose dossier they hold; the service scopes it.
+  'user.activationCode': ['admin', 'coordinator', 'maatje'],
   'dossier.create': ['maatje'],
   'dossier.list': DOSSIER_PARTIES,
   'dossier.read': DOSSIER_PARTIES,

@@ -10,6 +10,8 @@ import type { Role } from '../../lib/vocabulary.js';
 export interface UserScope {
   roles: readonly Role[];
   locationId?: string;
+  /** Only residents of a dossier this maatje is the active assignee of. */
+  assignedMaatjeId?: string;
 }
 
 const USER_COLUMNS = [
@@ -48,6 +50,15 @@ export async function findUserIdByUsername(db: Db, username: string): Promise<st
 function scoped(db: Db, scope: UserScope) {
   let query = db.selectFrom('users').where('users.role', 'in', [...scope.roles]);
   if (scope.locationId !== undefined) query = query.where('users.locationId', '=', scope.locationId);
+  if (scope.assignedMaatjeId !== undefined) {
+    const maatjeId = scope.assignedMaatjeId;
+    query = query.where(({ exists, selectFrom }) => exists(selectFrom('dossiers')
+      .innerJoin('dossierAssignments as a', 'a.dossierId', 'dossiers.id')
+      .select('dossiers.id')
+      .whereRef('dossiers.residentId', '=', 'users.id')
+      .where('a.maatjeId', '=', maatjeId)
+      .where('a.endedAt', 'is', null)));
+  }
   return query;
 }
 
@@ -84,4 +95,17 @@ export async function updateUserAtVersion(
     .where('version', '=', version)
     .returning(USER_COLUMNS)
     .executeTakeFirst();
+}
+
+/** Ends a maatje's active assignments outside `locationId`; returns the dossiers they left. */
+export async function endAssignmentsOutsideLocation(db: Db, input: { maatjeId: string; locationId: string | null; endedBy: string; now: Date }) {
+  const rows = await db.updateTable('dossierAssignments')
+    .set({ endedAt: input.now, endedBy: input.endedBy })
+    .where('maatjeId', '=', input.maatjeId)
+    .where('endedAt', 'is', null)
+    .where(({ eb, selectFrom }) => eb('dossierId', 'in', selectFrom('dossiers').select('dossiers.id')
+      .where((w) => input.locationId === null ? w.lit(true) : w('dossiers.locationId', '<>', input.locationId))))
+    .returning('dossierId')
+    .execute();
+  return rows.map((row) => row.dossierId);
 }

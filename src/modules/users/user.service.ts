@@ -15,8 +15,8 @@ import { assertAcceptablePassword, hashPassword } from '../auth/password.js';
 import { endUserSessions } from '../auth/session.service.js';
 import { assertLocationExists } from '../locations/location.service.js';
 import {
-  anyUserWithRole, findUserIdByUsername, findUserInScope, insertUser, listUsersInScope, lockFirstAdminSetup,
-  updateUserAtVersion, type UserScope,
+  anyUserWithRole, endAssignmentsOutsideLocation, findUserIdByUsername, findUserInScope, insertUser, listUsersInScope,
+  lockFirstAdminSetup, updateUserAtVersion, type UserScope,
 } from './user.repository.js';
 
 export interface UserContext {
@@ -59,8 +59,11 @@ function toView(row: UserRow): UserView {
 function scopeOf(actor: Actor, purpose: 'manage' | 'activationCode'): UserScope {
   if (actor.role === 'admin') return { roles: STAFF_ROLES };
   if (actor.role === 'coordinator' && actor.locationId !== null) {
-    const roles: Role[] = purpose === 'manage' ? ['maatje'] : ['resident', 'maatje'];
-    return { roles, locationId: actor.locationId };
+    // A resident's code opens their dossier: only its assigned maatje re-issues it (issue 15).
+    return { roles: ['maatje'], locationId: actor.locationId };
+  }
+  if (actor.role === 'maatje' && purpose === 'activationCode' && actor.trained) {
+    return { roles: ['resident'], assignedMaatjeId: actor.userId };
   }
   return { roles: [] };
 }
@@ -293,6 +296,15 @@ export async function updateUser(
     if (!updated) {
       const latest = await findVisible(trx, actor, id);
       throw new PreconditionFailedError(toView(latest), latest.version);
+    }
+    const locationChanged = patch.locationId !== undefined && patch.locationId !== current.locationId;
+    if (current.role === 'maatje' && (locationChanged || roleChanged)) {
+      // A maatje who moves keeps no dossier of the old location (nor of any, on a role change).
+      const left = await endAssignmentsOutsideLocation(trx, { maatjeId: id, locationId: roleChanged ? null : locationId, endedBy: actor.userId, now: ctx.now });
+      for (const dossierId of left) {
+        await recordAudit(trx, { action: 'assignment.ended', outcome: 'success', actorUserId: actor.userId, actorRole: actor.role,
+          dossierId, subjectUserId: id, requestId: ctx.requestId, details: { cause: locationChanged ? 'location_changed' : 'role_changed' } });
+      }
     }
     if (disabling || roleChanged) {
       await endUserSessions(trx, { userId: id, now: ctx.now, reason: disabling ? 'disabled' : 'role_change' });
