@@ -25,7 +25,7 @@ export interface NormPeriodCandidate {
 export type NormPeriodProblem =
   | { code: 'valid_from_not_a_date' }
   | { code: 'valid_from_not_1_january_or_1_july' }
-  | { code: 'valid_from_not_after_existing'; newestValidFrom: string }
+  | { code: 'valid_from_exists'; validFrom: string }
   | { code: 'valid_from_too_far_ahead'; latestValidFrom: string }
   | { code: 'norm_missing'; key: NormHouseholdKey }
   | { code: 'norm_unknown_key'; key: string }
@@ -37,8 +37,8 @@ export const NORM_PERIOD_OUTDATED_AFTER_MONTHS = 7;
 
 /**
  * How far ahead a new period may start. The next 1 January or 1 July is never more than 6 months
- * away, and norms are published shortly before it. Periods cannot be edited or removed and each must
- * start after the newest, so a mistyped year (2062 for 2026) would otherwise block every later one.
+ * away, and norms are published shortly before it. Periods cannot be edited or removed, so a
+ * mistyped year (2062 for 2026) would otherwise stand for ever as the newest period.
  */
 export const NORM_PERIOD_MAX_MONTHS_AHEAD = 6;
 
@@ -108,9 +108,11 @@ function isPositiveCents(value: unknown): value is number {
 }
 
 /**
- * Every reason the candidate cannot be added; empty when it can. Periods are append-only, so the
- * candidate must start after every existing period (a correction is a new period, not an edit).
- * With `today`, it must also start within NORM_PERIOD_MAX_MONTHS_AHEAD of it.
+ * Every reason the candidate cannot be added; empty when it can. Periods are never edited, so a
+ * start date that already has a period is refused. A period may be added before a newer one (the
+ * 1 January norms entered after the 1 July ones): which period is in force follows from validFrom
+ * alone, so the order of entry does not matter. With `today`, it must start within
+ * NORM_PERIOD_MAX_MONTHS_AHEAD of it.
  */
 export function validateNewNormPeriod(
   candidate: NormPeriodCandidate,
@@ -123,9 +125,8 @@ export function validateNewNormPeriod(
     problems.push({ code: 'valid_from_not_a_date' });
   } else {
     if (!/-(01-01|07-01)$/.test(candidate.validFrom)) problems.push({ code: 'valid_from_not_1_january_or_1_july' });
-    const newest = newestNormPeriod(existing);
-    if (newest !== null && candidate.validFrom <= newest.validFrom) {
-      problems.push({ code: 'valid_from_not_after_existing', newestValidFrom: newest.validFrom });
+    if (existing.some((period) => period.validFrom === candidate.validFrom)) {
+      problems.push({ code: 'valid_from_exists', validFrom: candidate.validFrom });
     }
     if (today !== undefined) {
       // Negative months step forward: the same day 6 months later, clamped to the month's end.

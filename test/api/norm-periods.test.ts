@@ -119,11 +119,11 @@ describe('POST /norm-periods', () => {
     ]);
   });
 
-  it('refuses a period that does not come after every existing one: corrections are new periods, not edits', async () => {
+  it('refuses a second period with the same start: existing periods are never edited', async () => {
     const res = await inject(admin, 'POST', '/norm-periods', { ...JAN_2026, validFrom: '2025-07-01' });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
-      { pointer: '/body/validFrom', code: 'valid_from_not_after_existing', newestValidFrom: '2025-07-01', detail: expect.any(String) },
+      { pointer: '/body/validFrom', code: 'valid_from_exists', validFrom: '2025-07-01', detail: expect.any(String) },
     ]);
     expect(await countPeriods()).toBe(3);
   });
@@ -205,5 +205,24 @@ describe('POST /norm-periods', () => {
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json()).toMatchObject({ ...july, inForce: true });
     expect((await inject(maatje, 'GET', '/norm-periods')).json().normPeriodOutdated).toBe(false);
+  });
+
+  it('accepts a forgotten earlier period after a newer one: 1 January 2025 is back, in force by its dates', async () => {
+    // The periods so far: the three seeds, 1 January and 1 July 2026. 1 January 2024 is older than all.
+    h.clock.set(new Date('2026-09-02T10:00:00Z'));
+    admin.token = await signIn(h.app, admin.id, 'admin');
+    maatje.token = await signIn(h.app, maatje.id, 'maatje');
+    const jan2024 = { ...JAN_2026, validFrom: '2024-01-01' };
+    const res = await inject(admin, 'POST', '/norm-periods', jan2024);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ validFrom: '2024-01-01', inForce: false });
+    const page = (await inject(maatje, 'GET', '/norm-periods')).json();
+    expect(page.items.map((p: { validFrom: string; inForce: boolean }) => [p.validFrom, p.inForce])).toEqual([
+      ['2024-01-01', false], ['2024-07-01', false], ['2025-01-01', false], ['2025-07-01', false], ['2026-01-01', false], ['2026-07-01', true],
+    ]);
+    // never twice
+    const again = await inject(admin, 'POST', '/norm-periods', jan2024);
+    expect(again.statusCode).toBe(422);
+    expect(again.json().errors[0]).toMatchObject({ code: 'valid_from_exists', validFrom: '2024-01-01' });
   });
 });

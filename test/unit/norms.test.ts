@@ -108,13 +108,23 @@ describe('validateNewNormPeriod', () => {
     expect(validateNewNormPeriod({ ...JAN_2026, validFrom: '2026-13-01' }, SEEDED)).toEqual([{ code: 'valid_from_not_a_date' }]);
   });
 
-  it('requires a start after every existing period: periods are added, never replaced', () => {
+  it('refuses a start date that already has a period: periods are added, never replaced', () => {
     expect(validateNewNormPeriod({ ...JAN_2026, validFrom: '2025-07-01' }, SEEDED)).toEqual([
-      { code: 'valid_from_not_after_existing', newestValidFrom: '2025-07-01' },
+      { code: 'valid_from_exists', validFrom: '2025-07-01' },
     ]);
     expect(validateNewNormPeriod({ ...JAN_2026, validFrom: '2025-01-01' }, SEEDED)).toEqual([
-      { code: 'valid_from_not_after_existing', newestValidFrom: '2025-07-01' },
+      { code: 'valid_from_exists', validFrom: '2025-01-01' },
     ]);
+  });
+
+  it('accepts a period before the newest one: 1 January 2026 entered after 1 July 2026', () => {
+    const jul2026 = { ...JAN_2026, validFrom: '2026-07-01' };
+    expect(validateNewNormPeriod(JAN_2026, [...SEEDED, jul2026], '2026-12-01')).toEqual([]);
+    // and the period in force follows the dates, not the order of entry
+    const entered = [...SEEDED, jul2026, JAN_2026];
+    expect(normPeriodInForce(entered, '2026-03-15')?.validFrom).toBe('2026-01-01');
+    expect(normPeriodInForce(entered, '2026-07-01')?.validFrom).toBe('2026-07-01');
+    expect(normPeriodInForce(entered, '2025-12-31')?.validFrom).toBe('2025-07-01');
   });
 
   it('with a calculation day, refuses a start more than 6 months ahead: a mistyped year would block every later period', () => {
@@ -190,9 +200,11 @@ describe('validateNewNormPeriod', () => {
 
   it('reports every problem at once', () => {
     const { alleenstaand_aow: _dropped, ...threeKeys } = JAN_2026.norms;
+    expect(validateNewNormPeriod({ validFrom: '2025-07-01', norms: threeKeys }, SEEDED).map((p) => p.code)).toEqual([
+      'valid_from_exists', 'norm_missing',
+    ]);
     expect(validateNewNormPeriod({ validFrom: '2025-03-01', norms: threeKeys }, SEEDED)).toEqual([
       { code: 'valid_from_not_1_january_or_1_july' },
-      { code: 'valid_from_not_after_existing', newestValidFrom: '2025-07-01' },
       { code: 'norm_missing', key: 'alleenstaand_aow' },
     ]);
   });

@@ -45,8 +45,8 @@ function toView(record: NormPeriodRecord, inForceId: string | undefined): NormPe
   return { ...toNormPeriod(record), inForce: record.id === inForceId, createdAt: record.createdAt, createdBy: record.createdBy };
 }
 
-// Keyset position of a period: periods are appended in validFrom order (the rule below), so
-// validFrom is their creation order and, being unique, a cursor by itself.
+// Keyset position of a period: the list is in validFrom order and validFrom is unique, so it is a
+// cursor by itself. (A period added before the cursor while someone pages shows on a fresh listing.)
 const positionOf = (record: NormPeriodRecord) => ({ createdAt: `${record.validFrom}T00:00:00.000000Z`, id: record.id });
 
 export async function listNormPeriods(ctx: ServiceContext, page: PageRequest) {
@@ -73,9 +73,9 @@ function problemToError(problem: NormPeriodProblem) {
     case 'valid_from_too_far_ahead':
       return { pointer: '/body/validFrom', code: problem.code, latestValidFrom: problem.latestValidFrom,
         detail: `A period may start at most 6 months ahead (${problem.latestValidFrom}); it can never be removed once added.` };
-    case 'valid_from_not_after_existing':
-      return { pointer: '/body/validFrom', code: problem.code, newestValidFrom: problem.newestValidFrom,
-        detail: `Periods are only added after the newest one (${problem.newestValidFrom}); existing periods are never changed.` };
+    case 'valid_from_exists':
+      return { pointer: '/body/validFrom', code: problem.code, validFrom: problem.validFrom,
+        detail: `A period starting ${problem.validFrom} exists; existing periods are never changed.` };
     case 'norm_missing':
       return { pointer: `/body/norms/${problem.key}`, code: problem.code, detail: `The norm for ${problem.key} is missing.` };
     case 'norm_unknown_key':
