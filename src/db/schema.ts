@@ -192,10 +192,12 @@ export interface DebtsTable {
   interestCents: number | null;
   collectionCostsCents: number | null;
   collectionCostsIncludeVat: boolean | null;
+  creditorCanDeductVat: boolean | null;
   legalCostsCents: number | null;
   balanceCents: number;
   balanceDate: DateColumn | null;
   status: DebtStatus;
+  courtDate: DateColumn | null;
   arrangementAmountCents: number | null;
   arrangementFrequency: Frequency | null;
   arrangementStartDate: DateColumn | null;

@@ -7,13 +7,15 @@
 //    bracket that is reached can carry a fraction, the full lower brackets are whole cents.)
 // 2. The € 40 minimum and € 6.775 maximum are then applied: they are amounts excl. VAT in the
 //    Besluit. Both are whole cents, so clamping before or after step 1's rounding is the same.
-// 3. VAT (× 1,21) is applied to that whole-cent amount and rounded half-up again: the excl.-VAT
+// 3. VAT (× 1,21) is applied only when the costs include BTW AND the creditor cannot deduct it
+//    (a creditor that deducts the collector's BTW has no BTW cost to pass on). It is applied to that whole-cent amount and rounded half-up again: the excl.-VAT
 //    maximum is itself an amount a creditor can charge, and VAT is charged on a cent amount.
 //    (Applying VAT to the unrounded sum can give one cent more; e.g. principal € 5.000,09.)
 
 import { divideRoundHalfUp, scaleCents } from '../lib/money.js';
 import {
-  PRE_JUDGMENT_STATUSES, PUBLIC_LAW_CREDITOR_TYPES, type CreditorType, type DebtStatus,
+  DISCONNECTING_CREDITOR_TYPES, PRE_JUDGMENT_STATUSES, PUBLIC_LAW_CREDITOR_TYPES, VAT_DEDUCTING_CREDITOR_TYPES,
+  VAT_NON_DEDUCTING_CREDITOR_TYPES, type CollectionCostsVat, type CreditorType, type DebtStatus,
 } from '../lib/vocabulary.js';
 
 export const COLLECTION_COSTS_MIN_CENTS = 4_000;
@@ -57,8 +59,23 @@ export function isPublicLawCreditorType(creditorType: CreditorType): boolean {
   return PUBLIC_LAW_CREDITOR_TYPES.includes(creditorType);
 }
 
-export function isPreJudgmentStatus(status: DebtStatus): boolean {
-  return PRE_JUDGMENT_STATUSES.includes(status);
+/**
+ * Before judgment, so the incassokosten scale still applies. A crisis is pre-judgment when no court
+ * was needed for it: a zorgverzekeraar cancels a policy and an energy or water company cuts off
+ * supply on its own; an ontruiming (eviction) always follows a judgment, and with any other
+ * creditor type the status cannot tell which of the two it is, so the check stays off.
+ */
+export function isPreJudgment(status: DebtStatus, creditorType: CreditorType): boolean {
+  if (PRE_JUDGMENT_STATUSES.includes(status)) return true;
+  if (status === 'opzegging_zorgverzekering_aangezegd') return true;
+  return status === 'ontruiming_of_afsluiting_aangezegd' && DISCONNECTING_CREDITOR_TYPES.includes(creditorType);
+}
+
+/** The answer when the maatje did not ask: by creditor type, or null when the type does not tell. */
+export function defaultCreditorCanDeductVat(creditorType: CreditorType): boolean | null {
+  if (VAT_DEDUCTING_CREDITOR_TYPES.includes(creditorType)) return true;
+  if (VAT_NON_DEDUCTING_CREDITOR_TYPES.includes(creditorType)) return false;
+  return null;
 }
 
 export interface CollectionCostsInput {
@@ -68,24 +85,43 @@ export interface CollectionCostsInput {
   collectionCostsCents: number | null;
   /** `null` (not stated) is read as excl. VAT, the stricter check. */
   collectionCostsIncludeVat: boolean | null;
+  /** `null` (not asked): the creditor type's default; when that is unknown too, no BTW (the stricter check). */
+  creditorCanDeductVat: boolean | null;
 }
 
 export interface CollectionCostsCheck {
   maxCents: number | null;
   tooHigh: boolean | null;
+  /** null when the check does not apply. */
+  vat: CollectionCostsVat | null;
 }
 
 export function collectionCostsApply(
   debt: Pick<CollectionCostsInput, 'creditorType' | 'status' | 'principalCents'>,
 ): boolean {
   return debt.principalCents !== null && !isPublicLawCreditorType(debt.creditorType)
-    && isPreJudgmentStatus(debt.status);
+    && isPreJudgment(debt.status, debt.creditorType);
 }
 
-/** Not applicable → both null. Applicable without charged costs → `tooHigh: false` (nothing asked). */
+/** Whether BTW on the costs is charged, and if so whether the creditor may charge it. */
+export function collectionCostsVat(
+  debt: Pick<CollectionCostsInput, 'creditorType' | 'collectionCostsIncludeVat' | 'creditorCanDeductVat'>,
+): CollectionCostsVat {
+  if (debt.collectionCostsIncludeVat !== true) return 'not_charged';
+  const canDeduct = debt.creditorCanDeductVat ?? defaultCreditorCanDeductVat(debt.creditorType);
+  if (canDeduct === null) return 'unknown';
+  return canDeduct ? 'not_allowed' : 'allowed';
+}
+
+/**
+ * Not applicable → all null. Applicable without charged costs → `tooHigh: false` (nothing asked).
+ * The maximum includes BTW only when BTW is charged and allowed; an unknown answer gets the maximum
+ * without BTW, so the maatje is prompted to ask rather than the resident overpaying.
+ */
 export function checkCollectionCosts(debt: CollectionCostsInput): CollectionCostsCheck {
-  if (debt.principalCents === null || !collectionCostsApply(debt)) return { maxCents: null, tooHigh: null };
-  const maxCents = collectionCostsMaxCents(debt.principalCents, debt.collectionCostsIncludeVat === true);
+  if (debt.principalCents === null || !collectionCostsApply(debt)) return { maxCents: null, tooHigh: null, vat: null };
+  const vat = collectionCostsVat(debt);
+  const maxCents = collectionCostsMaxCents(debt.principalCents, vat === 'allowed');
   const tooHigh = debt.collectionCostsCents !== null && debt.collectionCostsCents > maxCents;
-  return { maxCents, tooHigh };
+  return { maxCents, tooHigh, vat };
 }

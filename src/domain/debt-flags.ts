@@ -1,12 +1,13 @@
 // Per-debt derived flags served with every debt read (DESIGN.md §7.3, §8.1). "Today" is always
 // a parameter: the domain never reads the clock, so tests and the PDF agree on one date.
 
-import { CRISIS_STATUSES, type DebtStatus } from '../lib/vocabulary.js';
+import { CRISIS_STATUSES, type CollectionCostsVat, type DebtStatus } from '../lib/vocabulary.js';
 import { checkCollectionCosts, type CollectionCostsInput } from './collection-costs.js';
+import { debtUrgency, type DebtUrgency, type UrgencyInput } from './debt-urgency.js';
 
 export const BALANCE_STALE_AFTER_MONTHS = 6;
 
-export interface DebtFlagsInput extends CollectionCostsInput {
+export interface DebtFlagsInput extends CollectionCostsInput, UrgencyInput {
   /** ISO `YYYY-MM-DD`, or null when not entered yet. */
   balanceDate: string | null;
 }
@@ -15,7 +16,9 @@ export interface DebtFlags {
   balanceStale: boolean;
   collectionCostsMaxCents: number | null;
   collectionCostsTooHigh: boolean | null;
+  collectionCostsVat: CollectionCostsVat | null;
   crisis: boolean;
+  urgency: DebtUrgency;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -78,6 +81,8 @@ export function debtFlags(debt: DebtFlagsInput, today: string): DebtFlags {
     balanceStale: isBalanceStale(debt.balanceDate, today),
     collectionCostsMaxCents: collectionCosts.maxCents,
     collectionCostsTooHigh: collectionCosts.tooHigh,
+    collectionCostsVat: collectionCosts.vat,
     crisis: isCrisisStatus(debt.status),
+    urgency: debtUrgency(debt),
   };
 }

@@ -28,6 +28,28 @@ export const PUBLIC_LAW_CREDITOR_TYPES: readonly CreditorType[] = [
   'svb', 'gemeente_sociaal', 'gemeente_belastingen', 'waterschap',
 ];
 
+/**
+ * Creditors that can deduct the BTW an incassobureau charges them, so they may not pass it on to
+ * the debtor: businesses whose own sales carry BTW (energy, drinking water at the low rate,
+ * telecom, retail), and a debt buyer collecting a bought claim for itself (it pays no collector).
+ * Sources: schuldinfo.nl "Ten onrechte BTW-opslag bij gekochte vorderingen"; incasso.net "BTW op incassokosten".
+ */
+export const VAT_DEDUCTING_CREDITOR_TYPES: readonly CreditorType[] = [
+  'energie', 'water', 'telecom', 'koop_op_afbetaling', 'incassobureau',
+];
+
+/**
+ * Creditors whose activity is exempt from BTW (renting a home, credit, insurance, care) or who are
+ * no business at all: they cannot deduct a collector's BTW, so a BTW surcharge is allowed (same sources).
+ * Types in neither list are unknown until the maatje asks.
+ */
+export const VAT_NON_DEDUCTING_CREDITOR_TYPES: readonly CreditorType[] = [
+  'verhuurder', 'bank_krediet', 'zorgverzekeraar', 'particulier',
+];
+
+/** Creditors that can cut off gas, electricity or water without a court: `ontruiming_of_afsluiting_aangezegd` means an afsluiting. */
+export const DISCONNECTING_CREDITOR_TYPES: readonly CreditorType[] = ['energie', 'water'];
+
 export const DEBT_RANKS = ['concurrent', 'preferent', 'separatist'] as const;
 export type DebtRank = (typeof DEBT_RANKS)[number];
 
@@ -47,6 +69,14 @@ export type DebtStatus = (typeof DEBT_STATUSES)[number];
 export const PRE_JUDGMENT_STATUSES: readonly DebtStatus[] = [
   'open', 'aanmaning', 'incasso', 'deurwaarder', 'dagvaarding', 'betalingsregeling', 'betwist',
 ];
+
+/** How BTW on the incassokosten was judged (DESIGN.md §7.3): charged or not, and whether it may be. */
+export const COLLECTION_COSTS_VAT = ['not_charged', 'allowed', 'not_allowed', 'unknown'] as const;
+export type CollectionCostsVat = (typeof COLLECTION_COSTS_VAT)[number];
+
+/** How soon a debt needs the resident to act, most pressing first. */
+export const URGENCY_LEVELS = ['crisis', 'urgent', 'soon', 'normal', 'none'] as const;
+export type UrgencyLevel = (typeof URGENCY_LEVELS)[number];
 
 /** Debts that no longer count in the total debt. */
 export const SETTLED_STATUSES: readonly DebtStatus[] = ['afgelost', 'kwijtgescholden'];

@@ -189,6 +189,20 @@ describe('GET /dossiers/{id}/overview', () => {
       aflosruimteBasis: 'vtlb',
       aflosruimteIsBudgetFigure: false,
       nulAanbod: false,
+      // most pressing first: crisis (Vattenfall), urgent (ICS beslag), soon (aanmaning, deurwaarder, incasso
+      // in creation order), normal (the two open debts); KPN is paid and has no step
+      nextSteps: [
+        { debtId: debtIds.vattenfall, creditorName: 'Vattenfall', status: 'ontruiming_of_afsluiting_aangezegd', level: 'crisis', dueDate: null,
+          text: expect.stringMatching(/^Uw gas of stroom kan worden afgesloten\. Bel vandaag nog/) },
+        // the seizure names the indicative bvv, 123558 cents
+        { debtId: debtIds.cc, creditorName: 'ICS Creditcard', status: 'beslag', level: 'urgent', dueDate: null,
+          text: expect.stringContaining('Wij schatten dat op ongeveer €\u00a01.235,58 per maand.') },
+        { debtId: debtIds.bd1, creditorName: 'Belastingdienst', status: 'aanmaning', level: 'soon', dueDate: null, text: expect.stringContaining('aanmaning') },
+        { debtId: debtIds.woon, creditorName: 'Woonstichting', status: 'deurwaarder', level: 'soon', dueDate: null, text: expect.stringContaining('deurwaarder') },
+        { debtId: debtIds.zk, creditorName: 'Zilveren Kruis', status: 'incasso', level: 'soon', dueDate: null, text: expect.stringContaining('incassobureau') },
+        { debtId: debtIds.cjib, creditorName: 'CJIB', status: 'open', level: 'normal', dueDate: null, text: expect.any(String) },
+        { debtId: debtIds.bd2, creditorName: 'Belastingdienst', status: 'open', level: 'normal', dueDate: null, text: expect.any(String) },
+      ],
     });
 
     const asResident = await inject(resident, 'GET', `/dossiers/${dossierId}/overview`);
@@ -231,6 +245,9 @@ describe('GET /dossiers/{id}/settlement', () => {
       potCents: 73_206,
       kind: 'minnelijk_aanbod',
       claimsTotalCents: 788_765, // 572565 + 216200
+      // the period the aflosruimte came from, as in the overview
+      normPeriod: { validFrom: '2025-07-01', label: 'Bijstandsnormen 1 juli 2025' },
+      normPeriodOutdated: false,
       creditors: [
         // 26952 / 185000 = 14,5686 % → 14,57
         { debtId: debtIds.bd1, creditorName: 'Belastingdienst', rank: 'preferent', claimCents: 185_000, payoutCents: 26_952, percentage: 14.57 },
@@ -407,10 +424,51 @@ describe('outdated norms', () => {
         // stale now: before 2025-09-01 — all counted debts but Vattenfall (exactly 2025-09-01)
         flags: { crisis: 1, staleBalances: 6, collectionCostsTooHigh: 1 },
       });
+      const settlement = (await inject(maatje, 'GET', `/dossiers/${dossierId}/settlement`)).json();
+      expect(settlement).toMatchObject({ normPeriod: { validFrom: '2025-07-01' }, normPeriodOutdated: true });
     } finally {
       h.clock.set(TODAY);
       await resign(maatje);
     }
+  });
+});
+
+describe('a summons with its court date, and BTW on incassokosten', () => {
+  it('reads the new debt fields back, derives urgency and the BTW verdict, and lists the summons first with its date', async () => {
+    const other = await createDossier(h.app, { resident, locationId: location, maatje, household: { leefsituatie: 'alleenstaand', ageBand: '21_tot_aow' } });
+    // KPN adds 21 % BTW to the costs, but a telecom company can deduct BTW: the maximum stays
+    // 15 % × 40000 = 6000, and 7260 (6000 × 1,21) is too high.
+    const kpn = await post(`/dossiers/${other}/debts`, { creditorName: 'KPN', creditorType: 'telecom', principalCents: 40_000,
+      collectionCostsCents: 7_260, collectionCostsIncludeVat: true, balanceCents: 47_260, balanceDate: '2025-09-01', status: 'incasso' });
+    expect(kpn).toMatchObject({ creditorCanDeductVat: null, courtDate: null, collectionCostsMaxCents: 6_000, collectionCostsTooHigh: true,
+      collectionCostsVat: 'not_allowed', urgency: { level: 'soon', dueDate: null } });
+    // The landlord cannot deduct BTW (renting a home is exempt): 6000 × 1,21 = 7260 is the maximum.
+    const landlord = await post(`/dossiers/${other}/debts`, { creditorName: 'Ymere', creditorType: 'verhuurder', principalCents: 40_000,
+      collectionCostsCents: 7_260, collectionCostsIncludeVat: true, balanceCents: 120_000, balanceDate: '2025-09-01', status: 'dagvaarding',
+      courtDate: '2025-10-07' });
+    expect(landlord).toMatchObject({ courtDate: '2025-10-07', collectionCostsMaxCents: 7_260, collectionCostsTooHigh: false,
+      collectionCostsVat: 'allowed', urgency: { level: 'urgent', dueDate: '2025-10-07' } });
+
+    // The maatje asked KPN: it says it cannot deduct BTW after all → 7260 allowed.
+    const patched = await inject(maatje, 'PATCH', `/dossiers/${other}/debts/${kpn.id}`, { creditorCanDeductVat: false }, { 'if-match': `"${kpn.version}"` });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({ creditorCanDeductVat: false, collectionCostsMaxCents: 7_260, collectionCostsTooHigh: false, collectionCostsVat: 'allowed' });
+
+    const overview = (await inject(resident, 'GET', `/dossiers/${other}/overview`)).json();
+    expect(overview.flags).toEqual({ crisis: 0, staleBalances: 0, collectionCostsTooHigh: 0 });
+    expect(overview.nextSteps).toEqual([
+      { debtId: landlord.id, creditorName: 'Ymere', status: 'dagvaarding', level: 'urgent', dueDate: '2025-10-07',
+        text: expect.stringMatching(/^U moet op 7 oktober 2025 bij de rechter zijn\. Reageer vóór die dag/) },
+      { debtId: kpn.id, creditorName: 'KPN', status: 'incasso', level: 'soon', dueDate: null, text: expect.any(String) },
+    ]);
+
+    // Bad values are 400 and change nothing.
+    const current = (await inject(maatje, 'GET', `/dossiers/${other}/debts/${kpn.id}`)).json();
+    for (const body of [{ courtDate: '7-10-2025' }, { courtDate: '2025-02-30' }, { creditorCanDeductVat: 'ja' }]) {
+      const res = await inject(maatje, 'PATCH', `/dossiers/${other}/debts/${kpn.id}`, body, { 'if-match': `"${current.version}"` });
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    expect((await inject(maatje, 'GET', `/dossiers/${other}/debts/${kpn.id}`)).json()).toEqual(current);
   });
 });
 

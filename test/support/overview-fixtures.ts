@@ -38,6 +38,9 @@ export interface DebtSeed {
   balanceDate?: string | null;
   principalCents?: number | null;
   collectionCostsCents?: number | null;
+  collectionCostsIncludeVat?: boolean | null;
+  creditorCanDeductVat?: boolean | null;
+  courtDate?: string | null;
 }
 
 export interface IncomeSeed {
@@ -169,7 +172,9 @@ export function overviewInput(options: FixtureOptions = {}): OverviewPdfInput {
     balanceDate: seed.balanceDate ?? null,
     principalCents: seed.principalCents ?? null,
     collectionCostsCents: seed.collectionCostsCents ?? null,
-    collectionCostsIncludeVat: null,
+    collectionCostsIncludeVat: seed.collectionCostsIncludeVat ?? null,
+    creditorCanDeductVat: seed.creditorCanDeductVat ?? null,
+    courtDate: seed.courtDate ?? null,
   }));
   const debtSum = debtTotals(debtInputs, today);
   const budget = budgetTotals(incomeSeeds, expenseSeeds);

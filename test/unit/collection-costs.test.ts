@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkCollectionCosts, collectionCostsMaxCents, collectionCostsScaleCents, type CollectionCostsInput,
+  checkCollectionCosts, collectionCostsMaxCents, collectionCostsScaleCents, collectionCostsVat, defaultCreditorCanDeductVat,
+  isPreJudgment, type CollectionCostsInput,
 } from '../../src/domain/collection-costs.js';
 
 // Scale in cents: 15 % of the first 250000, 10 % of the next 250000, 5 % of the next 500000,
@@ -74,28 +75,51 @@ describe('checkCollectionCosts', () => {
     principalCents: 250_000,
     collectionCostsCents: 37_500,
     collectionCostsIncludeVat: false,
+    creditorCanDeductVat: null,
   };
 
   it('applies to a private-law creditor before judgment', () => {
-    expect(checkCollectionCosts(base)).toEqual({ maxCents: 37_500, tooHigh: false }); // equal is allowed
-    expect(checkCollectionCosts({ ...base, collectionCostsCents: 37_501 })).toEqual({ maxCents: 37_500, tooHigh: true });
+    expect(checkCollectionCosts(base)).toEqual({ maxCents: 37_500, tooHigh: false, vat: 'not_charged' }); // equal is allowed
+    expect(checkCollectionCosts({ ...base, collectionCostsCents: 37_501 })).toEqual({ maxCents: 37_500, tooHigh: true, vat: 'not_charged' });
   });
 
-  it('compares against the VAT-inclusive maximum when the costs include VAT', () => {
-    // 40000 > 37500 excl. VAT, but ≤ 45375 incl. VAT.
-    expect(checkCollectionCosts({ ...base, collectionCostsCents: 40_000 })).toEqual({ maxCents: 37_500, tooHigh: true });
-    expect(checkCollectionCosts({ ...base, collectionCostsCents: 40_000, collectionCostsIncludeVat: true }))
-      .toEqual({ maxCents: 45_375, tooHigh: false });
-    expect(checkCollectionCosts({ ...base, collectionCostsCents: 45_376, collectionCostsIncludeVat: true }))
-      .toEqual({ maxCents: 45_375, tooHigh: true });
+  it('compares against the VAT-inclusive maximum when the costs include BTW the creditor cannot deduct', () => {
+    // A landlord (renting homes is BTW-exempt) cannot deduct: 40000 > 37500 excl. BTW, but ≤ 45375 incl. BTW.
+    const landlord = { ...base, creditorType: 'verhuurder' as const };
+    expect(checkCollectionCosts({ ...landlord, collectionCostsCents: 40_000 })).toEqual({ maxCents: 37_500, tooHigh: true, vat: 'not_charged' });
+    expect(checkCollectionCosts({ ...landlord, collectionCostsCents: 40_000, collectionCostsIncludeVat: true }))
+      .toEqual({ maxCents: 45_375, tooHigh: false, vat: 'allowed' });
+    expect(checkCollectionCosts({ ...landlord, collectionCostsCents: 45_376, collectionCostsIncludeVat: true }))
+      .toEqual({ maxCents: 45_375, tooHigh: true, vat: 'allowed' });
+  });
+
+  it('keeps the maximum without BTW when the creditor can deduct it, even if the letter adds BTW', () => {
+    // Energy company adds 21 %: 37500 × 1,21 = 45375 asked, 37500 allowed → too high.
+    expect(checkCollectionCosts({ ...base, collectionCostsCents: 45_375, collectionCostsIncludeVat: true }))
+      .toEqual({ maxCents: 37_500, tooHigh: true, vat: 'not_allowed' });
+  });
+
+  it('lets the maatje\'s answer overrule the creditor type', () => {
+    // An energy company that says it cannot deduct: BTW allowed, 45375 is the maximum.
+    expect(checkCollectionCosts({ ...base, collectionCostsCents: 45_375, collectionCostsIncludeVat: true, creditorCanDeductVat: false }))
+      .toEqual({ maxCents: 45_375, tooHigh: false, vat: 'allowed' });
+    // A landlord with a business let (BTW on rent) can deduct: no BTW on the costs.
+    expect(checkCollectionCosts({
+      ...base, creditorType: 'verhuurder', collectionCostsCents: 45_375, collectionCostsIncludeVat: true, creditorCanDeductVat: true,
+    })).toEqual({ maxCents: 37_500, tooHigh: true, vat: 'not_allowed' });
+  });
+
+  it('checks without BTW when nobody knows whether the creditor can deduct it, and says so', () => {
+    expect(checkCollectionCosts({ ...base, creditorType: 'overig', collectionCostsCents: 45_375, collectionCostsIncludeVat: true }))
+      .toEqual({ maxCents: 37_500, tooHigh: true, vat: 'unknown' });
   });
 
   it('reads an unstated VAT choice as excl. VAT', () => {
-    expect(checkCollectionCosts({ ...base, collectionCostsIncludeVat: null })).toEqual({ maxCents: 37_500, tooHigh: false });
+    expect(checkCollectionCosts({ ...base, collectionCostsIncludeVat: null })).toEqual({ maxCents: 37_500, tooHigh: false, vat: 'not_charged' });
   });
 
   it('is not too high when no costs are charged', () => {
-    expect(checkCollectionCosts({ ...base, collectionCostsCents: null })).toEqual({ maxCents: 37_500, tooHigh: false });
+    expect(checkCollectionCosts({ ...base, collectionCostsCents: null })).toEqual({ maxCents: 37_500, tooHigh: false, vat: 'not_charged' });
   });
 
   it.each(['open', 'aanmaning', 'incasso', 'deurwaarder', 'dagvaarding', 'betalingsregeling', 'betwist'] as const)(
@@ -105,11 +129,20 @@ describe('checkCollectionCosts', () => {
     },
   );
 
-  it.each([
-    'vonnis', 'beslag', 'ontruiming_of_afsluiting_aangezegd', 'opzegging_zorgverzekering_aangezegd',
-    'in_schuldregeling', 'afgelost', 'kwijtgescholden',
-  ] as const)('is null in status %s', (status) => {
-    expect(checkCollectionCosts({ ...base, status })).toEqual({ maxCents: null, tooHigh: null });
+  it.each(['vonnis', 'beslag', 'in_schuldregeling', 'afgelost', 'kwijtgescholden'] as const)('is null in status %s', (status) => {
+    expect(checkCollectionCosts({ ...base, status })).toEqual({ maxCents: null, tooHigh: null, vat: null });
+  });
+
+  it('applies to a crisis that needs no judgment: a cut-off by energy or water, a cancelled health insurance', () => {
+    expect(checkCollectionCosts({ ...base, status: 'ontruiming_of_afsluiting_aangezegd' }).maxCents).toBe(37_500);
+    expect(checkCollectionCosts({ ...base, creditorType: 'water', status: 'ontruiming_of_afsluiting_aangezegd' }).maxCents).toBe(37_500);
+    expect(checkCollectionCosts({ ...base, creditorType: 'zorgverzekeraar', status: 'opzegging_zorgverzekering_aangezegd' }).maxCents)
+      .toBe(37_500);
+  });
+
+  it.each(['verhuurder', 'gerechtsdeurwaarder', 'overig'] as const)('is null for an announced eviction or cut-off by %s (after judgment or unclear)', (creditorType) => {
+    expect(checkCollectionCosts({ ...base, creditorType, status: 'ontruiming_of_afsluiting_aangezegd' }))
+      .toEqual({ maxCents: null, tooHigh: null, vat: null });
   });
 
   it.each([
@@ -117,7 +150,7 @@ describe('checkCollectionCosts', () => {
     'gemeente_sociaal', 'gemeente_belastingen', 'waterschap',
   ] as const)('is null for public-law creditor %s', (creditorType) => {
     expect(checkCollectionCosts({ ...base, creditorType, collectionCostsCents: 999_999 }))
-      .toEqual({ maxCents: null, tooHigh: null });
+      .toEqual({ maxCents: null, tooHigh: null, vat: null });
   });
 
   it.each(['zorgverzekeraar', 'verhuurder', 'incassobureau', 'gerechtsdeurwaarder', 'particulier', 'overig'] as const)(
@@ -128,6 +161,30 @@ describe('checkCollectionCosts', () => {
   );
 
   it('is null without a principal', () => {
-    expect(checkCollectionCosts({ ...base, principalCents: null })).toEqual({ maxCents: null, tooHigh: null });
+    expect(checkCollectionCosts({ ...base, principalCents: null })).toEqual({ maxCents: null, tooHigh: null, vat: null });
+  });
+});
+
+describe('who may add BTW to the incassokosten', () => {
+  it.each([
+    ['energie', true], ['water', true], ['telecom', true], ['koop_op_afbetaling', true], ['incassobureau', true],
+    ['verhuurder', false], ['bank_krediet', false], ['zorgverzekeraar', false], ['particulier', false],
+    ['gerechtsdeurwaarder', null], ['overig', null],
+  ] as const)('%s can deduct BTW by default: %s', (creditorType, expected) => {
+    expect(defaultCreditorCanDeductVat(creditorType)).toBe(expected);
+  });
+
+  it('only judges BTW that is charged', () => {
+    expect(collectionCostsVat({ creditorType: 'verhuurder', collectionCostsIncludeVat: false, creditorCanDeductVat: null })).toBe('not_charged');
+    expect(collectionCostsVat({ creditorType: 'verhuurder', collectionCostsIncludeVat: null, creditorCanDeductVat: false })).toBe('not_charged');
+    expect(collectionCostsVat({ creditorType: 'telecom', collectionCostsIncludeVat: true, creditorCanDeductVat: null })).toBe('not_allowed');
+  });
+
+  it('knows which statuses come before a judgment', () => {
+    expect(isPreJudgment('dagvaarding', 'overig')).toBe(true);
+    expect(isPreJudgment('vonnis', 'energie')).toBe(false);
+    expect(isPreJudgment('ontruiming_of_afsluiting_aangezegd', 'energie')).toBe(true);
+    expect(isPreJudgment('ontruiming_of_afsluiting_aangezegd', 'verhuurder')).toBe(false);
+    expect(isPreJudgment('opzegging_zorgverzekering_aangezegd', 'zorgverzekeraar')).toBe(true);
   });
 });

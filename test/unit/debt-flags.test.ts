@@ -57,28 +57,56 @@ describe('debtFlags', () => {
     principalCents: 100_000,
     collectionCostsCents: 20_000,
     collectionCostsIncludeVat: false,
+    creditorCanDeductVat: null,
     balanceDate: '2024-01-31',
+    courtDate: null,
   };
 
   it('combines staleness, the collection costs check and crisis', () => {
     // 2024-01-31 < 2024-02-15 → stale; 15 % × 100000 = 15000 < 20000 → too high; incasso is no crisis
     expect(debtFlags(debt, today)).toEqual({
-      balanceStale: true, collectionCostsMaxCents: 15_000, collectionCostsTooHigh: true, crisis: false,
+      balanceStale: true, collectionCostsMaxCents: 15_000, collectionCostsTooHigh: true, collectionCostsVat: 'not_charged',
+      crisis: false, urgency: { level: 'soon', dueDate: null },
     });
   });
 
   it('flags the crisis statuses and drops the collection costs check after judgment', () => {
+    // Telecom cannot cut off gas, water or electricity: this status then means an eviction, after judgment.
     expect(debtFlags({ ...debt, status: 'ontruiming_of_afsluiting_aangezegd', balanceDate: null }, today)).toEqual({
-      balanceStale: false, collectionCostsMaxCents: null, collectionCostsTooHigh: null, crisis: true,
+      balanceStale: false, collectionCostsMaxCents: null, collectionCostsTooHigh: null, collectionCostsVat: null,
+      crisis: true, urgency: { level: 'crisis', dueDate: null },
     });
     expect(debtFlags({ ...debt, status: 'opzegging_zorgverzekering_aangezegd' }, today).crisis).toBe(true);
     expect(debtFlags({ ...debt, status: 'beslag' }, today).crisis).toBe(false);
   });
 
-  it('uses the VAT-inclusive maximum', () => {
-    // 15000 × 1,21 = 18150 < 20000 → still too high
+  it('uses the VAT-inclusive maximum only when the creditor cannot deduct BTW', () => {
+    // Telecom deducts BTW by default: BTW charged but not allowed → max stays 15000 < 20000 → too high
     expect(debtFlags({ ...debt, collectionCostsIncludeVat: true, balanceDate: '2024-06-01' }, today)).toEqual({
-      balanceStale: false, collectionCostsMaxCents: 18_150, collectionCostsTooHigh: true, crisis: false,
+      balanceStale: false, collectionCostsMaxCents: 15_000, collectionCostsTooHigh: true, collectionCostsVat: 'not_allowed',
+      crisis: false, urgency: { level: 'soon', dueDate: null },
     });
+    // Answered "cannot deduct": 15000 × 1,21 = 18150 < 20000 → still too high, now with BTW allowed
+    expect(debtFlags({ ...debt, collectionCostsIncludeVat: true, creditorCanDeductVat: false, balanceDate: '2024-06-01' }, today))
+      .toMatchObject({ collectionCostsMaxCents: 18_150, collectionCostsTooHigh: true, collectionCostsVat: 'allowed' });
+  });
+
+  it('checks the costs of a crisis debt that no court decided: a cut-off or a cancelled insurance', () => {
+    // Energie cut-off: 15 % × 100000 = 15000 < 20000 → too high
+    expect(debtFlags({ ...debt, creditorType: 'energie', status: 'ontruiming_of_afsluiting_aangezegd' }, today))
+      .toMatchObject({ collectionCostsMaxCents: 15_000, collectionCostsTooHigh: true, crisis: true });
+    expect(debtFlags({ ...debt, creditorType: 'zorgverzekeraar', status: 'opzegging_zorgverzekering_aangezegd' }, today))
+      .toMatchObject({ collectionCostsMaxCents: 15_000, collectionCostsTooHigh: true, crisis: true });
+    // A landlord's eviction follows a judgment: no check.
+    expect(debtFlags({ ...debt, creditorType: 'verhuurder', status: 'ontruiming_of_afsluiting_aangezegd' }, today))
+      .toMatchObject({ collectionCostsMaxCents: null, collectionCostsTooHigh: null, crisis: true });
+  });
+
+  it('carries the court date of a summons as the due date', () => {
+    expect(debtFlags({ ...debt, status: 'dagvaarding', courtDate: '2024-09-10' }, today).urgency)
+      .toEqual({ level: 'urgent', dueDate: '2024-09-10' });
+    // A court date left on a later status is history, not a due date.
+    expect(debtFlags({ ...debt, status: 'vonnis', courtDate: '2024-09-10' }, today).urgency)
+      .toEqual({ level: 'soon', dueDate: null });
   });
 });

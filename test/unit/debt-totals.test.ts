@@ -11,6 +11,8 @@ const debt = (overrides: Partial<DebtForTotals>): DebtForTotals => ({
   principalCents: null,
   collectionCostsCents: null,
   collectionCostsIncludeVat: null,
+  creditorCanDeductVat: null,
+  courtDate: null,
   balanceCents: 0,
   balanceDate: '2024-07-01',
   ...overrides,

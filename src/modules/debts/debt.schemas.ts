@@ -2,7 +2,14 @@
 // a dossier id can never be mass-assigned.
 import { z } from 'zod';
 import { centsSchema, frequencySchema, isoDateSchema, optionalText } from '../../lib/schemas.js';
-import { CREDITOR_TYPES, DEBT_RANKS, DEBT_STATUSES, DISCHARGE_EXCLUSIONS } from '../../lib/vocabulary.js';
+import {
+  COLLECTION_COSTS_VAT, CREDITOR_TYPES, DEBT_RANKS, DEBT_STATUSES, DISCHARGE_EXCLUSIONS, URGENCY_LEVELS,
+} from '../../lib/vocabulary.js';
+
+export const urgencySchema = z.object({
+  level: z.enum(URGENCY_LEVELS).describe('crisis (act today), urgent (summons or seizure), soon, normal, none.'),
+  dueDate: z.string().nullable().describe('React before this date: the court date of a dagvaarding, when known.'),
+}).meta({ id: 'DebtUrgency' });
 
 
 const arrangementSchema = z.strictObject({ amountCents: centsSchema, frequency: frequencySchema, startDate: isoDateSchema });
@@ -18,10 +25,13 @@ const debtFields = {
   interestCents: centsSchema,
   collectionCostsCents: centsSchema,
   collectionCostsIncludeVat: z.boolean(),
+  creditorCanDeductVat: z.boolean().describe(
+    'Whether the creditor can deduct BTW (it then may not add BTW to the incassokosten). Absent or null: the default for the creditorType.'),
   legalCostsCents: centsSchema,
   balanceCents: centsSchema,
   balanceDate: isoDateSchema,
   status: z.enum(DEBT_STATUSES),
+  courtDate: isoDateSchema.describe('The hearing date of a dagvaarding: the resident must react before it.'),
   arrangement: arrangementSchema,
   excludedFromDischarge: z.enum(DISCHARGE_EXCLUSIONS),
   notes: optionalText(2000),
@@ -38,10 +48,12 @@ export const createDebtBody = z.strictObject({
   interestCents: debtFields.interestCents.nullish(),
   collectionCostsCents: debtFields.collectionCostsCents.nullish(),
   collectionCostsIncludeVat: debtFields.collectionCostsIncludeVat.nullish(),
+  creditorCanDeductVat: debtFields.creditorCanDeductVat.nullish(),
   legalCostsCents: debtFields.legalCostsCents.nullish(),
   balanceCents: debtFields.balanceCents,
   balanceDate: debtFields.balanceDate.nullish(),
   status: debtFields.status,
+  courtDate: debtFields.courtDate.nullish(),
   arrangement: debtFields.arrangement.nullish(),
   excludedFromDischarge: debtFields.excludedFromDischarge.nullish(),
   notes: debtFields.notes.nullish(),
@@ -63,10 +75,12 @@ export const patchDebtBody = z.strictObject({
   interestCents: debtFields.interestCents.nullable().optional(),
   collectionCostsCents: debtFields.collectionCostsCents.nullable().optional(),
   collectionCostsIncludeVat: debtFields.collectionCostsIncludeVat.nullable().optional(),
+  creditorCanDeductVat: debtFields.creditorCanDeductVat.nullable().optional(),
   legalCostsCents: debtFields.legalCostsCents.nullable().optional(),
   balanceCents: debtFields.balanceCents.optional(),
   balanceDate: debtFields.balanceDate.nullable().optional(),
   status: debtFields.status.optional(),
+  courtDate: debtFields.courtDate.nullable().optional(),
   arrangement: debtFields.arrangement.nullable().optional(),
   excludedFromDischarge: debtFields.excludedFromDischarge.nullable().optional(),
   notes: debtFields.notes.nullable().optional(),
@@ -86,10 +100,12 @@ export const debtSchema = z.object({
   interestCents: z.number().int().nullable(),
   collectionCostsCents: z.number().int().nullable(),
   collectionCostsIncludeVat: z.boolean().nullable(),
+  creditorCanDeductVat: z.boolean().nullable().describe('As entered; null means the creditorType default was used.'),
   legalCostsCents: z.number().int().nullable(),
   balanceCents: z.number().int(),
   balanceDate: z.string().nullable(),
   status: z.enum(DEBT_STATUSES),
+  courtDate: z.string().nullable(),
   arrangement: z.object({
     amountCents: z.number().int(),
     frequency: frequencySchema,
@@ -101,7 +117,11 @@ export const debtSchema = z.object({
   balanceStale: z.boolean(),
   collectionCostsMaxCents: z.number().int().nullable(),
   collectionCostsTooHigh: z.boolean().nullable(),
+  collectionCostsVat: z.enum(COLLECTION_COSTS_VAT).nullable().describe(
+    'BTW on the incassokosten: not_charged, allowed (creditor cannot deduct it: the maximum is × 1,21), ' +
+    'not_allowed (creditor can deduct it), unknown (ask the creditor; checked without BTW). null when the check does not apply.'),
   crisis: z.boolean(),
+  urgency: urgencySchema,
   createdAt: z.date(),
   updatedAt: z.date(),
   version: z.number().int(),

@@ -22,7 +22,8 @@ export type FigureInputsRow = Awaited<ReturnType<typeof loadFigureInputs>>;
 
 const DEBT_FIGURES = [
   'id', 'catalogCreditorId', 'creditorName', 'creditorType', 'rank', 'status', 'balanceCents', 'balanceDate',
-  'principalCents', 'collectionCostsCents', 'collectionCostsIncludeVat', 'excludedFromDischarge',
+  'principalCents', 'collectionCostsCents', 'collectionCostsIncludeVat', 'creditorCanDeductVat', 'courtDate',
+  'excludedFromDischarge',
 ] as const;
 const INCOME_FIGURES = ['kind', 'amountCents', 'frequency'] as const;
 const EXPENSE_FIGURES = ['group', 'category', 'amountCents', 'frequency'] as const;

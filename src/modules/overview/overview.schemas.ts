@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { SETTLEMENT_MONTHS, SETTLEMENT_MULTIPLIER, SETTLEMENT_EXCLUSION_REASONS } from '../../domain/settlement.js';
 import {
   AFLOSRUIMTE_BASES, AGE_BANDS, BVV_INDICATIVE_REASONS, CREDITOR_TYPES, DEBT_RANKS, DEBT_STATUSES, LEEFSITUATIES,
-  NORM_HOUSEHOLD_KEYS, SETTLEMENT_KINDS, VTLB_CORRECTION_TYPES, VTLB_SOURCES,
+  NORM_HOUSEHOLD_KEYS, SETTLEMENT_KINDS, URGENCY_LEVELS, VTLB_CORRECTION_TYPES, VTLB_SOURCES,
 } from '../../lib/vocabulary.js';
 
 const cents = z.number().int();
@@ -57,11 +57,20 @@ export const overviewSchema = z.object({
   aflosruimteBasis: z.enum(AFLOSRUIMTE_BASES),
   aflosruimteIsBudgetFigure: z.boolean().describe('True on basis saldo: a budget figure, not a legal aflosruimte.'),
   nulAanbod: z.boolean().describe('The aflosruimte is zero.'),
+  nextSteps: z.array(z.object({
+    debtId: z.uuid(),
+    creditorName: z.string(),
+    status: z.enum(DEBT_STATUSES),
+    level: z.enum(URGENCY_LEVELS),
+    dueDate: z.string().nullable().describe('React before this date (the court date of a dagvaarding), when known.'),
+    text: z.string().describe('What to do now, in plain Dutch for the resident.'),
+  })).describe('One step per counted debt, most pressing first (crisis, urgent, soon, normal, none), then by due date.'),
 }).meta({ id: 'Overview' });
 export type OverviewView = z.infer<typeof overviewSchema>;
 
 export const settlementQuery = z.strictObject({
-  months: z.coerce.number().int().min(SETTLEMENT_MONTHS.min).max(SETTLEMENT_MONTHS.max).default(SETTLEMENT_MONTHS.default),
+  months: z.coerce.number().int().min(SETTLEMENT_MONTHS.min).max(SETTLEMENT_MONTHS.max).default(SETTLEMENT_MONTHS.default)
+    .describe('Length of the simulated traject. Default 18: the looptijd of a minnelijk traject and the WSNP since 1 July 2023 (was 36).'),
   multiplier: z.coerce.number().int().min(SETTLEMENT_MULTIPLIER.min).max(SETTLEMENT_MULTIPLIER.max).default(SETTLEMENT_MULTIPLIER.default),
 });
 export type SettlementQuery = z.infer<typeof settlementQuery>;
@@ -73,6 +82,9 @@ export const settlementSchema = z.object({
   potCents: cents,
   kind: z.enum(SETTLEMENT_KINDS),
   claimsTotalCents: cents.describe('Below potCents only for a betalingsregeling, which pays every claim in full.'),
+  normPeriod: z.object({ validFrom: z.string(), label: z.string() }).nullable()
+    .describe('The norm period the aflosruimte (and so the pot) was computed with.'),
+  normPeriodOutdated: z.boolean().describe('The newest norm period started more than 7 months ago: the pot may use old norms.'),
   creditors: z.array(z.object({
     debtId: z.uuid(),
     creditorName: z.string(),

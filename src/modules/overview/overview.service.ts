@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.js';
 import { computeRepaymentCapacity } from '../../domain/bvv.js';
 import { budgetTotals } from '../../domain/budget.js';
 import { debtTotals } from '../../domain/debt-totals.js';
+import { nextSteps, type BeslagvrijeVoet } from '../../domain/debt-urgency.js';
 import type { NormPeriod } from '../../domain/norms.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import type { DossierCore } from '../dossiers/dossier-gate.service.js';
@@ -110,7 +111,18 @@ export function assembleOverview(inputs: OverviewInputs, today: string): Overvie
     aflosruimteBasis: capacity.aflosruimteBasis,
     aflosruimteIsBudgetFigure: capacity.aflosruimteBasis === 'saldo',
     nulAanbod: capacity.nulAanbod,
+    nextSteps: nextSteps(
+      inputs.debts.map((debt) => ({ ...debt, debtId: debt.id })),
+      today,
+      beslagvrijeVoet(bvvOfficial, capacity.bvvIndicativeCents),
+    ),
   };
+}
+
+/** The amount a seizure must leave: the official bvv when entered, else the indicative one. */
+function beslagvrijeVoet(official: { amountCents: number } | null, indicativeCents: number | null): BeslagvrijeVoet | null {
+  if (official !== null) return { amountCents: official.amountCents, official: true };
+  return indicativeCents === null ? null : { amountCents: indicativeCents, official: false };
 }
 
 /** The overview of an already gated dossier, inside the caller's transaction (and audit). */

@@ -34,6 +34,8 @@ export function settlementFromInputs(inputs: OverviewInputs, today: string, quer
     settlement: {
       ...settlement,
       aflosruimteCents: overview.aflosruimteCents,
+      normPeriod: overview.normPeriod,
+      normPeriodOutdated: overview.normPeriodOutdated,
       excluded: settlement.excluded.map((entry) => ({ ...entry, creditorName: names.get(entry.debtId) ?? '' })),
     },
   };
