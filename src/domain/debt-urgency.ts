@@ -107,7 +107,7 @@ function seizureText(bvv: BeslagvrijeVoet | null): string {
       : ` Wij schatten dat op ongeveer ${formatEuro(bvv.amountCents)} per maand.`;
   return 'Er is beslag gelegd op uw loon, uitkering of bankrekening. ' +
     `U moet genoeg overhouden om van te leven: dat heet de beslagvrije voet.${amount} ` +
-    'Houdt u minder over? Bel dan de deurwaarder en vraag hoe hij het heeft berekend. ' +
+    'Houdt u minder over? Vraag dan aan wie het beslag heeft gelegd hoe het is berekend. ' +
     'U kunt het zelf nakijken op uwbeslagvrijevoet.nl.';
 }
 

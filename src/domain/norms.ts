@@ -66,6 +66,17 @@ export function calendarMonthsBefore(isoDate: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * Whole calendar months from `from` to `to` (a month counts once its day is reached): how old a
+ * norm period is, in words a resident can check on a calendar. 1 Jul 2025 → 22 Nov 2026 is 16.
+ */
+export function wholeMonthsBetween(from: string, to: string): number {
+  const [a, b] = [ISO_DATE.exec(from), ISO_DATE.exec(to)];
+  if (!a || !b || !isIsoDate(from) || !isIsoDate(to)) throw new RangeError('expected ISO dates');
+  const months = (Number(b[1]) - Number(a[1])) * 12 + (Number(b[2]) - Number(a[2]));
+  return Number(b[3]) < Number(a[3]) ? months - 1 : months;
+}
+
 /** Generic so callers can pass stored rows (with ids) and get the same row back. */
 export function normPeriodInForce<P extends { validFrom: string }>(periods: readonly P[], onDate: string): P | null {
   let inForce: P | null = null;

@@ -47,14 +47,11 @@ function parseIsoDate(iso: string): DateParts {
   return { year, month, day };
 }
 
-/** `22 november 2026`: for running text. */
+/**
+ * `22 november 2026`: the one date format of the PDF, in text and tables alike (22-11-2026 reads
+ * as a sum or a phone number to some, and two formats in one letter confuse).
+ */
 export function formatDateLong(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);
   return `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
-/** `22-11-2026`: for table cells, where every date should be equally wide. */
-export function formatDateShort(iso: string): string {
-  const { year, month, day } = parseIsoDate(iso);
-  return `${String(day).padStart(2, '0')}-${String(month).padStart(2, '0')}-${year}`;
 }

@@ -4,6 +4,7 @@ import { computeRepaymentCapacity } from '../../src/domain/bvv.js';
 import { budgetTotals, expenseLineFields, incomeLineFields } from '../../src/domain/budget.js';
 import { debtFlags } from '../../src/domain/debt-flags.js';
 import { debtTotals } from '../../src/domain/debt-totals.js';
+import { nextSteps } from '../../src/domain/debt-urgency.js';
 import type { NormPeriod } from '../../src/domain/norms.js';
 import { JUL_2025 } from './norm-periods.js';
 import type { Frequency } from '../../src/lib/money.js';
@@ -41,6 +42,7 @@ export interface DebtSeed {
   collectionCostsIncludeVat?: boolean | null;
   creditorCanDeductVat?: boolean | null;
   courtDate?: string | null;
+  arrangement?: { amountCents: number; frequency: Frequency; startDate: string } | null;
 }
 
 export interface IncomeSeed {
@@ -111,7 +113,8 @@ const STATUS_CYCLE: DebtStatus[] = [
 export function realisticDebts(count = 30): DebtSeed[] {
   return Array.from({ length: count }, (_, i) => {
     const [creditorName, creditorType, collectorName] = REAL_CREDITORS[i % REAL_CREDITORS.length]!;
-    const status: DebtStatus = i === 8 ? 'ontruiming_of_afsluiting_aangezegd' : i === 29 ? 'afgelost' : STATUS_CYCLE[i % STATUS_CYCLE.length]!;
+    // Crises: the landlord (index 8) announced an eviction, Eneco (index 18) a cut-off.
+    const status: DebtStatus = i === 8 || i === 18 ? 'ontruiming_of_afsluiting_aangezegd' : i === 29 ? 'afgelost' : STATUS_CYCLE[i % STATUS_CYCLE.length]!;
     const principal = 4_250 + ((i * 73_919) % 412_000);
     return {
       creditorName: count > REAL_CREDITORS.length ? `${creditorName} ${i + 1}` : creditorName,
@@ -125,6 +128,10 @@ export function realisticDebts(count = 30): DebtSeed[] {
       principalCents: principal,
       // KPN (index 9, status open): € 1.000 incassokosten is above the legal maximum for its principal.
       collectionCostsCents: i === 9 ? 100_000 : null,
+      // Vitens (index 7) summons the resident for 12 January 2027; the next summons has no date entered.
+      courtDate: i === 7 ? '2027-01-12' : null,
+      // Every running arrangement is € 25 a month.
+      arrangement: status === 'betalingsregeling' ? { amountCents: 2_500, frequency: 'month', startDate: '2026-09-01' } : null,
     };
   });
 }
@@ -189,10 +196,16 @@ export function overviewInput(options: FixtureOptions = {}): OverviewPdfInput {
     today,
   });
 
+  const debtId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
   const debts: OverviewPdfDebt[] = debtSeeds.map((seed, i) => {
     const flags = debtFlags(debtInputs[i]!, today);
     return {
+      id: debtId(i),
       creditorName: seed.creditorName,
+      creditorType: seed.creditorType,
+      arrangement: seed.arrangement ?? null,
+      collectionCostsVat: flags.collectionCostsVat,
+      urgency: flags.urgency,
       collectorName: seed.collectorName ?? null,
       reference: seed.reference ?? null,
       status: seed.status,
@@ -239,6 +252,11 @@ export function overviewInput(options: FixtureOptions = {}): OverviewPdfInput {
       normPeriod: capacity.normPeriod,
       normPeriodOutdated: capacity.normPeriodOutdated,
       flags: debtSum.flags,
+      nextSteps: nextSteps(
+        debtInputs.map((debt, i) => ({ ...debt, debtId: debtId(i), creditorName: debt.creditorName })),
+        today,
+        capacity.bvvIndicativeCents === null ? null : { amountCents: capacity.bvvIndicativeCents, official: false },
+      ),
     },
     debts,
     incomes,

@@ -4,6 +4,7 @@ import {
   calendarMonthsBefore,
   isNormPeriodOutdated,
   normPeriodInForce,
+  wholeMonthsBetween,
   validateNewNormPeriod,
   type NormPeriod,
   type NormPeriodCandidate,
@@ -30,6 +31,17 @@ const JAN_2026: NormPeriod = {
 function withNorm(period: NormPeriod, key: keyof NormPeriod['norms'], excl: unknown, incl: unknown): NormPeriodCandidate {
   return { ...period, norms: { ...period.norms, [key]: { excludingHolidayCents: excl, includingHolidayCents: incl } } };
 }
+
+describe('wholeMonthsBetween', () => {
+  it('counts a month once its day is reached', () => {
+    expect(wholeMonthsBetween('2025-07-01', '2026-11-22')).toBe(16); // 12 + 4, day 22 ≥ 1
+    expect(wholeMonthsBetween('2025-07-01', '2026-12-01')).toBe(17);
+    expect(wholeMonthsBetween('2025-07-01', '2026-11-30')).toBe(16);
+    expect(wholeMonthsBetween('2026-01-15', '2026-02-14')).toBe(0); // day 14 < 15
+    expect(wholeMonthsBetween('2026-01-15', '2026-02-15')).toBe(1);
+    expect(wholeMonthsBetween('2026-07-01', '2026-07-01')).toBe(0);
+  });
+});
 
 describe('normPeriodInForce', () => {
   it('picks the latest period that started on or before the date', () => {

@@ -6,7 +6,7 @@ import { formatEuro } from '../../src/lib/money-format.js';
 import { FREQUENCIES } from '../../src/lib/money.js';
 import {
   ACTION_OWNERS, AGE_BANDS, BVV_INDICATIVE_REASONS, DEBT_STATUSES, EXPENSE_CATEGORIES, EXPENSE_GROUPS, INCOME_KINDS,
-  LEEFSITUATIES, LIFE_EVENTS, REFERRAL_ROUTES, REFERRAL_STATUSES, TRAJECTS, VTLB_SOURCES,
+  CREDITOR_TYPES, LEEFSITUATIES, LIFE_EVENTS, REFERRAL_ROUTES, REFERRAL_STATUSES, TRAJECTS, VTLB_SOURCES,
 } from '../../src/lib/vocabulary.js';
 import { buildOverviewDocument } from '../../src/modules/exports/overview-document.js';
 import * as labels from '../../src/modules/exports/overview-labels.js';
@@ -61,7 +61,10 @@ describe('the overview PDF of a realistic dossier (30 debts)', () => {
     expect(pdf.text).toContain(`Over per maand ${euro(o.saldoCents)}`);
     expect(o.aflosruimteBasis).toBe('vtlb');
     expect(pdf.text).toContain(`Inkomen dat meetelt ${euro(o.attachableIncomeMonthlyCents)}`);
-    expect(pdf.text).toContain(`Min vrij te laten bedrag (VTLB) ${euro(o.vtlbCents!)}`);
+    expect(pdf.text).toContain(`Vrij te laten bedrag (VTLB) gaat eraf ${euro(o.vtlbCents!)}`);
+    expect(pdf.text).toContain(`Uitgaven per maand gaan eraf ${euro(o.expensesMonthlyCents)}`);
+    // "Min" reads as "minimum": it is gone from every label
+    expect(pdf.text).not.toMatch(/\bMin /);
     expect(pdf.text).toContain(`Aflosruimte per maand ${euro(o.aflosruimteCents)}`);
   });
 
@@ -90,10 +93,11 @@ describe('the overview PDF of a realistic dossier (30 debts)', () => {
 
   it('says what needs action: crisis, incassokosten above the legal maximum, old balances', () => {
     const tooHigh = input.debts.find((debt) => debt.collectionCostsTooHigh === true)!;
-    expect(input.overview.flags).toEqual({ crisis: 1, staleBalances: 4, collectionCostsTooHigh: 1 });
+    expect(input.overview.flags).toEqual({ crisis: 2, staleBalances: 4, collectionCostsTooHigh: 1 });
     expect(pdf.text).toContain('Dringend: neem vandaag nog actie');
     expect(squash(pdf.text)).toContain(squash('De gemeente moet u dan binnen 3 werkdagen helpen.'));
-    expect(pdf.text).toContain('Woonstichting De Key: Ontruiming of afsluiting aangekondigd');
+    expect(squash(pdf.text)).toContain(squash('Woonstichting De Key: U kunt uit uw huis gezet worden.'));
+    expect(squash(pdf.text)).toContain(squash('Eneco: Uw gas of stroom kan worden afgesloten.'));
     expect(pdf.text).toContain('Te hoge incassokosten bij 1 schuld');
     expect(pdf.text).toContain(`KPN: maximaal ${euro(tooHigh.collectionCostsMaxCents!)} aan incassokosten`);
     expect(pdf.text).toContain('Oud bedrag bij 4 schulden');
@@ -104,8 +108,63 @@ describe('the overview PDF of a realistic dossier (30 debts)', () => {
     expect(squash(pdf.text)).toContain(squash('Betalingsregeling loopt'));
     expect(pdf.text).toContain('Alleenstaande ouder');
     expect(pdf.text).toContain('Schuldhulpverlening van de gemeente');
-    for (const code of ['betalingsregeling', 'alleenstaande_ouder', 'gemeentelijke_schuldhulpverlening', 'four_weeks', 'vaste_lasten']) {
+    for (const code of ['ontruiming_of_afsluiting', 'alleenstaande_ouder', 'gemeentelijke_schuldhulpverlening', 'four_weeks', 'vaste_lasten']) {
       expect(pdf.text).not.toContain(code);
+    }
+  });
+
+  it('puts what to do first: crisis, then the summons with its date, then the seizure, then the rest', () => {
+    const text = squash(pdf.text);
+    const order = ['Watmoetunudoen?', 'Dringend:neemvandaagnogactie', 'Rechtszaakop12januari2027:reageeroptijd',
+      'BeslagbijVattenfall,UWVenBol.com', 'Tehogeincassokosten', 'Watkuntudoenbijuwandereschulden?', 'Uwhuishouden', 'UwschuldenUheeft'];
+    const positions = order.map((marker) => text.indexOf(marker));
+    expect(positions.every((position) => position >= 0), JSON.stringify(positions)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(pdf.pages[0]).toContain('Wat moet u nu doen?');
+    // the seizure names the beslagvrije voet to check, with the indicative amount
+    expect(squash(pdf.text)).toContain(squash(`Wij schatten dat op ongeveer ${euro(input.overview.bvvIndicativeCents!)} per maand.`));
+    // the other debts, one step per situation with the names it is for
+    expect(squash(pdf.text)).toContain(squash('Nog niet betaald: Belastingdienst, KPN, Odido, Ziggo en Otto'));
+  });
+
+  it('marks the summons urgent with its court date in the table too', () => {
+    expect(squash(pdf.text)).toContain(squash('Dringend! Dagvaarding gekregen Naar de rechter op 12 januari 2027'));
+  });
+
+  it('gives one status label per situation: energy is cut off, never evicted', () => {
+    const text = squash(pdf.text);
+    expect(text).toContain(squash('Afsluiting van gas of stroom aangekondigd'));
+    expect(text).toContain(squash('Ontruiming aangekondigd'));
+    expect(text).not.toContain(squash('Ontruiming of afsluiting'));
+    const eneco = text.slice(text.indexOf('CANARY-4424822'), text.indexOf('CANARY-4424822') + 80);
+    expect(eneco).toContain('Afsluiting');
+    expect(eneco).not.toContain('Ontruiming');
+  });
+
+  it('shows a payment arrangement on its debt', () => {
+    // CAK (index 4) has a running arrangement of € 25 a month
+    const text = squash(pdf.text);
+    const cak = text.slice(text.indexOf('CANARY-4405516'), text.indexOf('CANARY-4405516') + 80);
+    expect(cak).toContain(squash(`Afspraak: ${euro(2_500)} per maand`));
+  });
+
+  it('writes every date one way, in words', () => {
+    expect(pdf.text).not.toMatch(/\b\d{1,2}-\d{1,2}-\d{4}\b/);
+    expect(pdf.text).toContain('1 december 2025');
+    expect(squash(pdf.text)).toContain(squash('29 november 2026')); // an action's due date
+  });
+
+  it('explains every status word in the word list', () => {
+    const glossary = squash(pdf.text.slice(pdf.text.indexOf('Uitleg van woorden')));
+    for (const [word] of labels.GLOSSARY) expect(glossary).toContain(squash(word));
+    for (const status of DEBT_STATUSES) {
+      for (const creditorType of CREDITOR_TYPES) {
+        const label = labels.debtStatusLabel(status, creditorType);
+        for (const word of labels.statusWords(status, creditorType)) {
+          expect(label.toLowerCase(), `${status} ${creditorType}`).toContain(word.toLowerCase());
+          expect(labels.GLOSSARY.map(([w]) => w), word).toContain(word);
+        }
+      }
     }
   });
 
@@ -179,7 +238,11 @@ describe('the overview PDF in harder situations', () => {
     it('warns that the norms are outdated, at the top and on every page', () => {
       expect(input.overview.normPeriodOutdated).toBe(true);
       expect(pdf.text).toContain('Let op: de normbedragen zijn misschien niet meer goed');
-      expect(pdf.pages[0]).toContain('Let op: de normbedragen zijn misschien niet meer goed');
+      // after what to do, with the real age: 1 July 2025 → 22 November 2026 is 16 whole months
+      const text = squash(pdf.text);
+      expect(text.indexOf(squash('Let op: de normbedragen'))).toBeGreaterThan(text.indexOf(squash('Wat moet u nu doen?')));
+      expect(text).toContain(squash('Dit overzicht gebruikt de normbedragen van 1 juli 2025. Die zijn 16 maanden oud.'));
+      expect(pdf.text).not.toContain('meer dan 7 maanden');
       for (const page of pdf.pages) expect(page).toContain('Normbedragen: Bijstandsnormen 1 juli 2025 (misschien verouderd)');
     });
 
@@ -312,6 +375,35 @@ describe('buildOverviewDocument', () => {
       expect(numbers.reduce((sum, width) => sum + width, 0) + numbers.length * 8).toBeLessThanOrEqual(CONTENT_WIDTH + 0.01);
     });
     expect(tables).toBeGreaterThan(5);
+  });
+
+  it('never lets a sentence or a sum run over two pages: every paragraph and sum table is unbreakable (the story may run on)', () => {
+    const doc = buildOverviewDocument(overviewInput({ story: CANARY_STORY }));
+    const loose: string[] = [];
+    let checked = 0;
+    const visit = (node: unknown, inUnbreakable: boolean): void => {
+      if (Array.isArray(node)) { for (const item of node) visit(item, inUnbreakable); return; }
+      if (node === null || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      const kept = inUnbreakable || record.unbreakable === true;
+      if (record.style === 'paragraph' || record.style === 'explanation') {
+        checked += 1;
+        if (!kept && record.text !== CANARY_STORY.text) loose.push(String(record.text).slice(0, 40));
+      }
+      for (const value of Object.values(record)) visit(value, kept);
+    };
+    visit(content(doc), false);
+    expect(checked).toBeGreaterThan(20);
+    expect(loose).toEqual([]);
+  });
+
+  it('says when a creditor may not add BTW to the incassokosten', async () => {
+    // Vattenfall (energy, deducts BTW) adds 21 %: 15 % × 80000 = 12000 allowed, 14520 asked
+    const input = overviewInput({ debts: [{ creditorName: 'Vattenfall', creditorType: 'energie', status: 'incasso', balanceCents: 94_520,
+      balanceDate: '2026-11-01', principalCents: 80_000, collectionCostsCents: 14_520, collectionCostsIncludeVat: true }] });
+    expect(input.debts[0]).toMatchObject({ collectionCostsMaxCents: 12_000, collectionCostsTooHigh: true, collectionCostsVat: 'not_allowed' });
+    const { text } = await read(input);
+    expect(squash(text)).toContain(squash(`Vattenfall: maximaal ${euro(12_000)} aan incassokosten. Vattenfall mag geen btw rekenen over de incassokosten.`));
   });
 
   it('never puts the resident name or the story in the file metadata', () => {

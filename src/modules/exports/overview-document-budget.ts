@@ -5,7 +5,9 @@ import { formatEuro } from '../../lib/money-format.js';
 import { EXPENSE_GROUPS, type ExpenseGroup } from '../../lib/vocabulary.js';
 import { BVV_REASON_TEXT, EXPENSE_CATEGORY_LABEL, EXPENSE_GROUP_LABEL, FREQUENCY_LABEL, INCOME_KIND_LABEL, VTLB_SOURCE_LABEL } from './overview-labels.js';
 import type { OverviewPdfExpense, OverviewPdfIncome, OverviewPdfInput } from './overview-pdf.types.js';
-import { amountCell, box, COLOURS, dataTable, EMPTY_CELL, explanation, heading, paragraph, subheading, sumTable } from './pdf-blocks.js';
+import {
+  amountCell, box, COLOURS, dataTable, EMPTY_CELL, explanation, heading, keepTogether, paragraph, subheading, sumTable,
+} from './pdf-blocks.js';
 
 type BudgetLine = OverviewPdfIncome | OverviewPdfExpense;
 
@@ -133,15 +135,17 @@ export function saldoSection(input: OverviewPdfInput): Content[] {
     : saldoCents === 0
       ? 'U houdt elke maand niets over. U heeft ook geen tekort.'
       : `Dit is wat u elke maand overhoudt als u alle uitgaven heeft betaald: ${formatEuro(saldoCents)}.`;
-  return [
-    heading(shortfall ? 'Wat komt u elke maand tekort?' : 'Wat houdt u elke maand over?'),
+  // The heading stays outside the unbreakable block: pdfmake drops a block whose heading asks for a
+  // page break inside it. The heading still moves along when nothing after it fits (pageBreakBefore).
+  return [heading(shortfall ? 'Wat komt u elke maand tekort?' : 'Wat houdt u elke maand over?'), keepTogether([
     sumTable([
       ['Inkomsten per maand', { text: formatEuro(incomeMonthlyCents) }],
-      ['Min uitgaven per maand', { text: formatEuro(expensesMonthlyCents) }],
+      // "Min" reads as "minimum" to many; "eraf" says what happens to the amount.
+      ['Uitgaven per maand gaan eraf', { text: formatEuro(expensesMonthlyCents) }],
       [saldoLabel, saldoValue],
     ]),
     shortfall ? box('danger', 'U komt elke maand geld tekort', [paragraph(meaning)]) : explanation(meaning),
-  ];
+  ])];
 }
 
 function nulAanbodText(estimate: boolean): string {
@@ -168,13 +172,13 @@ export function aflosruimteSection(input: OverviewPdfInput): Content[] {
       ]),
       explanation(o.nulAanbod ? nulAanbodText(true) : 'Dit is het geld dat u volgens uw budget elke maand kunt gebruiken om schulden af te lossen.'),
     );
-    return blocks;
+    return withSumKeptTogether(blocks);
   }
   const source = o.vtlbSource === null ? '' : ` Dit bedrag is ${VTLB_SOURCE_LABEL[o.vtlbSource]}.`;
   blocks.push(
     sumTable([
       ['Inkomen dat meetelt', { text: formatEuro(o.attachableIncomeMonthlyCents) }],
-      ['Min vrij te laten bedrag (VTLB)', { text: formatEuro(o.vtlbCents) }],
+      ['Vrij te laten bedrag (VTLB) gaat eraf', { text: formatEuro(o.vtlbCents) }],
       ['Aflosruimte per maand', { text: formatEuro(o.aflosruimteCents), bold: true }],
     ]),
     explanation(
@@ -187,5 +191,10 @@ export function aflosruimteSection(input: OverviewPdfInput): Content[] {
     blocks.push(explanation('Het VTLB is hier een schatting. De schuldhulpverlening berekent het echte bedrag.'));
   }
   if (o.nulAanbod) blocks.push(box('info', 'Nul-aanbod', [paragraph(nulAanbodText(false))]));
-  return blocks;
+  return withSumKeptTogether(blocks);
+}
+
+/** The sum and the first text under it on one page; the heading (first) follows them (see saldoSection). */
+function withSumKeptTogether(blocks: Content[]): Content[] {
+  return [blocks[0]!, keepTogether(blocks.slice(1, 3)), ...blocks.slice(3)];
 }

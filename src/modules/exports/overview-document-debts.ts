@@ -1,13 +1,15 @@
 // The debts part of the overview PDF: one table with every debt, settled ones listed apart.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { formatDateShort, formatEuro } from '../../lib/money-format.js';
+import { formatDateLong, formatEuro } from '../../lib/money-format.js';
 import { SETTLED_STATUSES } from '../../lib/vocabulary.js';
-import { DEBT_STATUS_LABEL, count } from './overview-labels.js';
+import { count, debtStatusLabel, FREQUENCY_LABEL } from './overview-labels.js';
 import type { OverviewPdfDebt, OverviewPdfInput } from './overview-pdf.types.js';
 import { amountCell, COLOURS, dataTable, EMPTY_CELL, explanation, heading, paragraph, subheading } from './pdf-blocks.js';
 
+// The collector sits under the creditor ("via Intrum"): one column less, so dates fit written out.
 function creditorCell(debt: OverviewPdfDebt): TableCell {
   const lines: Content[] = [{ text: debt.creditorName }];
+  if (debt.collectorName !== null) lines.push({ text: `via ${debt.collectorName}`, color: COLOURS.muted });
   if (debt.collectionCostsTooHigh === true && debt.collectionCostsMaxCents !== null) {
     lines.push({
       text: `Incassokosten te hoog: maximaal ${formatEuro(debt.collectionCostsMaxCents)}`,
@@ -19,29 +21,38 @@ function creditorCell(debt: OverviewPdfDebt): TableCell {
 }
 
 function statusCell(debt: OverviewPdfDebt): TableCell {
-  const label = DEBT_STATUS_LABEL[debt.status];
-  return debt.crisis
-    ? { stack: [{ text: 'Dringend!', bold: true, color: COLOURS.danger }, { text: label, bold: true, color: COLOURS.danger }] }
-    : { text: label };
+  const label = debtStatusLabel(debt.status, debt.creditorType);
+  const lines: Content[] = [];
+  // Crisis, summons and seizure: the same word and colour as in "Wat moet u nu doen?".
+  const pressing = debt.urgency.level === 'crisis' || debt.urgency.level === 'urgent';
+  if (pressing) lines.push({ text: 'Dringend!', bold: true, color: COLOURS.danger });
+  lines.push(pressing ? { text: label, bold: true, color: COLOURS.danger } : { text: label });
+  if (debt.urgency.dueDate !== null) {
+    lines.push({ text: `Naar de rechter op ${formatDateLong(debt.urgency.dueDate)}`, bold: true, color: COLOURS.danger });
+  }
+  if (debt.arrangement !== null) {
+    lines.push({ text: `Afspraak: ${formatEuro(debt.arrangement.amountCents)} ${FREQUENCY_LABEL[debt.arrangement.frequency]}` });
+  }
+  return { stack: lines };
 }
 
 function dateCell(debt: OverviewPdfDebt): TableCell {
   if (debt.balanceDate === null) return { text: 'Onbekend' };
-  const date = formatDateShort(debt.balanceDate);
+  const date = formatDateLong(debt.balanceDate);
   return debt.balanceStale ? { stack: [date, { text: 'Oud bedrag', bold: true }] } : { text: date };
 }
 
-// Kenmerk fits 15 digits, Status "Betalingsregeling" and Bedrag "€ 1.234.567,89" in bold, each on one line at 11 pt.
+// Kenmerk fits 15 digits, Status "Betalingsregeling" and Bedrag "€ 1.234.567,89" in bold, each on
+// one line at 11 pt; the date column fits "30 september 2026".
 const DEBT_COLUMNS = {
-  widths: ['*', 76, 96, 88, 76, 58] as const,
-  header: ['Schuldeiser', 'Incasso of deurwaarder', 'Kenmerk', 'Status', 'Bedrag', 'Datum van het bedrag'],
-  amountColumns: [4],
+  widths: ['*', 96, 116, 76, 96] as const,
+  header: ['Schuldeiser', 'Kenmerk', 'Status', 'Bedrag', 'Datum van het bedrag'],
+  amountColumns: [3],
 };
 
 function debtRow(debt: OverviewPdfDebt): TableCell[] {
   return [
     creditorCell(debt),
-    { text: debt.collectorName ?? EMPTY_CELL },
     { text: debt.reference ?? EMPTY_CELL },
     statusCell(debt),
     amountCell(debt.balanceCents),
@@ -60,13 +71,14 @@ export function debtsSection(input: OverviewPdfInput): Content[] {
     blocks.push(
       paragraph(
         `U heeft schulden bij ${count(overview.creditorCount, 'schuldeiser', 'schuldeisers')}. ` +
-          'Hieronder staat elke schuld met het bedrag uit de laatste brief.',
+          'Hieronder staat elke schuld met het bedrag uit de laatste brief. ' +
+          'Wordt de schuld geïnd door een incassobureau of deurwaarder? Dan staat die eronder, na "via".',
       ),
       dataTable({
         ...DEBT_COLUMNS,
         rows: open.map(debtRow),
         totals: [[
-          { text: 'Totaal', colSpan: 4, style: 'total' }, {}, {}, {},
+          { text: 'Totaal', colSpan: 3, style: 'total' }, {}, {},
           amountCell(overview.totalDebtCents, { bold: true }),
           { text: '' },
         ]],

@@ -1,10 +1,12 @@
 // The closing part of the overview PDF: the actions of phase C, the referral, the word list and,
 // only when the resident asked for it, the story on a page of its own.
 import type { Content } from 'pdfmake/interfaces.js';
-import { formatDateLong, formatDateShort } from '../../lib/money-format.js';
-import { ACTION_OWNER_LABEL, LIFE_EVENT_LABEL, REFERRAL_ROUTE_LABEL, REFERRAL_STATUS_LABEL, TRAJECT_LABEL } from './overview-labels.js';
+import { formatDateLong } from '../../lib/money-format.js';
+import {
+  ACTION_OWNER_LABEL, GLOSSARY, LIFE_EVENT_LABEL, REFERRAL_ROUTE_LABEL, REFERRAL_STATUS_LABEL, TRAJECT_LABEL,
+} from './overview-labels.js';
 import type { OverviewPdfInput } from './overview-pdf.types.js';
-import { box, bullets, dataTable, EMPTY_CELL, heading, keyValueTable, paragraph, subheading } from './pdf-blocks.js';
+import { box, bullets, dataTable, EMPTY_CELL, heading, keyValueTable, longParagraph, paragraph, subheading } from './pdf-blocks.js';
 
 export function actionsSection(input: OverviewPdfInput): Content[] {
   if (input.actions.length === 0) return [];
@@ -13,7 +15,8 @@ export function actionsSection(input: OverviewPdfInput): Content[] {
     heading('Wat gaan we doen?'),
     paragraph(`Dit hebben u en uw maatje afgesproken. Er ${open === 1 ? 'staat nog 1 actie' : `staan nog ${open} acties`} open.`),
     dataTable({
-      widths: ['*', 72, 72, 62],
+      // "30 september 2026" fits 100 pt at 11 pt on one line.
+      widths: ['*', 72, 100, 62],
       header: ['Actie', 'Wie', 'Wanneer', 'Klaar?'],
       rows: input.actions.map((action) => [
         {
@@ -23,7 +26,7 @@ export function actionsSection(input: OverviewPdfInput): Content[] {
           ],
         },
         { text: ACTION_OWNER_LABEL[action.owner] },
-        { text: action.dueDate === null ? EMPTY_CELL : formatDateShort(action.dueDate) },
+        { text: action.dueDate === null ? EMPTY_CELL : formatDateLong(action.dueDate) },
         action.done ? { text: 'Klaar' } : { text: 'Nog doen', bold: true },
       ]),
     }),
@@ -46,16 +49,6 @@ export function referralSection(input: OverviewPdfInput): Content[] {
   ];
 }
 
-const GLOSSARY: [string, string][] = [
-  ['Schuldeiser', 'Iemand of een bedrijf aan wie u geld moet betalen.'],
-  ['Incassobureau', 'Een bedrijf dat voor een schuldeiser het geld probeert te krijgen.'],
-  ['Deurwaarder', 'Iemand die voor een schuldeiser geld mag innen. Een deurwaarder mag ook beslag leggen, bijvoorbeeld op uw loon.'],
-  ['Kenmerk', 'Het nummer van een schuld. Het staat op de brief van de schuldeiser.'],
-  ['Aflosruimte', 'Het geld dat u elke maand kunt gebruiken om schulden af te lossen.'],
-  ['Vrij te laten bedrag (VTLB)', 'Het geld dat u mag houden om van te leven, als u in een schuldregeling zit.'],
-  ['Nul-aanbod', 'Een voorstel aan uw schuldeisers als u nu niets kunt aflossen.'],
-  ['Normbedragen', 'Bedragen van de overheid, zoals de bijstandsnorm. Ze veranderen elk half jaar.'],
-];
 
 export function glossarySection(): Content[] {
   return [heading('Uitleg van woorden'), keyValueTable(GLOSSARY.map(([word, meaning]) => [word, meaning]), 150)];
@@ -73,6 +66,6 @@ export function storySection(input: OverviewPdfInput): Content[] {
       ? []
       : [subheading('Wat er is gebeurd'), bullets(story.lifeEvents.map((event) => LIFE_EVENT_LABEL[event]))]),
     subheading('In uw eigen woorden'),
-    paragraph(story.text),
+    longParagraph(story.text),
   ];
 }

@@ -10,11 +10,15 @@
 // - The story appears only when `input.story` is given, on its own page at the very end, so the
 //   resident can keep that page to themselves.
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { wholeMonthsBetween } from '../../domain/norms.js';
 import { formatDateLong, formatEuro } from '../../lib/money-format.js';
 import { SETTLED_STATUSES } from '../../lib/vocabulary.js';
-import { AGE_BAND_LABEL, DEBT_STATUS_LABEL, LEEFSITUATIE_LABEL, count } from './overview-labels.js';
-import type { OverviewPdfDebt, OverviewPdfInput } from './overview-pdf.types.js';
-import { BODY_FONT_SIZE, box, bullets, COLOURS, CONTENT_WIDTH, heading, keyValueTable, PAGE_MARGINS, paragraph, STYLES } from './pdf-blocks.js';
+import { AGE_BAND_LABEL, count, debtStatusLabel, LEEFSITUATIE_LABEL } from './overview-labels.js';
+import type { OverviewPdfDebt, OverviewPdfInput, OverviewPdfNextStep } from './overview-pdf.types.js';
+import {
+  BODY_FONT_SIZE, box, bullets, COLOURS, CONTENT_WIDTH, heading, keepTogether, keyValueTable, PAGE_MARGINS, paragraph, STYLES,
+  subheading,
+} from './pdf-blocks.js';
 import { debtsSection } from './overview-document-debts.js';
 import { aflosruimteSection, expensesSection, incomesSection, saldoSection } from './overview-document-budget.js';
 import { actionsSection, glossarySection, referralSection, storySection } from './overview-document-plan.js';
@@ -42,9 +46,12 @@ function titleBlock(input: OverviewPdfInput): Content[] {
 function outdatedNormsWarning(input: OverviewPdfInput): Content[] {
   if (!input.overview.normPeriodOutdated) return [];
   const period = input.overview.normPeriod;
-  const used = period === null
-    ? 'Er zijn geen normbedragen bekend.'
-    : `Dit overzicht gebruikt de normbedragen van ${formatDateLong(period.validFrom)}. Die zijn meer dan 7 maanden oud.`;
+  let used = 'Er zijn geen normbedragen bekend.';
+  if (period !== null) {
+    const months = wholeMonthsBetween(period.validFrom, input.generatedOn);
+    used = `Dit overzicht gebruikt de normbedragen van ${formatDateLong(period.validFrom)}. ` +
+      `Die zijn ${count(months, 'maand', 'maanden')} oud.`;
+  }
   return [
     box('warning', 'Let op: de normbedragen zijn misschien niet meer goed', [
       paragraph(
@@ -63,55 +70,121 @@ function debtsWhere(input: OverviewPdfInput, keep: (debt: OverviewPdfDebt) => bo
 /** Short lists help; a long one overwhelms. Past this length the table's row markers carry the detail. */
 const MAX_LISTED = 8;
 
-function debtList(debts: OverviewPdfDebt[], describe: (debt: OverviewPdfDebt) => string, marker: string): Content[] {
+function debtList(debts: OverviewPdfDebt[], describe: (debt: OverviewPdfDebt) => Content, marker: string): Content[] {
   if (debts.length <= MAX_LISTED) return [bullets(debts.map(describe))];
   return [paragraph(`In de tabel met uw schulden staat bij deze schulden: "${marker}".`)];
 }
 
-function actionNeeded(input: OverviewPdfInput): Content[] {
+/** "Vattenfall: <what to do>", the name in bold so the eye finds it. */
+function stepLine(step: OverviewPdfNextStep): Content {
+  return { text: [{ text: `${step.creditorName}: `, bold: true }, step.text] };
+}
+
+/** "KPN, Odido en Ziggo" */
+function namesInWords(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`;
+}
+
+function crisisBox(steps: OverviewPdfNextStep[]): Content[] {
+  if (steps.length === 0) return [];
+  // Every crisis debt is listed, however many: each one needs its own phone call.
+  return [box('danger', 'Dringend: neem vandaag nog actie', [bullets(steps.map(stepLine))], steps.length <= MAX_LISTED)];
+}
+
+function summonsBox(steps: OverviewPdfNextStep[]): Content[] {
+  if (steps.length === 0) return [];
+  const dated = steps.map((step) => step.dueDate).filter((date): date is string => date !== null).sort();
+  const title = dated.length > 0
+    ? `Rechtszaak op ${formatDateLong(dated[0]!)}: reageer op tijd`
+    : 'U moet naar de rechter: reageer op tijd';
+  return [box('danger', title, [bullets(steps.map(stepLine))], steps.length <= MAX_LISTED)];
+}
+
+function seizureBox(steps: OverviewPdfNextStep[]): Content[] {
+  if (steps.length === 0) return [];
+  // The text is the same for every seizure (it names the bvv, not the debt): say it once.
+  return [box('danger', `Beslag bij ${namesInWords(steps.map((step) => step.creditorName))}`, [paragraph(steps[0]!.text)])];
+}
+
+function vatSentence(debt: OverviewPdfDebt): string {
+  if (debt.collectionCostsVat === 'not_allowed') return ` ${debt.creditorName} mag geen btw rekenen over de incassokosten.`;
+  if (debt.collectionCostsVat === 'unknown') return ' Vraag of deze schuldeiser btw mag rekenen over de incassokosten.';
+  return '';
+}
+
+function collectionCostsBox(input: OverviewPdfInput): Content[] {
   const { flags } = input.overview;
-  const blocks: Content[] = [];
-  if (flags.crisis > 0) {
-    // Every crisis debt is listed, however many: each one needs its own phone call.
-    const crisis = debtsWhere(input, (d) => d.crisis);
-    blocks.push(box('danger', 'Dringend: neem vandaag nog actie', [
-      paragraph(
-        `Bij ${count(flags.crisis, 'schuld', 'schulden')} dreigt een ontruiming, een afsluiting van gas, water of stroom, ` +
-          'of het stoppen van uw zorgverzekering. ' +
-          'Neem direct contact op met de schuldhulpverlening van uw gemeente. Zeg dat het dringend is. ' +
-          'De gemeente moet u dan binnen 3 werkdagen helpen.',
-      ),
-      bullets(crisis.map((d) => `${d.creditorName}: ${DEBT_STATUS_LABEL[d.status]}`)),
-    ], crisis.length <= MAX_LISTED));
-  }
-  if (flags.collectionCostsTooHigh > 0) {
-    blocks.push(box('warning', `Te hoge incassokosten bij ${count(flags.collectionCostsTooHigh, 'schuld', 'schulden')}`, [
-      paragraph(
-        'De wet zegt hoeveel incassokosten een schuldeiser mag vragen. Bij deze schulden is het meer. ' +
-          'U hoeft niet meer te betalen dan het maximum. Vraag de schuldeiser om de kosten te verlagen.',
-      ),
-      ...debtList(
-        debtsWhere(input, (d) => d.collectionCostsTooHigh === true),
-        (d) => d.collectionCostsMaxCents === null
-          ? d.creditorName
-          : `${d.creditorName}: maximaal ${formatEuro(d.collectionCostsMaxCents)} aan incassokosten`,
-        'Incassokosten te hoog',
-      ),
-    ]));
-  }
-  if (flags.staleBalances > 0) {
-    blocks.push(box('info', `Oud bedrag bij ${count(flags.staleBalances, 'schuld', 'schulden')}`, [
-      paragraph(
-        'Het bedrag dat we weten, is ouder dan 6 maanden. Het kan nu hoger zijn. ' +
-          'Vraag de schuldeiser om een nieuw overzicht van wat u nu nog moet betalen.',
-      ),
-      ...debtList(
-        debtsWhere(input, (d) => d.balanceStale),
-        (d) => (d.balanceDate === null ? d.creditorName : `${d.creditorName}: bedrag van ${formatDateLong(d.balanceDate)}`),
-        'Oud bedrag',
-      ),
-    ]));
-  }
+  if (flags.collectionCostsTooHigh === 0) return [];
+  return [box('warning', `Te hoge incassokosten bij ${count(flags.collectionCostsTooHigh, 'schuld', 'schulden')}`, [
+    paragraph(
+      'De wet zegt hoeveel incassokosten een schuldeiser mag vragen. Bij deze schulden is het meer. ' +
+        'U hoeft niet meer te betalen dan het maximum. Vraag de schuldeiser om de kosten te verlagen.',
+    ),
+    ...debtList(
+      debtsWhere(input, (d) => d.collectionCostsTooHigh === true),
+      (d) => (d.collectionCostsMaxCents === null
+        ? d.creditorName
+        : `${d.creditorName}: maximaal ${formatEuro(d.collectionCostsMaxCents)} aan incassokosten.${vatSentence(d)}`),
+      'Incassokosten te hoog',
+    ),
+  ])];
+}
+
+function staleBalancesBox(input: OverviewPdfInput): Content[] {
+  const { flags } = input.overview;
+  if (flags.staleBalances === 0) return [];
+  return [box('info', `Oud bedrag bij ${count(flags.staleBalances, 'schuld', 'schulden')}`, [
+    paragraph(
+      'Het bedrag dat we weten, is ouder dan 6 maanden. Het kan nu hoger zijn. ' +
+        'Vraag de schuldeiser om een nieuw overzicht van wat u nu nog moet betalen.',
+    ),
+    ...debtList(
+      debtsWhere(input, (d) => d.balanceStale),
+      (d) => (d.balanceDate === null ? d.creditorName : `${d.creditorName}: bedrag van ${formatDateLong(d.balanceDate)}`),
+      'Oud bedrag',
+    ),
+  ])];
+}
+
+/**
+ * The other debts, one short block per situation: debts with the same status need the same step,
+ * so the step is said once with the names of the debts it is for.
+ */
+function otherSteps(steps: OverviewPdfNextStep[], input: OverviewPdfInput): Content[] {
+  if (steps.length === 0) return [];
+  const typeOf = new Map(input.debts.map((debt) => [debt.id, debt.creditorType]));
+  const groups = new Map<string, OverviewPdfNextStep[]>();
+  for (const step of steps) groups.set(step.text, [...(groups.get(step.text) ?? []), step]);
+  return [
+    subheading('Wat kunt u doen bij uw andere schulden?'),
+    ...[...groups.values()].map((group) => {
+      const first = group[0]!;
+      const label = debtStatusLabel(first.status, typeOf.get(first.debtId) ?? 'overig');
+      const names = group.length <= MAX_LISTED
+        ? namesInWords(group.map((step) => step.creditorName))
+        : count(group.length, 'schuld', 'schulden');
+      return keepTogether([
+        { text: [{ text: `${label}: `, bold: true }, names], margin: [0, 4, 0, 1] },
+        paragraph(first.text),
+      ]);
+    }),
+  ];
+}
+
+function actionNeeded(input: OverviewPdfInput): Content[] {
+  const steps = input.overview.nextSteps;
+  const crisis = steps.filter((step) => step.level === 'crisis');
+  const summons = steps.filter((step) => step.status === 'dagvaarding');
+  const seizure = steps.filter((step) => step.status === 'beslag');
+  const rest = steps.filter((step) => step.level !== 'crisis' && step.level !== 'urgent');
+  const blocks: Content[] = [
+    ...crisisBox(crisis),
+    ...summonsBox(summons),
+    ...seizureBox(seizure),
+    ...collectionCostsBox(input),
+    ...staleBalancesBox(input),
+    ...otherSteps(rest, input),
+  ];
   return blocks.length === 0 ? [] : [heading('Wat moet u nu doen?'), ...blocks];
 }
 
@@ -168,12 +241,15 @@ export function buildOverviewDocument(input: OverviewPdfInput): TDocumentDefinit
       style: 'pageChrome',
       margin: [PAGE_MARGINS[0], 16, PAGE_MARGINS[2], 0],
     }),
-    // A section heading in the bottom eighth of a page moves to the next one instead of standing alone.
-    pageBreakBefore: (node) => (node.headlineLevel ?? 0) > 0 && (node.startPosition?.verticalRatio ?? 0) > 0.87,
+    // A heading moves to the next page instead of standing alone: in the bottom eighth of a page, or
+    // when nothing after it fits on the page.
+    pageBreakBefore: (node, nodes) => (node.headlineLevel ?? 0) > 0
+      && ((node.startPosition?.verticalRatio ?? 0) > 0.87 || nodes.getFollowingNodesOnPage().length === 0),
     content: [
       ...titleBlock(input),
-      ...outdatedNormsWarning(input),
+      // What to do comes first: a resident who reads only page 1 must find it there.
       ...actionNeeded(input),
+      ...outdatedNormsWarning(input),
       ...householdSection(input),
       ...debtsSection(input),
       ...incomesSection(input),

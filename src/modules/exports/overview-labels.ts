@@ -3,7 +3,7 @@
 // status or income kind cannot reach the PDF as a raw code.
 import type { Frequency } from '../../lib/money.js';
 import type {
-  ActionOwner, AgeBand, BvvIndicativeReason, DebtStatus, ExpenseCategory, ExpenseGroup, IncomeKind,
+  ActionOwner, AgeBand, BvvIndicativeReason, CreditorType, DebtStatus, ExpenseCategory, ExpenseGroup, IncomeKind,
   Leefsituatie, LifeEvent, ReferralRoute, ReferralStatus, Traject, VtlbSource,
 } from '../../lib/vocabulary.js';
 
@@ -23,6 +23,68 @@ export const DEBT_STATUS_LABEL: Record<DebtStatus, string> = {
   afgelost: 'Afbetaald',
   kwijtgescholden: 'Kwijtgescholden',
 };
+
+/**
+ * The status as the resident's situation: one announced crisis reads differently per creditor (an
+ * energy company cuts off, it never evicts; a landlord evicts).
+ */
+export function debtStatusLabel(status: DebtStatus, creditorType: CreditorType): string {
+  if (status !== 'ontruiming_of_afsluiting_aangezegd') return DEBT_STATUS_LABEL[status];
+  switch (creditorType) {
+    case 'verhuurder': return 'Ontruiming aangekondigd';
+    case 'energie': return 'Afsluiting van gas of stroom aangekondigd';
+    case 'water': return 'Afsluiting van water aangekondigd';
+    default: return DEBT_STATUS_LABEL[status];
+  }
+}
+
+/** The hard words in a status label, each explained in the word list (GLOSSARY). */
+export function statusWords(status: DebtStatus, creditorType: CreditorType): string[] {
+  switch (status) {
+    case 'aanmaning': return ['Aanmaning'];
+    case 'incasso': return ['Incassobureau'];
+    case 'deurwaarder': return ['Deurwaarder'];
+    case 'dagvaarding': return ['Dagvaarding'];
+    case 'vonnis': return ['Uitspraak van de rechter'];
+    case 'beslag': return ['Beslag'];
+    case 'ontruiming_of_afsluiting_aangezegd':
+      if (creditorType === 'verhuurder') return ['Ontruiming'];
+      return creditorType === 'energie' || creditorType === 'water' ? ['Afsluiting'] : ['Ontruiming', 'Afsluiting'];
+    case 'opzegging_zorgverzekering_aangezegd': return [];
+    case 'betalingsregeling': return ['Betalingsregeling'];
+    case 'betwist': return ['Betwist'];
+    case 'in_schuldregeling': return ['Schuldregeling'];
+    case 'kwijtgescholden': return ['Kwijtgescholden'];
+    case 'open':
+    case 'afgelost':
+      return [];
+  }
+}
+
+/** Every hard word the overview uses, explained once, in alphabetical order. */
+export const GLOSSARY: readonly [word: string, meaning: string][] = [
+  ['Aanmaning', 'Een brief dat u te laat bent met betalen. Er staat in hoeveel tijd u nog heeft.'],
+  ['Afsluiting', 'Het bedrijf zet uw gas, stroom of water uit.'],
+  ['Aflosruimte', 'Het geld dat u elke maand kunt gebruiken om schulden af te lossen.'],
+  ['Beslag', 'De deurwaarder houdt een deel van uw loon, uitkering of spaargeld in voor een schuldeiser.'],
+  ['Beslagvrije voet', 'Het geld dat u bij beslag altijd mag houden om van te leven.'],
+  ['Betalingsregeling', 'Een afspraak met een schuldeiser om een schuld in delen te betalen, bijvoorbeeld elke maand een bedrag.'],
+  ['Betwist', 'U bent het niet eens met de schuld, en u heeft dat aan de schuldeiser laten weten.'],
+  ['Btw', 'Belasting die bedrijven op hun prijzen zetten. Een schuldeiser mag die niet altijd bij de incassokosten optellen.'],
+  ['Dagvaarding', 'Een brief van de deurwaarder dat u naar de rechter moet. Er staat een datum in.'],
+  ['Deurwaarder', 'Iemand die voor een schuldeiser geld mag innen. Een deurwaarder mag ook beslag leggen, bijvoorbeeld op uw loon.'],
+  ['Incassobureau', 'Een bedrijf dat voor een schuldeiser het geld probeert te krijgen.'],
+  ['Incassokosten', 'Kosten die een schuldeiser rekent als u te laat betaalt. De wet zegt hoeveel het hoogstens mag zijn.'],
+  ['Kenmerk', 'Het nummer van een schuld. Het staat op de brief van de schuldeiser.'],
+  ['Kwijtgescholden', 'De schuldeiser heeft de schuld laten vallen. U hoeft hem niet meer te betalen.'],
+  ['Normbedragen', 'Bedragen van de overheid, zoals de bijstandsnorm. Ze veranderen elk half jaar.'],
+  ['Nul-aanbod', 'Een voorstel aan uw schuldeisers als u nu niets kunt aflossen.'],
+  ['Ontruiming', 'U moet uit uw huis, omdat de rechter dat heeft beslist.'],
+  ['Schuldeiser', 'Iemand of een bedrijf aan wie u geld moet betalen.'],
+  ['Schuldregeling', 'Een afspraak via de schuldhulpverlening met al uw schuldeisers tegelijk. Na de afgesproken tijd bent u van uw schulden af.'],
+  ['Uitspraak van de rechter', 'De rechter heeft beslist dat u moet betalen. Dit heet ook een vonnis.'],
+  ['Vrij te laten bedrag (VTLB)', 'Het geld dat u mag houden om van te leven, als u in een schuldregeling zit.'],
+];
 
 export const INCOME_KIND_LABEL: Record<IncomeKind, string> = {
   loon: 'Loon',

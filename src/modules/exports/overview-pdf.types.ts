@@ -4,8 +4,8 @@
 // The figures are the overview's own (DESIGN.md §7.2–7.4, §8.1); the document never re-adds them.
 import type { Frequency } from '../../lib/money.js';
 import type {
-  ActionOwner, AflosruimteBasis, AgeBand, BvvIndicativeReason, CreditorType, DebtStatus, ExpenseCategory,
-  ExpenseGroup, IncomeKind, Leefsituatie, LifeEvent, ReferralRoute, ReferralStatus, Traject, VtlbSource,
+  ActionOwner, AflosruimteBasis, AgeBand, BvvIndicativeReason, CollectionCostsVat, CreditorType, DebtStatus, ExpenseCategory,
+  ExpenseGroup, IncomeKind, Leefsituatie, LifeEvent, ReferralRoute, ReferralStatus, Traject, UrgencyLevel, VtlbSource,
 } from '../../lib/vocabulary.js';
 
 export interface OverviewPdfHousehold {
@@ -41,13 +41,30 @@ export interface OverviewPdfFigures {
   normPeriodOutdated: boolean;
   /** Counts of debts, over the debts counted in `totalDebtCents`. */
   flags: { crisis: number; staleBalances: number; collectionCostsTooHigh: number };
+  /** The overview's "what to do now" per counted debt, most pressing first. */
+  nextSteps: OverviewPdfNextStep[];
+}
+
+export interface OverviewPdfNextStep {
+  debtId: string;
+  creditorName: string;
+  status: DebtStatus;
+  level: UrgencyLevel;
+  dueDate: string | null;
+  text: string;
 }
 
 export interface OverviewPdfDebt {
+  id: string;
   creditorName: string;
+  creditorType: CreditorType;
   collectorName: string | null;
   reference: string | null;
   status: DebtStatus;
+  arrangement: { amountCents: number; frequency: Frequency; startDate: string } | null;
+  collectionCostsVat: CollectionCostsVat | null;
+  /** `dueDate` is the court date of a dagvaarding, when known. */
+  urgency: { level: UrgencyLevel; dueDate: string | null };
   balanceCents: number;
   balanceDate: string | null;
   balanceStale: boolean;

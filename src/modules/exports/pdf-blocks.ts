@@ -51,17 +51,32 @@ export function subheading(text: string): Content {
   return { text, style: 'h3', headlineLevel: 2 };
 }
 
+/**
+ * A short paragraph, never split over two pages: a sentence that starts at the bottom of one page
+ * and ends on the next is lost on a reader who reads word by word.
+ */
 export function paragraph(text: string | Content[]): Content {
+  return keepTogether([{ text, style: 'paragraph' }]);
+}
+
+/** A long text the resident wrote (the story): it may run over pages. */
+export function longParagraph(text: string): Content {
   return { text, style: 'paragraph' };
 }
 
 /** The plain-language sentence under a figure: what the number means for the resident. */
 export function explanation(text: string): Content {
-  return { text, style: 'explanation' };
+  return keepTogether([{ text, style: 'explanation' }]);
 }
 
+/** Blocks that must stay on one page: a sum with its result, a heading with the short text it introduces. */
+export function keepTogether(blocks: Content[]): Content {
+  return { stack: blocks, unbreakable: true };
+}
+
+/** A list whose items each stay whole on a page (the list itself may continue on the next). */
 export function bullets(items: Content[]): Content {
-  return { ul: items, margin: [0, 2, 0, 6] };
+  return { ul: items.map((item) => keepTogether([item])), margin: [0, 2, 0, 6] };
 }
 
 export type BoxKind = 'danger' | 'warning' | 'info';
@@ -187,10 +202,12 @@ export function keyValueTable(rows: [label: string, value: Content][], labelWidt
 
 /**
  * A small sum laid out like on paper: labels left, amounts right-aligned in one narrow column so
- * the digits line up, a rule above the last row (the result).
+ * the digits line up, a rule above the last row (the result). Never split: a result on another
+ * page than its terms is not a sum any more.
  */
 export function sumTable(rows: [label: string, amount: TableCell][], labelWidth = 230): ContentTable {
   return {
+    unbreakable: true,
     table: {
       widths: [labelWidth, 100],
       body: rows.map(([label, amount], i) => [
