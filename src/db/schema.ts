@@ -203,6 +203,8 @@ export interface DebtsTable {
   arrangementStartDate: DateColumn | null;
   excludedFromDischarge: DischargeExclusion | null;
   notesEncrypted: string | null;
+  /** The day the creditor confirmed the balance in writing (a saldo-opgave). */
+  balanceConfirmedOn: Generated<DateColumn | null>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -370,6 +372,54 @@ export interface ErasureReceiptsTable {
   erasedAt: NullableTimestamp;
   categories: ColumnType<string[], string[] | undefined, string[]>;
   expiresAt: Timestamp;
+export type LetterKindColumn = 'saldo_opgave' | 'incasso_pauze' | 'betalingsregeling' | 'schikkingsvoorstel';
+
+/** Letter wording as data: a new version is added, an old one is never changed (a trigger refuses). */
+export interface LetterTemplatesTable {
+  id: Generated<string>;
+  kind: LetterKindColumn;
+  version: number;
+  subject: string;
+  paragraphs: ColumnType<string[], string, never>;
+  createdAt: Generated<Date>;
+  createdBy: string | null;
+}
+
+export interface LetterProposalRow {
+  monthlyCents: number | null;
+  months: number;
+  totalCents: number;
+  percentage: number | null;
+}
+
+export interface LettersTable {
+  id: Generated<string>;
+  dossierId: string;
+  debtId: string;
+  batchId: string;
+  kind: LetterKindColumn;
+  templateVersion: number;
+  proposal: ColumnType<LetterProposalRow | null, string | null, string | null>;
+  sentOn: DateColumn | null;
+  answeredOn: DateColumn | null;
+  followUpActionId: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+}
+
+/** The resident's consent to hand the dossier over to one named organisation (formal debt help). */
+export interface HandoverConsentsTable {
+  id: Generated<string>;
+  dossierId: string;
+  organisation: string;
+  includeStory: boolean;
+  givenAt: Timestamp;
+  recordedOnPaper: boolean;
+  recordedBy: string | null;
+  withdrawnAt: NullableTimestamp;
+  withdrawnBy: string | null;
 }
 
 export interface Database {
@@ -401,4 +451,7 @@ export interface Database {
   erasureRequests: ErasureRequestsTable;
   erasureLedger: ErasureLedgerTable;
   erasureReceipts: ErasureReceiptsTable;
+  letterTemplates: LetterTemplatesTable;
+  letters: LettersTable;
+  handoverConsents: HandoverConsentsTable;
 }

@@ -10,6 +10,8 @@ export const BALANCE_STALE_AFTER_MONTHS = 6;
 export interface DebtFlagsInput extends CollectionCostsInput, UrgencyInput {
   /** ISO `YYYY-MM-DD`, or null when not entered yet. */
   balanceDate: string | null;
+  /** The day the creditor confirmed the balance in writing, if it did. */
+  balanceConfirmedOn?: string | null;
 }
 
 export interface DebtFlags {
@@ -71,6 +73,13 @@ export function isBalanceStale(balanceDate: string | null, today: string): boole
   return balanceDate < subtractCalendarMonths(today, BALANCE_STALE_AFTER_MONTHS);
 }
 
+/** A written confirmation by the creditor is as fresh as a new balance statement. */
+export function latestBalanceEvidence(balanceDate: string | null, balanceConfirmedOn: string | null): string | null {
+  if (balanceDate === null) return balanceConfirmedOn;
+  if (balanceConfirmedOn === null) return balanceDate;
+  return balanceConfirmedOn > balanceDate ? balanceConfirmedOn : balanceDate;
+}
+
 export function isCrisisStatus(status: DebtStatus): boolean {
   return CRISIS_STATUSES.includes(status);
 }
@@ -78,7 +87,7 @@ export function isCrisisStatus(status: DebtStatus): boolean {
 export function debtFlags(debt: DebtFlagsInput, today: string): DebtFlags {
   const collectionCosts = checkCollectionCosts(debt);
   return {
-    balanceStale: isBalanceStale(debt.balanceDate, today),
+    balanceStale: isBalanceStale(latestBalanceEvidence(debt.balanceDate, debt.balanceConfirmedOn ?? null), today),
     collectionCostsMaxCents: collectionCosts.maxCents,
     collectionCostsTooHigh: collectionCosts.tooHigh,
     collectionCostsVat: collectionCosts.vat,

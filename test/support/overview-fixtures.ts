@@ -211,6 +211,7 @@ export function overviewInput(options: FixtureOptions = {}): OverviewPdfInput {
       status: seed.status,
       balanceCents: seed.balanceCents,
       balanceDate: seed.balanceDate ?? null,
+      balanceConfirmedOn: null,
       balanceStale: flags.balanceStale,
       collectionCostsTooHigh: flags.collectionCostsTooHigh,
       collectionCostsMaxCents: flags.collectionCostsMaxCents,

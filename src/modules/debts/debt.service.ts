@@ -39,6 +39,7 @@ export function toDebtView(row: DebtRow, ctx: Pick<ServiceContext, 'cipher' | 'n
     legalCostsCents: row.legalCostsCents,
     balanceCents: row.balanceCents,
     balanceDate: row.balanceDate,
+    balanceConfirmedOn: row.balanceConfirmedOn,
     status: row.status,
     courtDate: row.courtDate,
     arrangement: row.arrangementAmountCents !== null && row.arrangementFrequency !== null && row.arrangementStartDate !== null
@@ -91,6 +92,7 @@ export const debts = childResourceService<'debts', DebtView, CreateDebtBody, Pat
       legalCostsCents: body.legalCostsCents ?? null,
       balanceCents: body.balanceCents,
       balanceDate: body.balanceDate ?? null,
+      balanceConfirmedOn: body.balanceConfirmedOn ?? null,
       status: body.status,
       courtDate: body.courtDate ?? null,
       arrangementAmountCents: body.arrangement?.amountCents ?? null,

@@ -103,7 +103,7 @@ export async function debtsOfDossiers(db: Kysely<Database>, dossierIds: readonly
   if (dossierIds.length === 0) return [];
   return db.selectFrom('debts')
     .select(['dossierId', 'catalogCreditorId', 'creditorName', 'creditorType', 'status', 'balanceCents', 'balanceDate',
-      'principalCents', 'collectionCostsCents', 'collectionCostsIncludeVat', 'creditorCanDeductVat', 'courtDate'])
+      'balanceConfirmedOn', 'principalCents', 'collectionCostsCents', 'collectionCostsIncludeVat', 'creditorCanDeductVat', 'courtDate'])
     .where('dossierId', 'in', dossierIds)
     .execute();
 }

@@ -37,9 +37,11 @@ function statusCell(debt: OverviewPdfDebt): TableCell {
 }
 
 function dateCell(debt: OverviewPdfDebt): TableCell {
-  if (debt.balanceDate === null) return { text: 'Onbekend' };
+  const confirmed = debt.balanceConfirmedOn === null ? [] : [{ text: `Bevestigd ${formatDateLong(debt.balanceConfirmedOn)}`, bold: true }];
+  if (debt.balanceDate === null) return confirmed.length > 0 ? { stack: confirmed } : { text: 'Onbekend' };
   const date = formatDateLong(debt.balanceDate);
-  return debt.balanceStale ? { stack: [date, { text: 'Oud bedrag', bold: true }] } : { text: date };
+  if (debt.balanceStale) return { stack: [date, { text: 'Oud bedrag', bold: true }] };
+  return confirmed.length > 0 ? { stack: [date, ...confirmed] } : { text: date };
 }
 
 // Kenmerk fits 15 digits, Status "Betalingsregeling" and Bedrag "€ 1.234.567,89" in bold, each on

@@ -67,6 +67,8 @@ export interface OverviewPdfDebt {
   urgency: { level: UrgencyLevel; dueDate: string | null };
   balanceCents: number;
   balanceDate: string | null;
+  /** The day the creditor confirmed the balance in writing; null when not confirmed. */
+  balanceConfirmedOn: string | null;
   balanceStale: boolean;
   collectionCostsTooHigh: boolean | null;
   collectionCostsMaxCents: number | null;

@@ -22,7 +22,7 @@ export type FigureInputsRow = Awaited<ReturnType<typeof loadFigureInputs>>;
 
 const DEBT_FIGURES = [
   'id', 'catalogCreditorId', 'creditorName', 'creditorType', 'rank', 'status', 'balanceCents', 'balanceDate',
-  'principalCents', 'collectionCostsCents', 'collectionCostsIncludeVat', 'creditorCanDeductVat', 'courtDate',
+  'balanceConfirmedOn', 'principalCents', 'collectionCostsCents', 'collectionCostsIncludeVat', 'creditorCanDeductVat', 'courtDate',
   'excludedFromDischarge',
 ] as const;
 const INCOME_FIGURES = ['kind', 'amountCents', 'frequency'] as const;
