@@ -110,3 +110,23 @@ describe('debtFlags', () => {
       .toEqual({ level: 'soon', dueDate: null });
   });
 });
+
+describe('a balance confirmed by the creditor', () => {
+  const today = '2026-12-01';
+  const debt: DebtFlagsInput = {
+    creditorType: 'energie', status: 'incasso', principalCents: null, collectionCostsCents: null, collectionCostsIncludeVat: null,
+    balanceDate: '2025-01-15',
+  };
+
+  it('is fresh evidence: a confirmation within 6 months clears the stale flag', () => {
+    expect(debtFlags(debt, today).balanceStale).toBe(true);
+    expect(debtFlags({ ...debt, balanceConfirmedOn: '2026-06-01' }, today).balanceStale).toBe(false);
+    // A confirmation older than 6 months is stale evidence too.
+    expect(debtFlags({ ...debt, balanceConfirmedOn: '2026-05-31' }, today).balanceStale).toBe(true);
+  });
+
+  it('counts without a balance date, and never makes a newer balance date stale', () => {
+    expect(debtFlags({ ...debt, balanceDate: null, balanceConfirmedOn: '2025-01-01' }, today).balanceStale).toBe(true);
+    expect(debtFlags({ ...debt, balanceDate: '2026-11-01', balanceConfirmedOn: '2024-01-01' }, today).balanceStale).toBe(false);
+  });
+});
