@@ -38,6 +38,7 @@ import { userRoutes } from './modules/users/user.routes.js';
 import { normPeriodRoutes } from './modules/norms/norm-period.routes.js';
 import { overviewRoutes } from './modules/overview/overview.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
+import { paperworkRoutes } from './modules/paperwork/paperwork.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { erasureRoutes } from './modules/erasure/erasure.routes.js';
 import { scheduleHousekeeping } from './modules/housekeeping/housekeeping.schedule.js';
@@ -169,6 +170,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await api.register(exportRoutes);
     await api.register(overviewPdfRoutes);
     await api.register(overviewRoutes);
+    await api.register(paperworkRoutes);
     await api.register(normPeriodRoutes);
     await api.register(statsRoutes);
     await api.register(erasureRoutes);

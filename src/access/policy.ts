@@ -24,6 +24,7 @@ const RULES = {
   'dossier.consent': DOSSIER_PARTIES,
   'dossier.content': DOSSIER_PARTIES,
   'dossier.plan.write': ['maatje'],
+  'dossier.paperwork.write': ['maatje'],
   'dossier.measurement': DOSSIER_PARTIES,
   'dossier.pdf': DOSSIER_PARTIES,
   'dossier.export': ['resident'],

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { MEASUREMENT_MOMENTS, ROLES } from '../../lib/vocabulary.js';
 import { accessLogItemSchema, dossierSchema, storySchema } from '../dossiers/dossier.schemas.js';
 import { measurementSchema } from '../measurements/measurement.schemas.js';
+import { handoverConsentSchema } from '../paperwork/handover.schemas.js';
+import { letterSchema } from '../paperwork/letter.schemas.js';
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -29,5 +31,7 @@ export const dossierExportSchema = z.object({
     maatjeDisplayName: z.string(), assignedAt: z.date(), endedAt: z.date().nullable(), reason: z.string().nullable(),
   })),
   accessLog: z.array(accessLogItemSchema),
+  letters: z.array(letterSchema).describe('Letters to creditors made for the resident, with when they were sent and answered.'),
+  handoverConsents: z.array(handoverConsentSchema).describe('Every consent to hand the dossier over, withdrawn ones included.'),
 }).meta({ id: 'DossierExport' });
 export type DossierExport = z.infer<typeof dossierExportSchema>;

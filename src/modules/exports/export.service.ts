@@ -7,12 +7,14 @@ import { loadDossierView } from '../dossiers/dossier-view.service.js';
 import { accountOf, consentRecordsOf, debtSnapshotsOf } from '../dossiers/dossier-records.service.js';
 import { storyOf } from '../dossiers/story.service.js';
 import { measurementsOf } from '../measurements/measurement.service.js';
+import { handoverConsentsOf } from '../paperwork/handover.service.js';
+import { lettersOf } from '../paperwork/letter.service.js';
 import type { ServiceContext } from '../service-context.js';
 import { EXPORT_FORMAT_VERSION, type DossierExport } from './export.schemas.js';
 
 export async function exportDossier(ctx: ServiceContext, dossierId: string): Promise<DossierExport> {
   return withDossier(ctx, dossierId, { action: 'export.json', write: false }, async (trx, dossier) => {
-    const [account, view, story, consentRecords, measurements, debtSnapshots, assignmentHistory, accessLog] = await Promise.all([
+    const [account, view, story, consentRecords, measurements, debtSnapshots, assignmentHistory, accessLog, letters, handoverConsents] = await Promise.all([
       accountOf(trx, dossier),
       loadDossierView(trx, ctx, dossier),
       storyOf(trx, ctx, dossier),
@@ -21,10 +23,12 @@ export async function exportDossier(ctx: ServiceContext, dossierId: string): Pro
       debtSnapshotsOf(trx, dossier),
       assignmentHistoryOf(trx, ctx, dossier.id),
       completeAccessLog(trx, dossier),
+      lettersOf(trx, dossier),
+      handoverConsentsOf(trx, dossier),
     ]);
     return {
       formatVersion: EXPORT_FORMAT_VERSION, exportedAt: ctx.now, account, dossier: view, story, consentRecords,
-      measurements, debtSnapshots, assignmentHistory, accessLog,
+      measurements, debtSnapshots, assignmentHistory, accessLog, letters, handoverConsents,
     };
   });
 }

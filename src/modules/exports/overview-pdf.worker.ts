@@ -10,8 +10,12 @@ import path from 'node:path';
 import { workerData } from 'node:worker_threads';
 import pdfmake from 'pdfmake';
 import { move } from 'piscina';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { buildHandoverDocument } from '../paperwork/handover-document.js';
+import { buildLettersDocument } from '../paperwork/letter-document.js';
 import { buildOverviewDocument } from './overview-document.js';
-import type { OverviewPdfInput, PdfWorkerData } from './overview-pdf.types.js';
+import type { PdfWorkerData } from './overview-pdf.types.js';
+import type { PdfJob } from './pdf-job.js';
 
 // Lower this thread's priority, not the process's: on Linux the nice value belongs to a thread and
 // pid 0 means the calling one, so the event loop keeps its own. Where the platform refuses, the
@@ -36,8 +40,16 @@ pdfmake.addFonts(roboto);
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDirectory));
 
-export default async function renderOverviewPdf(input: OverviewPdfInput) {
-  const pdf = await pdfmake.createPdf(buildOverviewDocument(input)).getBuffer();
+function documentOf(job: PdfJob): TDocumentDefinitions {
+  switch (job.document) {
+    case 'overview': return buildOverviewDocument(job.input);
+    case 'letters': return buildLettersDocument(job.input);
+    case 'handover': return buildHandoverDocument(job.input);
+  }
+}
+
+export default async function renderPdf(job: PdfJob) {
+  const pdf = await pdfmake.createPdf(documentOf(job)).getBuffer();
   // A copy with its own ArrayBuffer, moved (not cloned) to the main thread: a Buffer may be a view
   // on Node's shared allocation pool, which must never be transferred.
   return move(new Uint8Array(pdf));

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { ServiceUnavailableError } from '../../lib/errors.js';
 import type { OverviewPdfInput, PdfWorkerData } from './overview-pdf.types.js';
+import type { PdfJob } from './pdf-job.js';
 
 export interface PdfRendererOptions {
   /** Worker threads, each rendering one PDF at a time (config `pdfWorkers`). */
@@ -44,7 +45,9 @@ export interface PdfRendererStats {
 }
 
 export interface PdfRenderer {
+  /** The resident's overview: shorthand for `renderJob({ document: 'overview', input })`. */
   render(input: OverviewPdfInput): Promise<Buffer>;
+  renderJob(job: PdfJob): Promise<Buffer>;
   /** Lets admitted renders finish, refuses new ones, stops the threads. Safe to call twice. */
   close(): Promise<void>;
   stats(): PdfRendererStats;
@@ -103,9 +106,9 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
 
   // Threads start with the first render, not here: an app built for a test that never asks for a
   // PDF should not pay for threads loading pdfmake. After that the pool stays at full size.
-  let pool: Piscina<OverviewPdfInput, Uint8Array> | undefined;
+  let pool: Piscina<PdfJob, Uint8Array> | undefined;
   const startedPool = () =>
-    (pool ??= new Piscina<OverviewPdfInput, Uint8Array>({
+    (pool ??= new Piscina<PdfJob, Uint8Array>({
       filename: WORKER_URL.href,
       minThreads: workers,
       maxThreads: workers,
@@ -121,7 +124,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
   let closed = false;
   let closing: Promise<void> | undefined;
 
-  async function render(input: OverviewPdfInput): Promise<Buffer> {
+  async function renderJob(job: PdfJob): Promise<Buffer> {
     if (closed) throw new PdfRendererClosedError();
     if (inFlight >= workers + queueSize) {
       rejected += 1;
@@ -129,7 +132,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
     }
     inFlight += 1;
     try {
-      const bytes = await startedPool().run(input, { signal: AbortSignal.timeout(timeoutMs) });
+      const bytes = await startedPool().run(job, { signal: AbortSignal.timeout(timeoutMs) });
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') throw new PdfRenderError('timed_out', error);
@@ -149,5 +152,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
     return { workers, queueSize, inFlight, queued: pool?.queueSize ?? 0, completed: pool?.completed ?? 0, rejected };
   }
 
-  return { render, close, stats };
+  const render = (input: OverviewPdfInput) => renderJob({ document: 'overview', input });
+
+  return { render, renderJob, close, stats };
 }
