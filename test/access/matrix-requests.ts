@@ -137,6 +137,26 @@ async function nextNormPeriod(ctx: CellContext) {
   } };
 }
 
+/** A saldo-opgave letter for a fresh debt of the dossier; random ids for the nonexistent object. */
+async function freshLetter(ctx: CellContext, dossierId: string): Promise<{ id: string; batchId: string }> {
+  if (ctx.object === 'nonexistent') return { id: randomUUID(), batchId: randomUUID() };
+  const debtId = await freshChild(ctx, 'debts', dossierId);
+  const letter = { id: randomUUID(), batchId: randomUUID() };
+  await ctx.app.db.insertInto('letters').values({
+    ...letter, dossierId, debtId, kind: 'saldo_opgave', templateVersion: 1, proposal: null, createdAt: ctx.app.now(), updatedAt: ctx.app.now(),
+  }).execute();
+  return letter;
+}
+
+/** A referral and the resident's standing consent to hand over to its organisation. */
+async function freshHandoverConsent(ctx: CellContext, dossierId: string, withReferral: boolean) {
+  if (ctx.object === 'nonexistent') return;
+  if (withReferral) await freshReferral(ctx, dossierId);
+  await ctx.app.db.insertInto('handoverConsents').values({
+    dossierId, organisation: 'Kredietbank', includeStory: false, givenAt: ctx.app.now(), recordedOnPaper: false,
+  }).execute();
+}
+
 const ownLocationOf = (ctx: CellContext) => (ctx.actor === 'otherCoordinator' ? ctx.world.locations.other : ctx.world.locations.own);
 
 type Builder = (ctx: CellContext) => Promise<RequestSpec>;
@@ -330,6 +350,48 @@ export const BUILDERS: Record<string, Builder> = {
       codeHmac: receiptHmac(ctx.app.appConfig.jwtSecret, receiptCode), requestedAt: now, expiresAt: new Date(now.getTime() + 86_400_000),
     }).execute();
     return { method: 'POST', url: `${API}/erasure-receipts/lookup`, payload: { receiptCode } };
+  },
+  [`GET ${API}/letter-templates`]: async () => ({ method: 'GET', url: `${API}/letter-templates` }),
+  [`POST ${API}/letter-templates`]: async () => ({
+    method: 'POST', url: `${API}/letter-templates`, payload: { kind: 'incasso_pauze', subject: 'Matrix', paragraphs: ['Mijn schuld is {bedrag}.'] },
+  }),
+  [`POST ${API}/dossiers/:id/letters`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    return { method: 'POST', url: `${API}/dossiers/${id}/letters`, payload: { kind: 'saldo_opgave', debtIds: [await freshChild(ctx, 'debts', id)] } };
+  },
+  [`GET ${API}/dossiers/:id/letters`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}/letters` }),
+  [`PATCH ${API}/dossiers/:id/letters/:letterId`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    const letter = await freshLetter(ctx, id);
+    return { method: 'PATCH', url: `${API}/dossiers/${id}/letters/${letter.id}`, payload: { sentOn: '2026-11-30' }, headers: { 'if-match': '"1"' } };
+  },
+  [`GET ${API}/dossiers/:id/letter-batches/:batchId/pdf`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    return { method: 'GET', url: `${API}/dossiers/${id}/letter-batches/${(await freshLetter(ctx, id)).batchId}/pdf` };
+  },
+  [`GET ${API}/dossiers/:id/handover-consent`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    await freshHandoverConsent(ctx, id, false);
+    return { method: 'GET', url: `${API}/dossiers/${id}/handover-consent` };
+  },
+  [`PUT ${API}/dossiers/:id/handover-consent`]: async (ctx) => ({
+    method: 'PUT', url: `${API}/dossiers/${await freshDossier(ctx)}/handover-consent`,
+    payload: { organisation: 'Kredietbank', includeStory: false, ...(isMaatje(ctx.actor) ? { recordedOnPaper: true } : {}) },
+  }),
+  [`DELETE ${API}/dossiers/:id/handover-consent`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    await freshHandoverConsent(ctx, id, false);
+    return { method: 'DELETE', url: `${API}/dossiers/${id}/handover-consent${isMaatje(ctx.actor) ? '?recordedOnPaper=true' : ''}` };
+  },
+  [`GET ${API}/dossiers/:id/handover`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    await freshHandoverConsent(ctx, id, true);
+    return { method: 'GET', url: `${API}/dossiers/${id}/handover` };
+  },
+  [`GET ${API}/dossiers/:id/handover.pdf`]: async (ctx) => {
+    const id = await freshDossier(ctx);
+    await freshHandoverConsent(ctx, id, true);
+    return { method: 'GET', url: `${API}/dossiers/${id}/handover.pdf` };
   },
   [`GET ${API}/stats/tables`]: async () => ({ method: 'GET', url: `${API}/stats/tables` }),
   [`GET ${API}/stats/periods`]: async () => ({ method: 'GET', url: `${API}/stats/periods` }),

@@ -48,6 +48,10 @@ beforeAll(async () => {
   await call(admin, 'POST', '/instruments', { version: 'export-1', name: 'Export', items: [{ code: 'regie', minScore: 1, maxScore: 5 }] });
   await call(resident, 'PUT', `/dossiers/${dossierId}/measurements/T0`, { instrumentVersion: 'export-1', items: { regie: 4 } });
   await t.db.insertInto('debtSnapshots').values({ dossierId, moment: 'T0', totalDebtCents: 50_000, creditorCount: 1, takenAt: new Date() }).execute();
+  const debtId = (await call(maatje, 'GET', `/dossiers/${dossierId}/debts`)).json().items[0].id;
+  const letter = (await call(maatje, 'POST', `/dossiers/${dossierId}/letters`, { kind: 'saldo_opgave', debtIds: [debtId] })).json().items[0];
+  await call(maatje, 'PATCH', `/dossiers/${dossierId}/letters/${letter.id}`, { sentOn: '2026-11-03', answeredOn: '2026-11-20' }, { 'if-match': `"${letter.version}"` });
+  await call(resident, 'PUT', `/dossiers/${dossierId}/handover-consent`, { organisation: 'CANARY-EXPORT-organisation', includeStory: false });
 });
 
 describe('GET /dossiers/{id}/export.json', () => {
@@ -73,6 +77,8 @@ describe('GET /dossiers/{id}/export.json', () => {
     expect(body.assignmentHistory).toHaveLength(2);
     expect(body.accessLog.length).toBeGreaterThan(5);
     expect(body.measurements).toEqual([expect.objectContaining({ moment: 'T0', items: { regie: 4 } })]);
+    expect(body.letters).toEqual([expect.objectContaining({ kind: 'saldo_opgave', creditorName: 'CANARY-EXPORT-creditor', sentOn: '2026-11-03', answeredOn: '2026-11-20' })]);
+    expect(body.handoverConsents).toEqual([expect.objectContaining({ organisation: 'CANARY-EXPORT-organisation', includeStory: false, withdrawnAt: null })]);
     const audited = await t.db.selectFrom('auditEvents').select('action').where('dossierId', '=', dossierId).where('action', '=', 'export.json').where('outcome', '=', 'success').execute();
     expect(audited).toHaveLength(1);
   });
@@ -87,7 +93,7 @@ describe('GET /dossiers/{id}/export.json', () => {
     collect(body);
     // Columns that are internal references rather than facts about the resident.
     const internal = new Set(['id', 'dossier_id', 'created_by', 'updated_by', 'recorded_by', 'assigned_by', 'ended_by', 'overview_confirmed_by',
-      'actor_id', 'resident_id', 'maatje_id', 'version', 'seq', 'password_hash', 'failed_login_count', 'login_blocked_until',
+      'actor_id', 'resident_id', 'maatje_id', 'version', 'seq', 'password_hash', 'failed_login_count', 'login_blocked_until', 'withdrawn_by',
       // Set only on an erased dossier's anonymous remainder, which no resident can export.
       'erased_at']);
     const camel = (column: string) => column.replace(/_encrypted$/, '').replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
@@ -95,7 +101,7 @@ describe('GET /dossiers/{id}/export.json', () => {
     const nested: [RegExp, string][] = [[/^(?:bvv|vtlb)_official_cents$/, 'amount_cents'], [/^household_(.*)$/, '$1'], [/^consent_(.*)$/, '$1'], [/^(?:bvv|vtlb)_official_(.*)$/, '$1'],
       [/^arrangement_(.*)$/, '$1'], [/^(from|to)_phase$/, '$1'], [/^consent_given_at$/, 'givenAt']];
     const tables = ['dossiers', 'debts', 'incomes', 'expenses', 'actions', 'referrals', 'referral_checklists', 'dossier_stories',
-      'consent_events', 'dossier_transitions', 'measurements', 'debt_snapshots', 'dossier_assignments'];
+      'consent_events', 'dossier_transitions', 'measurements', 'debt_snapshots', 'dossier_assignments', 'letters', 'handover_consents'];
     // The CamelCasePlugin renames the result columns to tableName and columnName.
     const columns = await sql<{ tableName: string; columnName: string }>`
       SELECT table_name, column_name FROM information_schema.columns
