@@ -372,6 +372,8 @@ export interface ErasureReceiptsTable {
   erasedAt: NullableTimestamp;
   categories: ColumnType<string[], string[] | undefined, string[]>;
   expiresAt: Timestamp;
+}
+
 export type LetterKindColumn = 'saldo_opgave' | 'incasso_pauze' | 'betalingsregeling' | 'schikkingsvoorstel';
 
 /** Letter wording as data: a new version is added, an old one is never changed (a trigger refuses). */
