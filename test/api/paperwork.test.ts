@@ -162,7 +162,7 @@ describe('an unanswered letter becomes an action for the maatje after 4 weeks', 
     const added = after.filter((a) => !before.some((b) => b.id === a.id));
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ owner: 'maatje', title: expect.stringContaining('Belastingdienst') });
-    expect(added[0]!.title).toContain('02-11-2026');
+    expect(added[0]!.title).toContain('2 november 2026');
     const letters = (await call(maatje, 'GET', `/dossiers/${dossierId}/letters`)).json().items as { id: string; followUpActionId: string | null }[];
     expect(letters.find((l) => l.id === unanswered.id)!.followUpActionId).toBe(added[0]!.id);
     expect(letters.find((l) => l.id === answered.id)!.followUpActionId).toBeNull();
@@ -268,7 +268,7 @@ describe('the handover package', () => {
       expect(text.text).toContain(reference);
       expect(text.text).toContain(euro(cents));
     }
-    expect(squash(text.text)).toContain(squash('Bevestigd 28-11-2026'));
+    expect(squash(text.text)).toContain(squash('Bevestigd 28 november 2026'));
     expect(text.text).not.toContain('CANARY-PAPERWORK-story');
 
     await call(resident, 'PUT', `/dossiers/${dossierId}/handover-consent`, { organisation: 'Kredietbank Amsterdam', includeStory: true });

@@ -115,7 +115,7 @@ describe('a balance confirmed by the creditor', () => {
   const today = '2026-12-01';
   const debt: DebtFlagsInput = {
     creditorType: 'energie', status: 'incasso', principalCents: null, collectionCostsCents: null, collectionCostsIncludeVat: null,
-    balanceDate: '2025-01-15',
+    creditorCanDeductVat: null, courtDate: null, balanceDate: '2025-01-15',
   };
 
   it('is fresh evidence: a confirmation within 6 months clears the stale flag', () => {

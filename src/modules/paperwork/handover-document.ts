@@ -1,7 +1,7 @@
 // The overdrachtsdossier as a pdfmake document: the same content as the handover JSON, laid out for
 // the intake of the receiving organisation and readable by the resident. Pure; rendered in the pool.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { formatDateLong, formatDateShort, formatEuro } from '../../lib/money-format.js';
+import { formatDateLong, formatEuro } from '../../lib/money-format.js';
 import type { ChecklistKey, ChecklistState } from '../../lib/vocabulary.js';
 import {
   AGE_BAND_LABEL, DEBT_STATUS_LABEL, EXPENSE_CATEGORY_LABEL, EXPENSE_GROUP_LABEL, FREQUENCY_LABEL, INCOME_KIND_LABEL,
@@ -37,9 +37,9 @@ export const CHECKLIST_STATE_LABEL: Record<ChecklistState, string> = {
 
 function balanceDateCell(debt: HandoverPdfInput['debts'][number]): TableCell {
   const lines: Content[] = [];
-  if (debt.balanceDate !== null) lines.push({ text: formatDateShort(debt.balanceDate) });
+  if (debt.balanceDate !== null) lines.push({ text: formatDateLong(debt.balanceDate) });
   lines.push(debt.balanceConfirmedOn !== null
-    ? { text: `Bevestigd ${formatDateShort(debt.balanceConfirmedOn)}`, bold: true }
+    ? { text: `Bevestigd ${formatDateLong(debt.balanceConfirmedOn)}`, bold: true }
     : { text: 'Niet bevestigd' });
   return { stack: lines };
 }

@@ -8,6 +8,7 @@ import type { DossierCore } from '../../access/dossier-scope.js';
 import type { Database, LettersTable, LetterProposalRow } from '../../db/schema.js';
 import { SETTLEMENT_MONTHS, SETTLEMENT_MULTIPLIER } from '../../domain/settlement.js';
 import { amsterdamDate } from '../../lib/dates.js';
+import { formatDateLong } from '../../lib/money-format.js';
 import { DomainRuleError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import type { FieldCipher } from '../../lib/field-crypto.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
@@ -194,8 +195,7 @@ function daysBefore(isoDate: string, days: number): string {
 
 function followUpTitle(creditorName: string, collectorName: string | null, sentOn: string): string {
   const to = collectorName ? `${collectorName} (voor ${creditorName})` : creditorName;
-  const [year, month, day] = sentOn.split('-');
-  return `Geen antwoord van ${to} op de brief van ${day}-${month}-${year}. Bel of schrijf opnieuw.`;
+  return `Geen antwoord van ${to} op de brief van ${formatDateLong(sentOn)}. Bel of schrijf opnieuw.`;
 }
 
 /**
