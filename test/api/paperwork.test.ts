@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatEuro } from '../../src/lib/money-format.js';
+import { runHousekeeping } from '../../src/modules/housekeeping/housekeeping.service.js';
 import { followUpUnansweredLetters } from '../../src/modules/paperwork/letter.service.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
@@ -283,5 +284,22 @@ describe('the handover package', () => {
     expect(withdrawn.json().withdrawnAt).not.toBeNull();
     expect((await call(maatje, 'GET', `/dossiers/${dossierId}/handover`)).json().code).toBe('handover_consent_required');
     expect((await call(resident, 'DELETE', `/dossiers/${dossierId}/handover-consent`)).statusCode).toBe(409);
+  });
+});
+
+// Last: housekeeping at a later date also ends sessions that expired by then.
+describe('letters in the daily housekeeping', () => {
+  it('is part of the daily housekeeping: counted on a dry run, made on a real one', async () => {
+    const letter = (await makeLetters('incasso_pauze', [debt.essent])).json().items[0];
+    await call(maatje, 'PATCH', `/dossiers/${dossierId}/letters/${letter.id}`, { sentOn: '2026-12-20' }, { 'if-match': `"${letter.version}"` });
+    const at = new Date('2027-01-17T10:00:00Z');
+    const options = { now: at, retentionMonths: 24, auditRetentionMonths: 60, cipher: h.app.cipher };
+    // Due now: this letter and the one of the tracking test (sent 20 November); the run moves the clock a month on, so it goes last (it also ends the expired test sessions), never followed up.
+    const dry = await runHousekeeping(t.db, { ...options, dryRun: true });
+    expect(dry).toMatchObject({ ran: true, report: { lettersFollowedUp: 2 } });
+    const followUpOf = async () => (await t.db.selectFrom('letters').select('followUpActionId').where('id', '=', letter.id).executeTakeFirstOrThrow()).followUpActionId;
+    expect(await followUpOf()).toBeNull();
+    expect(await runHousekeeping(t.db, options)).toMatchObject({ ran: true, report: { lettersFollowedUp: 2 } });
+    expect(await followUpOf()).not.toBeNull();
   });
 });

@@ -12,6 +12,7 @@ export function scheduleHousekeeping(app: FastifyInstance): void {
     try {
       const result = await runHousekeeping(app.db, {
         now: app.now(), retentionMonths: app.appConfig.retentionMonths, auditRetentionMonths: app.appConfig.auditRetentionMonths,
+        cipher: app.cipher,
       });
       // Counts only: nothing here names a person.
       if (result.ran) app.log.info({ housekeeping: result.report }, 'housekeeping done');

@@ -7,6 +7,8 @@ import type { Database } from '../../db/schema.js';
 import { endUserSessions } from '../auth/session.service.js';
 import { closeAsDroppedOut } from '../dossiers/closing.service.js';
 import { eraseNow, executeDueErasures } from '../erasure/erasure.service.js';
+import { followUpUnansweredLetters } from '../paperwork/letter.service.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
 import {
   cleanBookkeeping, disableUser, idleStaffIds, inactiveOpenDossiers, releaseHousekeepingLock, retentionDueDossierIds,
   tryHousekeepingLock, type BookkeepingCounts,
@@ -19,6 +21,8 @@ export interface HousekeepingOptions {
   retentionMonths: number;
   auditRetentionMonths: number;
   dryRun?: boolean;
+  /** Encrypts the follow-up actions of unanswered letters; without it that step is skipped. */
+  cipher?: FieldCipher;
   /** Deletes audit rows older than the cutoff over a connection the application role cannot use; counts on a dry run. */
   purgeAudit?: (olderThanMonths: number, now: Date, dryRun: boolean) => Promise<number>;
 }
@@ -28,6 +32,8 @@ export interface HousekeepingReport extends BookkeepingCounts {
   erasedByRetention: number;
   closedAsDroppedOut: number;
   staffDisabled: number;
+  /** Letters unanswered after 4 weeks that became an action for the maatje; null without a cipher. */
+  lettersFollowedUp: number | null;
   /** Null when no owner connection was given, so the audit retention did not run. */
   auditRowsDeleted: number | null;
 }
@@ -82,9 +88,11 @@ async function housekeep(db: Kysely<Database>, options: HousekeepingOptions & { 
     }
   }
 
+  const lettersFollowedUp = options.cipher ? await followUpUnansweredLetters(db, options.cipher, now, dryRun) : null;
   const auditRowsDeleted = options.purgeAudit ? await options.purgeAudit(options.auditRetentionMonths, now, dryRun) : null;
   const bookkeeping = await cleanBookkeeping(db, now, dryRun);
   return {
-    erasedOnRequest, erasedByRetention, closedAsDroppedOut: droppedOut.length, staffDisabled: idleStaff.length, auditRowsDeleted, ...bookkeeping,
+    erasedOnRequest, erasedByRetention, closedAsDroppedOut: droppedOut.length, staffDisabled: idleStaff.length, lettersFollowedUp, auditRowsDeleted,
+    ...bookkeeping,
   };
 }

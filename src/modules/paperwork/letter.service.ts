@@ -202,10 +202,11 @@ function followUpTitle(creditorName: string, collectorName: string | null, sentO
  * A sent letter without an answer after 4 weeks becomes an action for the maatje (once per
  * letter). A system job, run by housekeeping: it writes one audit row per dossier it touched.
  */
-export async function followUpUnansweredLetters(db: Kysely<Database>, cipher: FieldCipher, now: Date): Promise<number> {
+export async function followUpUnansweredLetters(db: Kysely<Database>, cipher: FieldCipher, now: Date, dryRun = false): Promise<number> {
   const today = amsterdamDate(now);
   return db.transaction().execute(async (trx) => {
     const due = await unansweredLettersDue(trx, daysBefore(today, LETTER_ANSWER_DAYS));
+    if (dryRun) return due.length;
     for (const letter of due) {
       const actionId = randomUUID();
       const title = followUpTitle(letter.creditorName, letter.collectorName, letter.sentOn!);
