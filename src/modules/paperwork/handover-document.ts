@@ -44,18 +44,25 @@ function balanceDateCell(debt: HandoverPdfInput['debts'][number]): TableCell {
   return { stack: lines };
 }
 
+/** The status, and an arrangement already agreed on this debt (the receiving organisation must know it). */
+function statusCell(debt: HandoverPdfInput['debts'][number]): TableCell {
+  if (debt.arrangement === null) return { text: DEBT_STATUS_LABEL[debt.status] };
+  const { amountCents, frequency } = debt.arrangement;
+  return { stack: [{ text: DEBT_STATUS_LABEL[debt.status] }, { text: `Afspraak: ${formatEuro(amountCents)} ${FREQUENCY_LABEL[frequency]}`, bold: true }] };
+}
+
 function debtsSection(input: HandoverPdfInput): Content[] {
   return [
     heading('Schulden'),
     dataTable({
-      widths: ['*', 76, 90, 84, 76, 72],
+      widths: ['*', 70, 92, 86, 72, 84],
       header: ['Schuldeiser', 'Incasso of deurwaarder', 'Kenmerk', 'Status', 'Bedrag', 'Datum'],
       amountColumns: [4],
       rows: input.debts.map((debt) => [
         { text: debt.creditorName },
         { text: debt.collectorName ?? EMPTY_CELL },
         { text: debt.reference ?? EMPTY_CELL },
-        { text: DEBT_STATUS_LABEL[debt.status] },
+        statusCell(debt),
         amountCell(debt.balanceCents),
         balanceDateCell(debt),
       ]),
