@@ -1,5 +1,5 @@
-// The browser session. The access token lives in this module's memory only: never in
-// localStorage, sessionStorage, a readable cookie or the URL. The refresh token is an HttpOnly
+// The browser session. The access token lives in this module's memory only: never in the
+// browser's web storage, a readable cookie or the URL. The refresh token is an HttpOnly
 // cookie this code never sees; /auth/browser/* renew and end it and refuse other sites (they
 // check Origin and the custom header below).
 import { useSyncExternalStore } from 'react';
