@@ -569,10 +569,8 @@ export const rt = {
     unassign: 'Maatje weghalen',
     removed: 'Het maatje is weggehaald.',
     codeHeading: 'Nieuwe code voor de bewoner',
-    codeWarning: 'Met een nieuwe code kiest de bewoner een nieuw wachtwoord. Het oude wachtwoord werkt dan niet meer.',
-    codeButton: 'Nieuwe code maken',
+    codeByMaatje: 'Is de bewoner de code of het wachtwoord kwijt? Dan maakt het maatje van dit dossier een nieuwe code. Zo kan niemand anders het dossier openen.',
     back: 'Terug naar de dossiers',
-    print: 'Brief afdrukken',
   },
   maatjes: {
     heading: 'Maatjes van mijn locatie', name: 'Naam', username: 'Gebruikersnaam', trained: 'Training', account: 'Account',

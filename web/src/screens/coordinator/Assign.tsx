@@ -1,12 +1,12 @@
-// One dossier of the coordinator's location: choose (or remove) its maatje with a reason, and
-// re-issue the resident's activation code with the printable slip. Metadata only.
+// One dossier of the coordinator's location: choose (or remove) its maatje with a reason. Metadata
+// only. A resident's new activation code comes from the dossier's own maatje, never from the
+// coordinator (no insider may reach a dossier by re-issuing a code), so this page only says so.
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap } from '../../api/client';
 import { AppLink } from '../../router';
 import { phaseLabel, rt } from '../../text';
-import { ActivationSlip } from '../NewDossier';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
 import { useCaseload } from './Caseload';
 import { useStaffList } from './Maatjes';
@@ -21,7 +21,6 @@ export function Assign({ dossierId }: { dossierId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
-  const [code, setCode] = useState<{ activationCode: string; expiresAt: string }>();
 
   const item = caseload.data?.find((entry) => entry.dossierId === dossierId);
   const eligible = (users.data ?? [])
@@ -52,16 +51,6 @@ export function Assign({ dossierId }: { dossierId: string }) {
     void act(() => unwrap(api.PUT('/api/v1/dossiers/{id}/assignment', { params: { path: { id: dossierId } }, body: { maatjeId, reason: reason.trim() } })), rt.assign.saved);
   };
 
-  const issueCode = async () => {
-    if (!item) return;
-    setError(undefined);
-    try {
-      setCode(await unwrap(api.POST('/api/v1/users/{id}/activation-code', { params: { path: { id: item.residentId } } })));
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-
   if (caseload.isPending || users.isPending) return <Loading />;
   if (!item) {
     return (
@@ -69,19 +58,6 @@ export function Assign({ dossierId }: { dossierId: string }) {
         <ScreenHeading title={rt.titles.assign} />
         <ErrorMessage error={caseload.error ?? users.error ?? { code: 'not_found' }} />
         <Paragraph><AppLink to="/">{rt.assign.back}</AppLink></Paragraph>
-      </>
-    );
-  }
-
-  if (code) {
-    return (
-      <>
-        <ScreenHeading title={rt.titles.assign}>{rt.assign.codeHeading}</ScreenHeading>
-        <ActivationSlip residentName={item.residentDisplayName} code={code.activationCode} expiresAt={code.expiresAt} />
-        <ButtonGroup className="ss-no-print">
-          <Button appearance="primary-action-button" onClick={() => window.print()}>{rt.assign.print}</Button>
-          <Button appearance="secondary-action-button" onClick={() => setCode(undefined)}>{rt.assign.back}</Button>
-        </ButtonGroup>
       </>
     );
   }
@@ -135,10 +111,7 @@ export function Assign({ dossierId }: { dossierId: string }) {
       )}
       <section aria-labelledby="code-heading" className="ss-panel">
         <Heading2 id="code-heading">{rt.assign.codeHeading}</Heading2>
-        <Paragraph>{rt.assign.codeWarning}</Paragraph>
-        <ButtonGroup>
-          <Button appearance="secondary-action-button" onClick={() => void issueCode()}>{rt.assign.codeButton}</Button>
-        </ButtonGroup>
+        <Paragraph>{rt.assign.codeByMaatje}</Paragraph>
       </section>
       <Paragraph><AppLink to="/">{rt.assign.back}</AppLink></Paragraph>
     </>
