@@ -37,11 +37,13 @@ describe.skipIf(inject('testDb').kind !== 'server')('busy database connections e
 
     let stop = false;
     let busyKilled = 0;
+    const killedPids = new Set<number>();
     const killer = (async () => {
       while (!stop) {
-        const killed = await adminQuery(info.adminUrl, `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+        const killed = await adminQuery(info.adminUrl, `SELECT pid, pg_terminate_backend(pid) AS ok FROM pg_stat_activity
           WHERE datname = $1 AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')`, [database]);
         busyKilled += killed.rowCount ?? 0;
+        for (const row of killed.rows as { pid: number }[]) killedPids.add(row.pid);
         await new Promise((resolve) => setTimeout(resolve, 15));
       }
     })();
@@ -55,6 +57,16 @@ describe.skipIf(inject('testDb').kind !== 'server')('busy database connections e
     }));
     stop = true;
     await killer;
+    // pg_terminate_backend only signals: a backend it hit just as its query ended dies a moment
+    // later, possibly while idle in the pool. "The next requests" are those after the last kill
+    // took effect, so wait until every signalled backend is gone (its socket close reaches the
+    // pool during these round trips, and the pool drops that client).
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const alive = await adminQuery(info.adminUrl, 'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1::int[])', [[...killedPids]]);
+      if ((alive.rows[0] as { n: number }).n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
 
     expect(busyKilled, 'the killer must have hit busy connections').toBeGreaterThan(0);
     const statuses = [...firstAnswers.values()].map((a) => a.status);
