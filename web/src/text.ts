@@ -93,6 +93,8 @@ export const t = {
     intro: 'Geef deze brief aan de bewoner. Met de code maakt de bewoner een eigen account. Dan kan de bewoner het eigen overzicht zelf bekijken.',
     hello: (name: string) => `Beste ${name},`,
     body: 'U kunt uw eigen schuldenoverzicht bekijken in Schoon Schip. Daarvoor maakt u één keer een account met deze code:',
+    bodyReissued: 'Dit is uw nieuwe code voor Schoon Schip. Uw oude code en uw oude wachtwoord werken niet meer. Met deze code kiest u een nieuw wachtwoord:',
+    sameUsername: 'Had u al een gebruikersnaam? Vul dan dezelfde gebruikersnaam in als eerst.',
     expires: (date: string) => `De code werkt tot en met ${date}. Daarna vraagt u uw maatje om een nieuwe code.`,
     where: 'Ga op een computer of telefoon naar de website van Schoon Schip. Kies "Account maken". Vul de code in en kies zelf een gebruikersnaam en wachtwoord.',
     help: 'Lukt het niet? Vraag het uw maatje in de BuurtWerkKamer. Deel de code met niemand anders.',
@@ -114,7 +116,17 @@ export const t = {
     pdf: 'Overzicht downloaden (PDF)',
     pdfBusy: 'Het overzicht wordt gemaakt…',
     pdfDone: 'Het overzicht is gedownload.',
-    newCode: 'Nieuwe activatiecode maken',
+  },
+  residentCode: {
+    open: 'Nieuwe code voor de bewoner',
+    heading: 'Nieuwe code voor de bewoner',
+    explain: 'Met een nieuwe code kiest de bewoner zelf een nieuw wachtwoord; de oude code en het oude wachtwoord werken dan meteen niet meer.',
+    when: 'Doe dit alleen als de bewoner de brief of het wachtwoord kwijt is, en geef de nieuwe brief alleen aan de bewoner zelf.',
+    confirm: 'Ja, maak een nieuwe code',
+    busy: 'Bezig…',
+    cancel: 'Niet doen',
+    made: 'De nieuwe code is gemaakt. Druk de brief nu af of schrijf de code over: u ziet de code maar één keer.',
+    close: 'Brief sluiten',
   },
   missing: {
     consent_missing: 'De bewoner heeft nog geen toestemming gegeven.',
@@ -452,7 +464,7 @@ export const rt = {
   },
   forgot: {
     heading: 'Wachtwoord vergeten?',
-    text: 'Vraag uw maatje of de coördinator van uw BuurtWerkKamer om een nieuwe code. Met die code kiest u een nieuw wachtwoord via "Account maken".',
+    text: 'Vraag uw maatje om een nieuwe code. Met die code kiest u een nieuw wachtwoord via "Account maken".',
     staff: 'Werkt u als vrijwilliger of medewerker? Vraag dan de beheerder om hulp.',
   },
   overview: {

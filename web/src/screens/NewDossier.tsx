@@ -5,11 +5,11 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap, type Schemas } from '../api/client';
-import { formatDate } from '../lib/money';
 import { AppLink } from '../router';
 import { labels, t } from '../text';
+import { ActivationSlip } from '../ui/ActivationSlip';
 import { SelectField, TextField } from '../ui/fields';
 import { ErrorMessage, ScreenHeading } from '../ui/screen';
 
@@ -17,20 +17,6 @@ const schema = z.object({
   displayName: z.string().trim().min(1, t.newDossier.nameRequired).max(120),
   ageBand: z.enum(['18_20', '21_tot_aow', 'aow']).or(z.literal('')).transform((v) => (v === '' ? undefined : v)),
 });
-
-export function ActivationSlip({ residentName, code, expiresAt }: { residentName: string; code: string; expiresAt: string }) {
-  return (
-    <section aria-labelledby="slip-heading" className="ss-panel">
-      <Heading2 id="slip-heading">{t.slip.letterHeading}</Heading2>
-      <Paragraph>{t.slip.hello(residentName)}</Paragraph>
-      <Paragraph>{t.slip.body}</Paragraph>
-      <p className="utrecht-paragraph utrecht-paragraph--lead"><strong data-testid="activation-code">{code}</strong></p>
-      <Paragraph>{t.slip.expires(formatDate(expiresAt))}</Paragraph>
-      <Paragraph>{t.slip.where}</Paragraph>
-      <Paragraph>{t.slip.help}</Paragraph>
-    </section>
-  );
-}
 
 export function NewDossier() {
   const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(schema) });
