@@ -26,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
   await sql`CREATE INDEX activation_codes_user_idx ON activation_codes (user_id)`.execute(db);
 
-  // Lists page by (created_at, id) (DESIGN.md §3).
+  // Lists page by (created_at, id) (docs/api.md).
   await sql`CREATE INDEX users_created_idx ON users (created_at, id)`.execute(db);
   await sql`CREATE INDEX locations_created_idx ON locations (created_at, id)`.execute(db);
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
-// Bijstandsnormen per half year (DESIGN.md §7.4): data, append-only. The amounts of the seeds are
-// reference/domain.md §1.4. That table gives only the amounts INCLUDING vakantietoeslag for
+// Bijstandsnormen per half year (docs/domain.md §4): data, append-only. The amounts of the seeds are
+// docs/domain.md §1.4. That table gives only the amounts INCLUDING vakantietoeslag for
 // 1 July 2024 and 1 January 2025; their excluding amounts here are derived as
 // round_half_up(including × 0,95), the rule domain.md itself uses (§1.4 check, §6.2), and they
 // reproduce its indicative bvv for 1 January 2025. Only 1 July 2025 has both columns as published.

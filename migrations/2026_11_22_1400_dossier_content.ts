@@ -213,7 +213,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`).execute(db);
   await sql`CREATE INDEX expenses_dossier_idx ON expenses (dossier_id, created_at, id)`.execute(db);
 
-  // A repeated create with the same Idempotency-Key returns the first result (DESIGN.md §3).
+  // A repeated create with the same Idempotency-Key returns the first result (docs/api.md).
   await sql`
     CREATE TABLE idempotency_keys (
       user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,

@@ -1,4 +1,4 @@
-// Which dossiers a caller may see, as SQL inside every query of dossier data (DESIGN.md §4). A
+// Which dossiers a caller may see, as SQL inside every query of dossier data (docs/api.md, Roles; docs/architecture.md, two gates). A
 // repository that selects, updates or deletes dossier data without this expression is a bug; with
 // it, a forgotten check returns nothing rather than someone else's finances.
 //

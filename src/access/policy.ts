@@ -1,4 +1,4 @@
-// The only place that knows which role may use which operation (DESIGN.md §1, §8). Pure and
+// The only place that knows which role may use which operation (docs/api.md (Roles), §8). Pure and
 // default deny: an operation missing here is refused for everyone. Whether a caller may see a
 // particular dossier is not decided here but by the dossier scope inside every query
 // (dossier-scope.ts), so a forgotten check returns nothing instead of someone else's data.
@@ -44,8 +44,6 @@ const RULES = {
 
 export type Operation = keyof typeof RULES;
 
-export const OPERATIONS = Object.keys(RULES) as Operation[];
-
 export function isOperation(value: unknown): value is Operation {
   return typeof value === 'string' && Object.hasOwn(RULES, value);
 }
@@ -54,8 +52,4 @@ export function isOperation(value: unknown): value is Operation {
 export function roleMay(role: Role, operation: Operation): boolean {
   const allowed: readonly Role[] | undefined = RULES[operation];
   return allowed !== undefined && allowed.includes(role);
-}
-
-export function rolesFor(operation: Operation): readonly Role[] {
-  return RULES[operation];
 }

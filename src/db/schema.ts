@@ -238,7 +238,7 @@ export interface ExpensesTable {
   createdBy: string | null;
 }
 
-/** Bijstandsnormen per half year (DESIGN.md §7.4); the table refuses UPDATE and DELETE. */
+/** Bijstandsnormen per half year (docs/domain.md §4); the table refuses UPDATE and DELETE. */
 export interface NormPeriodsTable {
   id: Generated<string>;
   validFrom: DateColumn;
@@ -337,7 +337,7 @@ export interface DebtSnapshotsTable {
   takenAt: Timestamp;
 }
 
-/** A frozen statistics table: served byte for byte as first published (DESIGN.md §5). */
+/** A frozen statistics table: served byte for byte as first published (docs/domain.md §8). */
 export interface StatsPublicationsTable {
   tableName: string;
   period: string;

@@ -1,8 +1,8 @@
-// Budget lines and totals (DESIGN.md §7.2, §7.4, §8.1). Every total is a sum of the per-line
+// Budget lines and totals (docs/domain.md §2, §4). Every total is a sum of the per-line
 // monthly values as rounded and shown, so each printed column adds up exactly.
 //
 // One-off (`once`) lines never enter monthly figures. They are reported apart per side:
-// `oneOffIncomeCents` and `oneOffExpenseCents`. `oneOffCents` (the §8.1 overview field) is the
+// `oneOffIncomeCents` and `oneOffExpenseCents`. `oneOffCents` (the overview field) is the
 // one-off EXPENSES: the sum a household must find outside its monthly budget. It is never a net
 // figure, so it stays an unsigned amount like every cents field not marked as signed (§3).
 
@@ -51,7 +51,7 @@ export interface BudgetTotals {
   saldoCents: number;
 }
 
-/** Toeslagen, kindgebonden budget and kinderbijslag cannot be seized (§7.4). */
+/** Toeslagen, kindgebonden budget and kinderbijslag cannot be seized (§4). */
 export function isAttachableIncomeKind(kind: IncomeKind): boolean {
   return !UNATTACHABLE_INCOME_KINDS.includes(kind);
 }

@@ -1,4 +1,4 @@
-// Beslagvrije voet → VTLB → aflosruimte (DESIGN.md §7.4). The legal bvv is computed by certified
+// Beslagvrije voet → VTLB → aflosruimte (docs/domain.md §4). The legal bvv is computed by certified
 // rekentools; this module only estimates it for income at or below bijstandsniveau and otherwise
 // relies on the official figures the maatje enters.
 import { scaleCents, sumCents } from '../lib/money.js';
@@ -62,7 +62,7 @@ export interface RepaymentCapacity {
   vtlbSource: VtlbSource | null;
   aflosruimteCents: number;
   aflosruimteBasis: AflosruimteBasis;
-  /** Nothing left to repay: the NVVK nul-aanbod situation (DESIGN.md §7.4). */
+  /** Nothing left to repay: the NVVK nul-aanbod situation (docs/domain.md §4). */
   nulAanbod: boolean;
 }
 
@@ -153,7 +153,7 @@ export function aflosruimte(attachableIncomeMonthlyCents: number, vtlbCents: num
   return { aflosruimteCents: Math.max(0, attachableIncomeMonthlyCents - vtlbCents), aflosruimteBasis: 'vtlb' };
 }
 
-/** Every bvv/VTLB/aflosruimte field of the overview (DESIGN.md §8.1), from the inputs alone. */
+/** Every bvv/VTLB/aflosruimte field of the overview (docs/api.md), from the inputs alone. */
 export function computeRepaymentCapacity(input: RepaymentCapacityInput): RepaymentCapacity {
   const period = normPeriodInForce(input.normPeriods, input.today);
   const key = input.household === null ? null : normKeyForHousehold(input.household);

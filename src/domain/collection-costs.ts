@@ -1,5 +1,5 @@
 // Legal maximum of buitengerechtelijke incassokosten (Besluit vergoeding buitengerechtelijke
-// incassokosten, Stb. 2012/141; DESIGN.md §7.3), so a maatje can see when a claim asks too much.
+// incassokosten, Stb. 2012/141; docs/domain.md §3), so a maatje can see when a claim asks too much.
 //
 // Where the rounding happens, and why:
 // 1. The scale is summed exactly in thousandths of a cent (rates in per mille × cents), so no

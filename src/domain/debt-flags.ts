@@ -1,4 +1,4 @@
-// Per-debt derived flags served with every debt read (DESIGN.md §7.3, §8.1). "Today" is always
+// Per-debt derived flags served with every debt read (docs/domain.md §3). "Today" is always
 // a parameter: the domain never reads the clock, so tests and the PDF agree on one date.
 
 import { CRISIS_STATUSES, type CollectionCostsVat, type DebtStatus } from '../lib/vocabulary.js';

@@ -1,6 +1,6 @@
-// Dossier debt totals for the overview and the dossier list (DESIGN.md §7.3, §8.1).
+// Dossier debt totals for the overview and the dossier list (docs/domain.md §3).
 //
-// Choices where DESIGN.md is silent:
+// Choices the domain rules leave open:
 // - Everything here, the breakdowns and flag counts included, is over the COUNTED debts only
 //   (not afgelost/kwijtgescholden), so `debtByCreditorType` and `debtByStatus` each add up to
 //   `totalDebtCents`, and a settled debt with an old balance date does not ask for attention.

@@ -1,4 +1,4 @@
-// When the evaluation asks for each questionnaire (DESIGN.md §7.7): T0 at the start, once consent
+// When the evaluation asks for each questionnaire (docs/domain.md §7): T0 at the start, once consent
 // is given; T1 at the end, while the dossier is in phase C (it cannot be recorded after closing);
 // T2 about six months after closing. Nothing is due once consent is withdrawn: the dossier is frozen.
 import { calendarMonthsBefore } from './norms.js';

@@ -1,4 +1,4 @@
-// Bijstandsnormen are data (DESIGN.md §7.4): half-year periods an admin adds and nobody edits.
+// Bijstandsnormen are data (docs/domain.md §4): half-year periods an admin adds and nobody edits.
 // Dates are ISO calendar dates ('YYYY-MM-DD') in the caller's time zone (Europe/Amsterdam);
 // ISO dates compare correctly as strings, so no Date object (and no UTC shift) is involved.
 import { divideRoundHalfUp, MAX_CENTS } from '../lib/money.js';
@@ -32,7 +32,7 @@ export type NormPeriodProblem =
   | { code: 'amount_not_positive_cents'; key: NormHouseholdKey; field: keyof NormAmounts }
   | { code: 'holiday_allowance_mismatch'; key: NormHouseholdKey; expectedExcludingHolidayCents: number };
 
-/** The warning threshold of DESIGN.md §7.4: norms change every half year, so 7 months means one was missed. */
+/** The warning threshold of docs/domain.md §4: norms change every half year, so 7 months means one was missed. */
 export const NORM_PERIOD_OUTDATED_AFTER_MONTHS = 7;
 
 /**

@@ -1,4 +1,4 @@
-// The dossier phase machine (DESIGN.md §7.1). Pure: the service gathers the facts, this module
+// The dossier phase machine (docs/domain.md §1). Pure: the service gathers the facts, this module
 // decides; the service maps `illegal` to 409 and `guard` to 422 with `missing`.
 
 import type { Phase } from '../lib/vocabulary.js';
@@ -45,8 +45,8 @@ export type TransitionPlan =
   | { ok: false; reason: 'guard'; missing: MissingItem[] };
 
 export interface ConsentState {
-  givenAt: string | null;
-  withdrawnAt: string | null;
+  givenAt: Date | string | null;
+  withdrawnAt: Date | string | null;
 }
 
 /** A withdrawal ends consent for good; giving it again is the consent service's business. */

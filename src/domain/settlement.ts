@@ -1,4 +1,4 @@
-// Settlement simulation (DESIGN.md §7.5): what a minnelijk traject could offer. The real offer is
+// Settlement simulation (docs/domain.md §5): what a minnelijk traject could offer. The real offer is
 // the professional's; this shows the order of magnitude. All shares are exact rationals (BigInt),
 // rounded once, by the largest-remainder method, so the payouts add up to the pot to the cent.
 import { divideRoundHalfUp } from '../lib/money.js';

@@ -1,4 +1,4 @@
-// Disclosure control for the evaluator's statistics (DESIGN.md §5, reference/security.md §4).
+// Disclosure control for the evaluator's statistics (docs/domain.md §8, docs/api.md §4).
 // Pure: the stats module computes raw aggregates in SQL and asks this module what may be shown.
 //   parameters.ts     k, rounding base, the method description a response carries
 //   count-tables.ts   one- and two-way count tables: small cells, homogeneity, rounding

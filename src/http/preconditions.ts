@@ -1,4 +1,4 @@
-// Optimistic concurrency at the HTTP edge (DESIGN.md §3): versions travel as strong ETags.
+// Optimistic concurrency at the HTTP edge (docs/api.md): versions travel as strong ETags.
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { PreconditionRequiredError } from '../lib/errors.js';

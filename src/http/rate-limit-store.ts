@@ -1,4 +1,4 @@
-// A @fastify/rate-limit store on PostgreSQL (DESIGN.md §2: no in-memory limits with replicas).
+// A @fastify/rate-limit store on PostgreSQL (docs/architecture.md: no in-memory limits with replicas).
 // Counting is one upsert, so concurrent requests on any replica each get a distinct count; windows
 // are measured on the app clock, so tests move time instead of waiting.
 import { createHmac } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Per-address limits (reference/security.md RL-1), opt-in per route with `config.rateLimit`, counted
+// Per-address limits (docs/api.md), opt-in per route with `config.rateLimit`, counted
 // in PostgreSQL so they hold across restarts and replicas. Answers are our 429 problem+json.
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -17,7 +17,7 @@ async function rateLimitPlugin(app: FastifyInstance) {
 export const rateLimit = fp(rateLimitPlugin, { name: 'rate-limit', dependencies: [] });
 
 /**
- * A limit per signed-in person rather than per address (RL-3: costly exports). It runs after the
+ * A limit per signed-in person rather than per address (costly exports). It runs after the
  * authentication gate, so the actor is known; several residents may share one neighbourhood room.
  */
 export function perUserRateLimit(max: number, timeWindowMs: number) {

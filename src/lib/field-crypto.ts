@@ -1,4 +1,4 @@
-// Field encryption at rest (DESIGN.md §4, security.md EN-1): AES-256-GCM, a random 96-bit IV per
+// Field encryption at rest (docs/operations.md, keys): AES-256-GCM, a random 96-bit IV per
 // value, and table:column:rowId:keyId bound as associated data, so a ciphertext copied to another
 // row or column fails to decrypt. Stored as `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url) so
 // keys can rotate: the first key encrypts, any configured key decrypts.

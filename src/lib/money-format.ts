@@ -1,4 +1,4 @@
-// Display formatting for the PDF (DESIGN.md §3: formatting happens only in the PDF and the client).
+// Display formatting for the PDF (docs/api.md: formatting happens only in the PDF and the client).
 // Pure string work on integer cents and ISO dates: no floats, no Intl, so the output cannot change
 // with the ICU data of whichever Node runs it.
 

@@ -1,11 +1,11 @@
 // Money is integer euro cents end to end. This module holds the only rounding rule (half-up to
-// the cent) and the only frequency → monthly conversion (DESIGN.md §7.2).
+// the cent) and the only frequency → monthly conversion (docs/domain.md §2).
 
 export const FREQUENCIES = ['week', 'four_weeks', 'month', 'quarter', 'half_year', 'year', 'once'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 export type RecurringFrequency = Exclude<Frequency, 'once'>;
 
-/** The largest amount a single field may hold: € 10.000.000,00 (DESIGN.md §3: 0 … 10⁹ cents). */
+/** The largest amount a single field may hold: € 10.000.000,00 (docs/api.md: 0 … 10⁹ cents). */
 export const MAX_CENTS = 1_000_000_000;
 
 /** numerator / denominator rounded half-up (ties away from zero for negatives), integers only. */

@@ -1,4 +1,4 @@
-// Keyset pagination for every list (DESIGN.md §3): `{items, nextCursor}`, sorted by creation time
+// Keyset pagination for every list (docs/api.md): `{items, nextCursor}`, sorted by creation time
 // then id, `limit` 1-200 (default 50), and an opaque cursor naming the last row of the page before.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';

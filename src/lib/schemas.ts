@@ -1,4 +1,4 @@
-// Shared zod building blocks for request and response shapes (DESIGN.md §3).
+// Shared zod building blocks for request and response shapes (docs/api.md).
 import { z } from 'zod';
 import { FREQUENCIES, MAX_CENTS } from './money.js';
 
@@ -21,5 +21,3 @@ export const frequencySchema = z.enum(FREQUENCIES);
 
 /** Optional free text: trimmed, bounded; an empty string means "nothing". */
 export const optionalText = (max: number) => z.string().trim().max(max);
-
-export const uuidParam = z.uuid();

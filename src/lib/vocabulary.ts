@@ -1,10 +1,10 @@
-// The domain's closed vocabularies (DESIGN.md §7). One list each: zod schemas, domain rules, SQL
+// The domain's closed vocabularies (docs/domain.md). One list each: zod schemas, domain rules, SQL
 // CHECK constraints and the PDF texts all follow these.
 
 export const ROLES = ['resident', 'maatje', 'coordinator', 'evaluator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Accounts an admin manages; residents come into being only with a dossier (DESIGN.md §8). */
+/** Accounts an admin manages; residents come into being only with a dossier (docs/api.md). */
 export const STAFF_ROLES = ['maatje', 'coordinator', 'evaluator', 'admin'] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -22,7 +22,7 @@ export const CREDITOR_TYPES = [
 ] as const;
 export type CreditorType = (typeof CREDITOR_TYPES)[number];
 
-/** Public-law creditors: the incassokosten scale does not apply to them (§7.3). */
+/** Public-law creditors: the incassokosten scale does not apply to them (docs/domain.md §3). */
 export const PUBLIC_LAW_CREDITOR_TYPES: readonly CreditorType[] = [
   'belastingdienst', 'toeslagen', 'cjib_mulder', 'cjib_strafrechtelijk', 'duo', 'cak', 'uwv',
   'svb', 'gemeente_sociaal', 'gemeente_belastingen', 'waterschap',
@@ -53,11 +53,6 @@ export const DISCONNECTING_CREDITOR_TYPES: readonly CreditorType[] = ['energie',
 export const DEBT_RANKS = ['concurrent', 'preferent', 'separatist'] as const;
 export type DebtRank = (typeof DEBT_RANKS)[number];
 
-/** Suggested `preferent` for these types; the maatje confirms it per debt. */
-export const SUGGESTED_PREFERENT_TYPES: readonly CreditorType[] = [
-  'belastingdienst', 'toeslagen', 'gemeente_belastingen', 'waterschap',
-];
-
 export const DEBT_STATUSES = [
   'open', 'aanmaning', 'incasso', 'deurwaarder', 'dagvaarding', 'vonnis', 'beslag',
   'ontruiming_of_afsluiting_aangezegd', 'opzegging_zorgverzekering_aangezegd',
@@ -65,12 +60,12 @@ export const DEBT_STATUSES = [
 ] as const;
 export type DebtStatus = (typeof DEBT_STATUSES)[number];
 
-/** Statuses before judgment, where the incassokosten check applies (§7.3). */
+/** Statuses before judgment, where the incassokosten check applies (docs/domain.md §3). */
 export const PRE_JUDGMENT_STATUSES: readonly DebtStatus[] = [
   'open', 'aanmaning', 'incasso', 'deurwaarder', 'dagvaarding', 'betalingsregeling', 'betwist',
 ];
 
-/** How BTW on the incassokosten was judged (DESIGN.md §7.3): charged or not, and whether it may be. */
+/** How BTW on the incassokosten was judged (docs/domain.md §3): charged or not, and whether it may be. */
 export const COLLECTION_COSTS_VAT = ['not_charged', 'allowed', 'not_allowed', 'unknown'] as const;
 export type CollectionCostsVat = (typeof COLLECTION_COSTS_VAT)[number];
 
@@ -97,7 +92,7 @@ export const INCOME_KINDS = [
 ] as const;
 export type IncomeKind = (typeof INCOME_KINDS)[number];
 
-/** Count in the budget but cannot be seized, so they stay out of the aflosruimte (§7.4). */
+/** Count in the budget but cannot be seized, so they stay out of the aflosruimte (§4). */
 export const UNATTACHABLE_INCOME_KINDS: readonly IncomeKind[] = [
   'huurtoeslag', 'zorgtoeslag', 'kindgebonden_budget', 'kinderopvangtoeslag', 'kinderbijslag',
 ];

@@ -1,4 +1,4 @@
-// Access that ends must end on the very next request, with the same still-valid token (AZ-4).
+// Access that ends must end on the very next request, with the same still-valid token.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';

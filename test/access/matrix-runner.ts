@@ -1,4 +1,4 @@
-// Runs the authorization matrix (security.md AZ-1..AZ-6) against matrix.json: every registered
+// Runs the authorization matrix against matrix.json: every registered
 // route, every kind of caller, own / other / nonexistent objects. A denied write must leave every
 // table as it was; every 404 is the same body as a nonexistent id. The routes are split over a few
 // test files (matrix-*.test.ts) only so they run in parallel; one of them checks completeness.

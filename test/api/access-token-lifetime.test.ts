@@ -10,7 +10,7 @@ function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-describe('access tokens (security.md AU-5)', () => {
+describe('access tokens', () => {
   it('live at most ten minutes, counted from the app clock', () => {
     h.clock.advanceSeconds(3600);
     const token = h.app.jwt.sign({ sub: 'u', sid: 's', role: 'admin' }, { jti: 'j', clockTimestamp: h.clock.now().getTime() });

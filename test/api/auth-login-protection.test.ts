@@ -24,7 +24,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('per-address limit (security.md RL-1)', () => {
+describe('per-address limit', () => {
   it('answers the 11th rapid login from one address with 429 and Retry-After; other addresses go on', async () => {
     const from = { 'x-forwarded-for': '203.0.113.7' };
     for (let i = 0; i < 10; i += 1) {
@@ -62,7 +62,7 @@ describe('per-address limit (security.md RL-1)', () => {
   });
 });
 
-describe('per-account back-off (security.md RL-1)', () => {
+describe('per-account back-off', () => {
   it('pauses sign-in from the 5th failure even when every guess comes from another address', async () => {
     const user = await newUser();
     for (let i = 1; i <= 4; i += 1) {
@@ -110,7 +110,7 @@ describe('per-account back-off (security.md RL-1)', () => {
   });
 });
 
-describe('one answer for every failed sign-in (security.md RL-2)', () => {
+describe('one answer for every failed sign-in', () => {
   it('gives unknown user, wrong password, paused, disabled and not-yet-activated the identical 401 body', async () => {
     const known = await newUser();
     const paused = await newUser();
@@ -164,7 +164,7 @@ describe('one answer for every failed sign-in (security.md RL-2)', () => {
   });
 });
 
-describe('password storage (security.md AU-1..AU-3)', () => {
+describe('password storage', () => {
   function phcParameters(hash: string) {
     const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(hash);
     expect(match, 'an argon2id PHC string').not.toBeNull();

@@ -215,7 +215,7 @@ describe('POST /auth/password', () => {
   });
 });
 
-describe('the access-token gate refuses forged and misplaced tokens (security.md AU-4, AU-8)', () => {
+describe('the access-token gate refuses forged and misplaced tokens', () => {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   function forge(header: object, claims: object, key: Buffer | null) {
     const unsigned = `${encode(header)}.${encode(claims)}`;

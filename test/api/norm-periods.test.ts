@@ -1,4 +1,4 @@
-// Norm periods as data (DESIGN.md §7.4): staff read, an admin appends, nothing is ever edited.
+// Norm periods as data (docs/domain.md §4): staff read, an admin appends, nothing is ever edited.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';

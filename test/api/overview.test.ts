@@ -40,7 +40,7 @@ async function resign(...users: TestUser[]) {
 }
 
 // A single parent, 21–AOW, one child, part-time wage paid every four weeks.
-// Monthly equivalents (DESIGN.md §7.2, half-up per line):
+// Monthly equivalents (docs/domain.md §2, half-up per line):
 //   loon           four_weeks 1.135,00   113500 × 13 / 12 = 122958,33 → 122958   attachable
 //   vakantiegeld   year         945,00    94500 / 12      =   7875               attachable
 //   huurtoeslag    month        315,00                        31500

@@ -1,4 +1,4 @@
-// Property-based tests of the evaluator's tables through the API (security.md ST-2..ST-5): fast-check
+// Property-based tests of the evaluator's tables through the API: fast-check
 // generates populations of dossiers, they are inserted into the test database, and every table of
 // the catalogue is requested and checked against the disclosure rules and against an oracle that
 // computes the raw figures from the model. k is 5 here (the lowest allowed) so that cells are

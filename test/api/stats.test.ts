@@ -1,5 +1,5 @@
 // The evaluator's statistics through the API: catalogue, periods (400/422), frozen publication
-// (ST-1), CSV, consent filtering, the Amsterdam calendar, and worked ST-3/ST-4 examples. The
+// fixed catalogue, CSV, consent filtering, the Amsterdam calendar, and worked examples of dominance and shared outcomes. The
 // generated-population properties are in stats-properties.test.ts; the role matrix in test/access.
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -145,7 +145,7 @@ describe('periods', () => {
   });
 });
 
-describe('frozen publication (ST-1)', () => {
+describe('frozen publication', () => {
   it('changing, erasing and adding dossiers of a published quarter leaves its JSON and CSV byte-identical', async () => {
     const world = worldFrom('2025-04-01');
     const ids = await insertPopulation(h.app, world, [
@@ -231,7 +231,7 @@ describe('which dossiers count', () => {
 });
 
 describe('worked examples of the disclosure rules', () => {
-  it('ST-3: one dominant debt among ten hides the median total debt; the count bands still show', async () => {
+  it('one dominant debt among ten hides the median total debt; the count bands still show', async () => {
     const world = worldFrom('2022-01-01');
     await insertPopulation(h.app, world, many(12, (i) => closed(i, { reason: 'afgerond', solution: 'schuldbemiddeling' }, {
       snapshots: [{ moment: 'T1', day: i + 5, totalDebtCents: i === 0 ? 90_000_000 : 1_500_000, creditorCount: 4 }],
@@ -244,7 +244,7 @@ describe('worked examples of the disclosure rules', () => {
     expect((await table('creditor_count_median', '2022-Q1')).cells).toContainEqual({ moment: 'T1', value: 4 });
   });
 
-  it('ST-4: when everybody closed in the quarter got the same solution, the solutions table is hidden whole', async () => {
+  it('when everybody closed in the quarter got the same solution, the solutions table is hidden whole', async () => {
     const world = worldFrom('2022-04-01');
     await insertPopulation(h.app, world, [
       ...many(12, (i) => closed(i, { reason: 'doorverwezen', solution: 'wsnp' })),

@@ -1,4 +1,4 @@
-// The routes the web app's pages need beyond DESIGN.md §8: the evaluator's published periods, the
+// The routes the web app's pages need beyond docs/api.md: the evaluator's published periods, the
 // admin's norm-period preview, the questionnaires due in a dossier and overdue actions in the caseload.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Odd input never makes a 500 (security.md IV-1, FZ-1): every registered route, called by a caller
+// Odd input never makes a 500: every registered route, called by a caller
 // its matrix row lets in, with generated bodies, query strings and path parameters. Whatever the
 // input, the answer is a deliberate status below 500 (and a problem+json body when it is an error).
 import { readFileSync } from 'node:fs';

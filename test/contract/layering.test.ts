@@ -1,4 +1,4 @@
-// The import rules of DESIGN.md §2, checked on every file, so a shortcut across layers fails CI
+// The import rules of docs/architecture.md, checked on every file, so a shortcut across layers fails CI
 // instead of quietly eroding the structure (e.g. a route reaching into the database).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

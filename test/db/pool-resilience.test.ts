@@ -1,5 +1,5 @@
 // A restarted or failing-over PostgreSQL kills idle connections; the process must survive and the
-// next request must succeed (reference/security.md RE-4).
+// next request must succeed (docs/api.md).
 import { inject, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';

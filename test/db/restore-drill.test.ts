@@ -1,4 +1,4 @@
-// The restore drill (security.md RE-7, PR-8): back up, erase a dossier, restore the backup into a
+// The restore drill: back up, erase a dossier, restore the backup into a
 // new database: the erased dossier and its resident's account are gone again (erasure ledger
 // replayed), and every other dossier reads back identical through the API.
 import { randomBytes } from 'node:crypto';

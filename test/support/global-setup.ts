@@ -1,4 +1,4 @@
-// Picks the test database once per run (DESIGN.md §6): TEST_DATABASE_URL, else a testcontainers
+// Picks the test database once per run (docs/architecture.md (Tests)): TEST_DATABASE_URL, else a testcontainers
 // PostgreSQL when a Docker engine answers, else embedded PGlite. The schema is migrated once into a
 // template; every test file then gets its own copy (test/support/db.ts).
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// What every published statistics table must satisfy (DESIGN.md §5, security.md ST-2..ST-5),
+// What every published statistics table must satisfy (docs/domain.md §8),
 // checked from the response alone plus the raw figures an oracle computed from the population.
 import { expect } from 'vitest';
 import {
@@ -88,7 +88,7 @@ function checkCountTable(definition: StatsTableDefinition, body: TableBody, raw:
   for (const entry of [...body.cells, ...body.totals]) {
     const count = rawCount(definition, raw, entry);
     if (entry.count !== null && entry.count !== undefined) {
-      // ST-2: every published count is at least k and a multiple of 5, and is the true count rounded.
+      // Every published count is at least k and a multiple of 5, and is the true count rounded.
       expect(entry.count).toBeGreaterThanOrEqual(minCell);
       expect(entry.count % 5).toBe(0);
       expect(entry.count, `${definition.name} ${JSON.stringify(entry)}`).toBe(roundToBase(count, 5));
@@ -133,7 +133,7 @@ function checkTwoWay(
   ];
   const hiddenGrid = grid.map((line) => line.map(hidden));
   const rawGrid = grid.map((line) => line.map((entry) => rawCount(definition, raw, entry)));
-  // ST-2: no hidden entry follows from its row or column, nor from any combination of them.
+  // No hidden entry follows from its row or column, nor from any combination of them.
   expect(violatesLineRule(hiddenGrid)).toBe(false);
   expect(determinedHiddenEntries(rawGrid, hiddenGrid)).toEqual([]);
   if (definition.sensitiveDimension === undefined) return;
@@ -146,7 +146,7 @@ function checkTwoWay(
   }
 }
 
-// ST-4: a group of at least k dossiers that all share one sensitive value is hidden whole.
+// A group of at least k dossiers that all share one sensitive value is hidden whole.
 function checkHomogeneity(
   definition: StatsTableDefinition, raw: readonly OracleCell[], line: readonly Entry[],
   inGroup: (cell: OracleCell) => boolean, minCell: number,
@@ -173,7 +173,7 @@ function checkFigureTable(definition: StatsTableDefinition, body: TableBody, raw
     if (values.length < minCell) {
       expect(entry).toMatchObject({ value: null, suppressed: 'small_cell' });
     } else if (definition.kind === 'money' && dominated) {
-      // ST-3: one dossier above 30 % of the cell's sum hides the money figure.
+      // One dossier above 30 % of the cell's sum hides the money figure.
       expect(entry).toMatchObject({ value: null, suppressed: 'dominance' });
     } else {
       expect(entry.value, `${definition.name} ${JSON.stringify(entry)}`).toBe(medianRoundHalfUp(values, definition.kind === 'money' ? 100 : 1));

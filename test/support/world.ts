@@ -1,4 +1,4 @@
-// The cast of the access tests (security.md AZ-1): every kind of caller, and dossiers they do or do
+// The cast of the access tests: every kind of caller, and dossiers they do or do
 // not belong to. "own" is the dossier an actor has (or had) a relation with, else D1.
 import type { FastifyInstance } from 'fastify';
 import { createDossier, createLocation, createUser, assign, type TestUser } from './factories.js';

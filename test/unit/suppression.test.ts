@@ -406,7 +406,7 @@ describe('money figures', () => {
     expect(publishMoneyFigure(tenEven.slice(1), 'median', k10)).toEqual({ value: null, suppressed: 'small_cell' });
   });
 
-  it('one dossier above 30 % of the sum: dominance, for the median too (DESIGN.md §5)', () => {
+  it('one dossier above 30 % of the sum: dominance, for the median too (docs/domain.md §8)', () => {
     const dominated = [1_000_000_00, ...Array.from({ length: 9 }, () => 500_000)];
     expect(publishMoneyFigure(dominated, 'median', k10)).toEqual({ value: null, suppressed: 'dominance' });
     expect(publishMoneyFigure(dominated, 'sum', k10)).toEqual({ value: null, suppressed: 'dominance' });
@@ -420,7 +420,7 @@ describe('money figures', () => {
   it('generated cells: published only with n ≥ k and largest ≤ 30 % of the sum, else the right reason', () => {
     const cellArb = fc.oneof(
       fc.array(fc.integer({ min: 0, max: 10_000_000 }), { maxLength: 30 }),
-      // One dominant debt among ordinary ones, as ST-3 asks.
+      // One dominant debt among ordinary ones, as the dominance rule asks.
       fc.tuple(fc.array(fc.integer({ min: 0, max: 500_000 }), { minLength: 5, maxLength: 25 }), fc.integer({ min: 5_000_000, max: 100_000_000 }))
         .map(([ordinary, dominant]) => [...ordinary, dominant]),
     );

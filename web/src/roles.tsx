@@ -1,5 +1,5 @@
 // What each role sees: its menu and its screens. A role's menu lists only what that role may use
-// (DESIGN.md §1), and a path of another role's screen is "not found" here, never a 403 page.
+// (docs/api.md (Roles)), and a path of another role's screen is "not found" here, never a 403 page.
 import type { ReactNode } from 'react';
 import { matchPath } from './router';
 import type { SessionUser } from './session/session';

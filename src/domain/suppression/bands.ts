@@ -3,7 +3,7 @@
 //
 // Total debt (cents): € 0 | under € 5.000 | 5.000–10.000 | 10.000–20.000 | 20.000–40.000 | € 40.000+.
 // Each band doubles, which matches how debts spread (many small, a long tail). The top band
-// starts at the national mean at aanmelding (NVVK 2022: € 40.170, reference/domain.md §5.3), so
+// starts at the national mean at aanmelding (NVVK 2022: € 40.170, docs/domain.md §5.3), so
 // "40000_plus" reads as "at least the national average". Limits are whole € 100 multiples.
 // Creditors: 0 | 1–2 | 3–5 | 6–10 | 11+; the national mean is 13, so "11_plus" is the typical
 // formal-debt-help case and the lower bands show the lighter cases this programme also sees.

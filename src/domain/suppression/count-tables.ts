@@ -1,4 +1,4 @@
-// Which counts of a one- or two-way table may be published (DESIGN.md §5, security.md ST-2, ST-4).
+// Which counts of a one- or two-way table may be published (docs/domain.md §8).
 //
 // Order of the rules:
 // 1. Primary (`small_cell`): every cell and every total below k, or below k once rounded, is hidden.

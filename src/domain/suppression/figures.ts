@@ -1,10 +1,10 @@
-// Which medians and sums of one cell may be published (DESIGN.md §5, security.md ST-3).
+// Which medians and sums of one cell may be published (docs/domain.md §8).
 // Never a minimum or a maximum: each is one resident's own figure, so none is offered here.
 //
 // - At least k values, otherwise `small_cell`.
 // - Money only: no single value above 30 % of the cell's sum (absolute values, as CBS does),
-//   otherwise `dominance`. CBS would still release the median of a dominated cell; DESIGN.md §5
-//   applies the rule to every money figure, and DESIGN wins.
+//   otherwise `dominance`. CBS would still release the median of a dominated cell; docs/domain.md §8
+//   applies the rule to every money figure, and the project keeps that stricter rule.
 // - Medians in whole euros; sums in € 100 (SUM_ROUNDING_EUROS).
 // Sums are additive: a sum per cell next to the sum of their union gives a hidden cell away, so
 // publish sums only for cells that do not add up to another published sum.

@@ -1,4 +1,4 @@
-// The disclosure-control parameters (DESIGN.md §5, reference/security.md ST-2..ST-5). A stats
+// The disclosure-control parameters (docs/domain.md §8, (docs/api.md). A stats
 // response carries `describeMethod(...)`, so the evaluator can read how every figure was protected
 // and a later change of rules shows up as a new `version` instead of silently different numbers.
 
@@ -6,7 +6,7 @@ import { divideRoundHalfUp } from '../../lib/money.js';
 
 export const METHOD_VERSION = 1;
 export const DEFAULT_MIN_CELL = 10;
-/** DESIGN.md §5: k is configurable but never below 5. */
+/** docs/domain.md §8: k is configurable but never below 5. */
 export const LOWEST_MIN_CELL = 5;
 export const DEFAULT_ROUNDING_BASE = 5;
 /** CBS dominance rule: no single contribution may exceed 30 % of the cell's sum. */
@@ -46,7 +46,7 @@ export function suppressionParameters(input: Partial<SuppressionParameters> = {}
   if (!Number.isSafeInteger(minCell) || minCell < LOWEST_MIN_CELL) {
     throw new RangeError(`minCell must be a whole number of at least ${LOWEST_MIN_CELL}`);
   }
-  // Rounding finer than 5 would undo DESIGN.md §5's "published counts are rounded to 5".
+  // Rounding finer than 5 would undo docs/domain.md §8's "published counts are rounded to 5".
   if (!Number.isSafeInteger(roundingBase) || roundingBase < DEFAULT_ROUNDING_BASE) {
     throw new RangeError(`roundingBase must be a whole number of at least ${DEFAULT_ROUNDING_BASE}`);
   }

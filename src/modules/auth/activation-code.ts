@@ -1,4 +1,4 @@
-// Activation codes as people type them (DESIGN.md §4): 12 symbols from an alphabet without the
+// Activation codes as people type them (docs/api.md, Roles; docs/architecture.md, two gates): 12 symbols from an alphabet without the
 // look-alikes 0/O, 1/I/L, shown as XXXX-XXXX-XXXX. 12 × log2(31) ≈ 59.4 bits of randomness.
 import { createHmac, randomInt } from 'node:crypto';
 

@@ -1,4 +1,4 @@
-// Activation codes (DESIGN.md §4): how a resident, who often has no e-mail, or a staff member
+// Activation codes (docs/api.md, Roles; docs/architecture.md, two gates): how a resident, who often has no e-mail, or a staff member
 // created without a password, sets a password. Single use, 14 days, a per-code attempt limit on
 // top of the per-address limit, and only an HMAC at rest.
 import { recordAudit } from '../../audit/audit.js';

@@ -1,4 +1,4 @@
-// /auth: sign-in, tokens, sign-out, password, activation (DESIGN.md §8).
+// /auth: sign-in, tokens, sign-out, password, activation (docs/api.md).
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -15,7 +15,7 @@ import type { SignAccessToken } from './session.service.js';
 const MINUTE = 60_000;
 
 /**
- * Requests per client address (security.md RL-1). One BuurtWerkKamer's residents and maatjes may
+ * Requests per client address. One BuurtWerkKamer's residents and maatjes may
  * share one public address, so refresh and logout allow more; activation, which costs an argon2
  * hash and is the entry to an account, allows fewer.
  */

@@ -1,9 +1,9 @@
-// Request and response shapes of /auth (DESIGN.md §8). Strict objects: unknown keys are 400.
+// Request and response shapes of /auth (docs/api.md). Strict objects: unknown keys are 400.
 import { z } from 'zod';
 import { ROLES } from '../../lib/vocabulary.js';
 import { ACTIVATION_CODE_INPUT } from './activation-code.js';
 
-/** Usernames as DESIGN.md §8 and the database allow them; unique without regard to case. */
+/** Usernames as docs/api.md and the database allow them; unique without regard to case. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,64}$/;
 export const Username = z.string().regex(USERNAME_PATTERN, '3-64 letters, digits, dots, dashes or underscores');
 

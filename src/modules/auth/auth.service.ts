@@ -1,5 +1,5 @@
-// Sign-in, token rotation, sign-out and password change (DESIGN.md §4, security.md AU-1..AU-8,
-// RL-1, RL-2). Every way a sign-in can fail answers the same 401 and costs one argon2 verify.
+// Sign-in, token rotation, sign-out and password change (docs/api.md, Signing in and Rate
+// limits). Every way a sign-in can fail answers the same 401 and costs one argon2 verify.
 import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/database.js';
@@ -94,7 +94,7 @@ export async function login(ctx: AuthContext, input: { username: string; passwor
 }
 
 /**
- * Rotation (security.md AU-6): the presented token is spent and a new pair issued in the same
+ * Rotation: the presented token is spent and a new pair issued in the same
  * session. A token that was already spent means two parties hold the family, and we cannot tell
  * which is the owner: the whole session ends, so the newest token dies too.
  */

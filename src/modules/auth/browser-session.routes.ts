@@ -2,7 +2,7 @@
 // the refresh token stays in an HttpOnly, SameSite=Strict cookie scoped to these routes, so page
 // script can never read it. Every route here demands a same-origin `Origin` and the custom header
 // below: a cross-site form or image cannot set either, so another site cannot sign someone in, out
-// or refresh. API clients keep the body-based /auth/refresh and /auth/logout of DESIGN.md §8.
+// or refresh. API clients keep the body-based /auth/refresh and /auth/logout of docs/api.md
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -37,7 +37,7 @@ function isPlainHttpLoopback(request: FastifyRequest): boolean {
   return request.protocol === 'http' && LOOPBACK_HOSTS.has(request.hostname);
 }
 
-/** Refuses anything but the app itself: same-origin Origin and the custom header (security.md CSRF). */
+/** Refuses anything but the app itself: same-origin Origin and the custom header. */
 function requireSameOriginApp(request: FastifyRequest): void {
   const origin = request.headers.origin;
   const expected = `${request.protocol}://${request.host}`;

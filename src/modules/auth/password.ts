@@ -1,4 +1,4 @@
-// Password rules and hashing (reference/security.md AU-1..AU-3): argon2id at OWASP's parameters,
+// Password rules and hashing (docs/api.md): argon2id at OWASP's parameters,
 // length 8-128 of any characters, no composition rules, a bundled list of common passwords refused.
 import argon2 from 'argon2';
 import { BadRequestError } from '../../lib/errors.js';

@@ -1,4 +1,4 @@
-// Opaque refresh tokens (security.md AU-6): 256 random bits, handed out once, stored only as SHA-256.
+// Opaque refresh tokens: 256 random bits, handed out once, stored only as SHA-256.
 // A plain hash suffices here, unlike for passwords: the input has full entropy, nothing to guess.
 import { createHash, randomBytes } from 'node:crypto';
 

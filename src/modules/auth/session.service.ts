@@ -1,4 +1,4 @@
-// Sessions and the token pair (DESIGN.md §4, security.md AU-5..AU-7). A session is one refresh-token
+// Sessions and the token pair (docs/api.md). A session is one refresh-token
 // family with an absolute lifetime; each refresh token also dies when left unused for a while.
 // Access tokens name their session, and the actor is loaded with it on every request, so revoking
 // a session ends its access tokens at once.

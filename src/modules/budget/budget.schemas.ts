@@ -1,4 +1,4 @@
-// Income and expense lines (DESIGN.md §7.4, §8.1).
+// Income and expense lines (docs/domain.md §4).
 import { z } from 'zod';
 import { centsSchema, frequencySchema, optionalText } from '../../lib/schemas.js';
 import {
@@ -41,7 +41,7 @@ export const incomeSchema = z.object({
 }).meta({ id: 'Income' });
 export type IncomeView = z.infer<typeof incomeSchema>;
 
-// A category must belong to its group (DESIGN.md §7.4): decidable from the request, so 400.
+// A category must belong to its group (docs/domain.md §4): decidable from the request, so 400.
 const categoryInGroup = (body: { group?: string; category?: string }, ctx: z.RefinementCtx) => {
   if (body.group === undefined || body.category === undefined) return;
   const categories: readonly string[] = EXPENSE_CATEGORIES_BY_GROUP[body.group as ExpenseGroup] ?? [];

@@ -1,4 +1,4 @@
-// Debt shapes (DESIGN.md §7.3, §8.1). Strict objects: unknown keys are 400, so `version`, `id` or
+// Debt shapes (docs/domain.md §3). Strict objects: unknown keys are 400, so `version`, `id` or
 // a dossier id can never be mass-assigned.
 import { z } from 'zod';
 import { centsSchema, frequencySchema, isoDateSchema, optionalText } from '../../lib/schemas.js';

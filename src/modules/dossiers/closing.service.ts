@@ -1,4 +1,4 @@
-// Closing a dossier (DESIGN.md §7.6) from any open phase, with its outcome, and the automatic debt
+// Closing a dossier (docs/domain.md §6) from any open phase, with its outcome, and the automatic debt
 // snapshots the evaluation compares: T0 at the first B → C transition, T1 at closing.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';

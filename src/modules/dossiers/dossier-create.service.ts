@@ -53,6 +53,6 @@ export async function createDossier(ctx: ServiceContext & { activationSecret: Bu
       },
     };
   },
-  // The code is a secret: a replay answers without it (DESIGN.md §3); a coordinator can issue a new one.
+  // The code is a secret: a replay answers without it (docs/api.md); a coordinator can issue a new one.
   (body) => ({ ...body, residentActivationCode: null, residentActivationCodeExpiresAt: null })));
 }

@@ -1,4 +1,4 @@
-// The whole dossier in one response (DESIGN.md §8): a fixed number of queries, never one per row.
+// The whole dossier in one response (docs/api.md): a fixed number of queries, never one per row.
 // A plain read is one statement (`dossierViewSections` through `readDossier`); a write shows the
 // result with `loadDossierView` inside its own transaction.
 import type { Kysely, Selectable } from 'kysely';

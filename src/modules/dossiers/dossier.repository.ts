@@ -60,7 +60,7 @@ export async function setPhase(db: Kysely<Database>, dossier: DossierCore, phase
   await db.updateTable('dossiers').set({ phase, ...(closedAt ? { closedAt } : {}) }).where('id', '=', dossier.id).execute();
 }
 
-/** The version check and the write are one statement (DESIGN.md §3). */
+/** The version check and the write are one statement (docs/api.md). */
 export async function updateDossierIfVersion(db: Kysely<Database>, dossier: DossierCore, version: number, changes: Updateable<DossiersTable>) {
   const result = await db.updateTable('dossiers')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))

@@ -1,4 +1,4 @@
-// Request and response shapes of the dossier routes (DESIGN.md §8, §8.1).
+// Request and response shapes of the dossier routes (docs/api.md).
 import { z } from 'zod';
 import { centsSchema, isoDateSchema } from '../../lib/schemas.js';
 import {
@@ -56,7 +56,7 @@ export const householdInput = z.strictObject({
   }
 });
 
-/** Merge semantics (DESIGN.md §3): absent fields stay, null clears, arrays replace. */
+/** Merge semantics (docs/api.md): absent fields stay, null clears, arrays replace. */
 export const patchDossierBody = z.strictObject({
   household: householdInput.nullable().optional(),
   bvvOfficial: officialAmountInput.nullable().optional(),

@@ -1,6 +1,6 @@
 // Dossier use cases: read the whole dossier, list one's dossiers, edit dossier fields, move between
 // phases, consent, story. Every one goes through the dossier gate (scope, audit, frozen states).
-import { planTransition } from '../../domain/phases.js';
+import { isConsentActive, planTransition } from '../../domain/phases.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { BadRequestError, ConflictError, DomainRuleError, PreconditionFailedError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
@@ -110,7 +110,7 @@ export async function transitionDossier(ctx: ServiceContext, dossierId: string, 
     const row = await loadDossierRow(trx, dossier);
     const debts = await listChildren(trx, 'debts', dossier);
     const plan = planTransition(dossier.phase, to, {
-      consentActive: row.consentGivenAt !== null && row.consentWithdrawnAt === null,
+      consentActive: isConsentActive({ givenAt: row.consentGivenAt, withdrawnAt: row.consentWithdrawnAt }),
       householdSet: row.householdLeefsituatie !== null && row.householdAgeBand !== null,
       overviewConfirmed: row.overviewConfirmedAt !== null,
       debts: debts.map((d) => ({ id: d.id, balanceDate: d.balanceDate })),

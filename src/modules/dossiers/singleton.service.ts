@@ -1,5 +1,5 @@
 // A dossier's one-of-a-kind resources (story, referral, checklist, each measurement) share one
-// rule (DESIGN.md §3): the first PUT creates without If-Match; later PUTs need the current version,
+// rule (docs/api.md): the first PUT creates without If-Match; later PUTs need the current version,
 // checked in the same UPDATE that writes.
 import { PreconditionFailedError, PreconditionRequiredError } from '../../lib/errors.js';
 

@@ -3,7 +3,7 @@
 //
 // Rules this module keeps:
 // - Every amount goes through formatEuro, and every total printed is the overview's own figure
-//   (DESIGN.md §7.2: totals are sums of the rounded lines, computed once by the domain). Nothing
+//   (docs/domain.md §2: totals are sums of the rounded lines, computed once by the domain). Nothing
 //   here adds money up, so the PDF can never disagree with the screen.
 // - Plain Dutch at B1 level: short sentences, "u", everyday words; hard words are explained at
 //   the end. Meaning never depends on colour alone (a shortfall says "tekort", a warning has a title).

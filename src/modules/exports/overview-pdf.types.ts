@@ -1,7 +1,7 @@
 // Everything the resident's overview PDF prints, as plain data. It crosses a worker-thread boundary
 // (structured clone), so it holds only strings, numbers, booleans, null, arrays and plain objects:
 // no Dates, no class instances, no functions. Money is integer cents, dates are 'YYYY-MM-DD'.
-// The figures are the overview's own (DESIGN.md §7.2–7.4, §8.1); the document never re-adds them.
+// The figures are the overview's own (docs/domain.md §2–4); the document never re-adds them.
 import type { Frequency } from '../../lib/money.js';
 import type {
   ActionOwner, AflosruimteBasis, AgeBand, BvvIndicativeReason, CollectionCostsVat, CreditorType, DebtStatus, ExpenseCategory,
@@ -20,7 +20,7 @@ export interface OverviewPdfFigures {
   attachableIncomeMonthlyCents: number;
   expensesMonthlyCents: number;
   expensesByGroup: Record<ExpenseGroup, number>;
-  /** The one-off EXPENSES (§8.1 `oneOffCents`). */
+  /** The one-off EXPENSES (the overview field `oneOffCents`). */
   oneOffCents: number;
   oneOffIncomeCents: number;
   /** Signed: negative is a shortfall. */

@@ -1,5 +1,5 @@
 // Renders overview PDFs in a fixed pool of worker threads, so a 100–300 ms render never blocks the
-// event loop that serves everyone else (DESIGN.md §2), with a bounded wait list in front of it.
+// event loop that serves everyone else (docs/architecture.md), with a bounded wait list in front of it.
 //
 // Admission is decided here, not by piscina: at most `workers` renders run and `queueSize` wait;
 // one more is refused at once with PdfRendererBusyError (503 + Retry-After), so a burst of PDF

@@ -1,4 +1,4 @@
-// Idempotency-Key on creating requests (DESIGN.md §3): a repeat returns the first result, the same
+// Idempotency-Key on creating requests (docs/api.md): a repeat returns the first result, the same
 // key with another body is 422. Kept 24 h per user, written in the same transaction as the effect.
 // Callers strip secrets (activation codes, tokens) from what they store; the rest (action titles,
 // notes) is content, so the stored reply is encrypted like any content field and bound to its row.

@@ -1,4 +1,4 @@
-// /locations (DESIGN.md §8).
+// /locations (docs/api.md).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';

@@ -1,4 +1,4 @@
-// Shapes of /locations (DESIGN.md §8): the BuurtWerkKamers.
+// Shapes of /locations (docs/api.md): the BuurtWerkKamers.
 import { z } from 'zod';
 import { pageOf, pageQueryShape } from '../../lib/pagination.js';
 

@@ -1,4 +1,4 @@
-// The evaluation's questionnaire (instruments) and a dossier's T0/T1/T2 answers (DESIGN.md §7.7).
+// The evaluation's questionnaire (instruments) and a dossier's T0/T1/T2 answers (docs/domain.md §7).
 import { z } from 'zod';
 import { MEASUREMENT_MOMENTS } from '../../lib/vocabulary.js';
 

@@ -1,4 +1,4 @@
-// Norm period shapes (DESIGN.md §7.4). Amounts per household key, excluding and including
+// Norm period shapes (docs/domain.md §4). Amounts per household key, excluding and including
 // vakantietoeslag, as the published tables give them.
 import { z } from 'zod';
 import { centsSchema, isoDateSchema } from '../../lib/schemas.js';

@@ -1,4 +1,4 @@
-// Bijstandsnormen as data (DESIGN.md §7.4): staff read them, an admin appends the next half year.
+// Bijstandsnormen as data (docs/domain.md §4): staff read them, an admin appends the next half year.
 // Other modules read the periods through `loadNormPeriods`, so every calculation sees the same set.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/audit.js';

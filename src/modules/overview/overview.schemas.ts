@@ -1,4 +1,4 @@
-// The overview (DESIGN.md §7.2–7.4, §8.1) and the settlement simulation (§7.5). Besides the fixed
+// The overview (docs/domain.md §2–4) and the settlement simulation (§5). Besides the fixed
 // fields, the overview carries its inputs (household, norm, official figures, corrections), so
 // every figure can be explained from what it shows.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The overview (DESIGN.md §7.2–7.4): budget, debt totals, bvv, VTLB and aflosruimte of one dossier,
+// The overview (docs/domain.md §2–4): budget, debt totals, bvv, VTLB and aflosruimte of one dossier,
 // computed from its rows by the domain rules, one rule in one place each. GET is one statement
 // whatever the dossier's size (readDossier). Other modules (the PDF) call `computeOverview` inside
 // their own gated transaction; `assembleOverview` serves a caller that already holds the inputs.

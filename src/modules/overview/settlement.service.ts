@@ -1,4 +1,4 @@
-// The settlement simulation (DESIGN.md §7.5) on the overview's aflosruimte: the pot comes from the
+// The settlement simulation (docs/domain.md §5) on the overview's aflosruimte: the pot comes from the
 // same figures the overview shows, never from a second calculation.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';

@@ -1,4 +1,4 @@
-// Phase C shapes (DESIGN.md §7.5, §8.1): actions, the referral to formal debt help, its checklist.
+// Phase C shapes (docs/domain.md §5): actions, the referral to formal debt help, its checklist.
 import { z } from 'zod';
 import { isoDateSchema } from '../../lib/schemas.js';
 import {

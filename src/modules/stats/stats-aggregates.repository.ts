@@ -38,7 +38,7 @@ export interface BandLimit {
 
 type Aggregate = (db: Kysely<Database>, bounds: PeriodBounds, bands: readonly BandLimit[]) => Promise<RawCell[]>;
 
-// DESIGN.md §9: dossiers without the statistics opt-in, or whose consent was withdrawn, are left out.
+// docs/privacy.md: dossiers without the statistics opt-in, or whose consent was withdrawn, are left out.
 const OPTED_IN = sql`d.consent_statistics_opt_in IS TRUE AND d.consent_withdrawn_at IS NULL`;
 
 function localMidnight(date: string): RawBuilder<unknown> {

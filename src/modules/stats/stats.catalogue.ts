@@ -1,4 +1,4 @@
-// The evaluator's fixed catalogue (DESIGN.md §5, security.md ST-1): every table the API can ever
+// The evaluator's fixed catalogue (docs/domain.md §8): every table the API can ever
 // produce, with its dimensions, the kind of figure and which date places a dossier in a period.
 // There are no free filters; a new question is a new entry here, reviewed like code.
 //

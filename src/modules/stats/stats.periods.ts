@@ -1,6 +1,6 @@
 // Statistics periods: a calendar quarter (`2025-Q3`) or year (`2025`) in Dutch time, since the
 // programme's dates are Dutch dates. A period is published 30 days after it ends (time for late
-// data entry, DESIGN.md §5) and only then may it be computed, once, and frozen.
+// data entry, docs/domain.md §8) and only then may it be computed, once, and frozen.
 import { amsterdamDate } from '../../lib/dates.js';
 
 /** Years 2000–2099: wide enough for any real pull, narrow enough that a typo is a 400. */

@@ -36,7 +36,7 @@ export async function statsRoutes(instance: FastifyInstance) {
 
   app.get('/stats/tables/:table', {
     // Published tables are frozen, so pulling again reveals nothing; the limit only keeps a script
-    // from occupying the database with first computations (security.md RL-3).
+    // from occupying the database with first computations.
     config: { access: 'stats.read', rateLimit: perUserRateLimit(instance.appConfig.statsRequestsPerMinute, 60_000) },
     schema: {
       operationId: 'getStatsTable', tags, params: statsTableParams, querystring: statsTableQuery,

@@ -13,7 +13,7 @@ import { PERIOD_PATTERN } from './stats.periods.js';
 
 export const statsTableParams = z.strictObject({ table: z.enum(STATS_TABLE_NAMES) });
 
-// Strict: the period is the only parameter; a fixed catalogue takes no filters (security.md ST-1).
+// Strict: the period is the only parameter; a fixed catalogue takes no filters.
 export const statsTableQuery = z.strictObject({
   period: z.string().regex(PERIOD_PATTERN, 'a quarter YYYY-Qn or a year YYYY, 2000–2099')
     .describe('A quarter (`2025-Q3`) or a year (`2025`), Europe/Amsterdam calendar.'),

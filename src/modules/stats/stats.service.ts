@@ -1,4 +1,4 @@
-// The evaluator's statistics (DESIGN.md §5): a published period is computed once, frozen in
+// The evaluator's statistics (docs/domain.md §8): a published period is computed once, frozen in
 // stats_publications and from then on served byte for byte, so repeated pulls cannot be
 // differenced, whatever later happens to the dossiers. Every pull is audited without a dossier.
 import type { Kysely } from 'kysely';

@@ -79,7 +79,7 @@ export async function listUsersInScope(db: Db, scope: UserScope, page: { limit: 
 }
 
 /**
- * The edit and its version check in one statement (DESIGN.md §3): nothing changes unless the row
+ * The edit and its version check in one statement (docs/api.md): nothing changes unless the row
  * still has the version the client saw. Undefined means someone else changed it first.
  */
 export async function updateUserAtVersion(

@@ -1,4 +1,4 @@
-// /users (DESIGN.md §8).
+// /users (docs/api.md).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';

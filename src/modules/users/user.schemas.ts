@@ -1,4 +1,4 @@
-// Shapes of /users (DESIGN.md §8). Strict objects: unknown keys are 400, so nothing is mass-assigned.
+// Shapes of /users (docs/api.md). Strict objects: unknown keys are 400, so nothing is mass-assigned.
 import { z } from 'zod';
 import { pageOf, pageQueryShape } from '../../lib/pagination.js';
 import { ROLES, STAFF_ROLES } from '../../lib/vocabulary.js';

@@ -1,4 +1,4 @@
-// Accounts (DESIGN.md §1, §8). The admin manages every staff account; a coordinator manages the
+// Accounts (docs/api.md (Roles), §8). The admin manages every staff account; a coordinator manages the
 // maatjes of their own location and re-issues codes for its residents and maatjes. Accounts
 // outside the caller's reach are 404, exactly like accounts that do not exist.
 import type { Actor } from '../../access/actor.js';
@@ -203,7 +203,7 @@ export async function createFirstAdmin(
 
 /**
  * A resident's account, for the dossiers module to call inside its own transaction when a maatje
- * opens a dossier (DESIGN.md §8): no username and no password until the resident activates it
+ * opens a dossier (docs/api.md): no username and no password until the resident activates it
  * with the code from issueActivationCode.
  */
 export async function createResidentAccount(
@@ -250,7 +250,7 @@ export async function updateUser(
   expectedVersion: number | undefined,
   patch: UpdateUserInput,
 ): Promise<UserView> {
-  // Decided from the role and the body alone, before any id is looked at (DESIGN.md §3).
+  // Decided from the role and the body alone, before any id is looked at (docs/api.md).
   if (actor.role !== 'admin') {
     if (patch.trainedAt !== undefined) throw new ForbiddenError('Only the admin records training.');
     if (patch.role !== undefined || patch.locationId !== undefined) {

@@ -1,5 +1,5 @@
 // The coordinator's caseload: who, which phase, which maatje, and whether help is stuck. Metadata
-// only (DESIGN.md §8): no figure or text of a dossier ever reaches this screen.
+// only (docs/api.md): no figure or text of a dossier ever reaches this screen.
 import { useQuery } from '@tanstack/react-query';
 import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { api, unwrap, type Schemas } from '../../api/client';

@@ -1,5 +1,5 @@
 // Incomes and expenses in phase B: amount and frequency, added one after another, edited in place,
-// deleted with undo. The monthly equivalent shown per line is the server's (DESIGN.md §7.2).
+// deleted with undo. The monthly equivalent shown per line is the server's (docs/domain.md §2).
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
