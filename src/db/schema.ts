@@ -31,8 +31,9 @@ export interface UsersTable {
   passwordHash: string | null;
   disabledAt: NullableTimestamp;
   trainedAt: NullableTimestamp;
+  /** Failed sign-ins since the last success, counted within a day from failedLoginSince (the daily cap). */
   failedLoginCount: Generated<number>;
-  loginBlockedUntil: NullableTimestamp;
+  failedLoginSince: NullableTimestamp;
   version: Generated<number>;
   createdAt: Generated<Date>;
   updatedAt: Timestamp;
@@ -55,6 +56,15 @@ export interface RefreshTokensTable {
   createdAt: Generated<Date>;
   expiresAt: Timestamp;
   spentAt: NullableTimestamp;
+}
+
+/** Sign-in back-off per account and client address (the address only as a keyed hash). */
+export interface LoginThrottlesTable {
+  userId: string;
+  addressKey: Buffer;
+  failureCount: Generated<number>;
+  blockedUntil: NullableTimestamp;
+  lastFailureAt: Timestamp;
 }
 
 export interface RateLimitCountersTable {
@@ -430,6 +440,7 @@ export interface Database {
   sessions: SessionsTable;
   refreshTokens: RefreshTokensTable;
   rateLimitCounters: RateLimitCountersTable;
+  loginThrottles: LoginThrottlesTable;
   activationCodes: ActivationCodesTable;
   auditEvents: AuditEventsTable;
   dossiers: DossiersTable;

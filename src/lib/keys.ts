@@ -2,7 +2,7 @@
 // one use (say, the rate-limit table's HMAC) says nothing about another (the JWT signature).
 import { hkdfSync } from 'node:crypto';
 
-export type KeyPurpose = 'activation-code' | 'rate-limit-key' | 'setup-code' | 'erasure-receipt';
+export type KeyPurpose = 'activation-code' | 'rate-limit-key' | 'login-address' | 'refresh-successor' | 'setup-code' | 'erasure-receipt';
 
 const cache = new WeakMap<Buffer, Map<KeyPurpose, Buffer>>();
 

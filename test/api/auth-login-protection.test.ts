@@ -1,6 +1,7 @@
 import argon2 from 'argon2';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LOGIN_BACK_OFF } from '../../src/modules/auth/auth.service.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { issueActivationCode } from '../../src/modules/auth/activation.service.js';
+import { LOGIN_BACK_OFF, LOGIN_DAILY_CAP } from '../../src/modules/auth/auth.service.js';
 import { createTestApp, useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
 import { bearer, bodyWithoutRequestId, postLogin, seedLocation, seedUser, signIn, unique } from '../support/identity.js';
@@ -17,7 +18,7 @@ async function newUser(options: { disabled?: boolean; passwordHash?: string; pas
 }
 
 async function loginState(userId: string) {
-  return t.db.selectFrom('users').select(['failedLoginCount', 'loginBlockedUntil', 'passwordHash']).where('id', '=', userId).executeTakeFirstOrThrow();
+  return t.db.selectFrom('users').select(['failedLoginCount', 'failedLoginSince', 'passwordHash']).where('id', '=', userId).executeTakeFirstOrThrow();
 }
 
 afterEach(() => {
@@ -62,59 +63,119 @@ describe('per-address limit', () => {
   });
 });
 
-describe('per-account back-off', () => {
-  it('pauses sign-in from the 5th failure even when every guess comes from another address', async () => {
+describe('back-off per account and address, daily cap per account (issue 15, rule 5)', () => {
+  // A fresh pair of addresses per test, so the per-address request limit (10 a minute) stays out of the way.
+  let attacker: Record<string, string>;
+  let home: Record<string, string>;
+  let pairSeq = 0;
+  beforeEach(() => {
+    pairSeq += 1;
+    attacker = { 'x-forwarded-for': `198.18.0.${pairSeq}` };
+    home = { 'x-forwarded-for': `198.18.1.${pairSeq}` };
+  });
+
+  async function throttle(userId: string) {
+    return t.db.selectFrom('loginThrottles').select(['failureCount', 'blockedUntil']).where('userId', '=', userId).execute();
+  }
+
+  it('pauses the guessing address from its 5th failure; the rightful user from their own address gets in at once', async () => {
     const user = await newUser();
     for (let i = 1; i <= 4; i += 1) {
-      expect((await postLogin(h.app, user.username, `CANARY-wrong-${i}`, address())).statusCode).toBe(401);
-      expect((await loginState(user.id)).loginBlockedUntil).toBeNull();
+      expect((await postLogin(h.app, user.username, `CANARY-wrong-${i}`, attacker)).statusCode).toBe(401);
+      expect((await throttle(user.id))[0]?.blockedUntil).toBeNull();
     }
-    expect((await postLogin(h.app, user.username, 'CANARY-wrong-5', address())).statusCode).toBe(401);
-    const paused = await loginState(user.id);
-    expect(paused.failedLoginCount).toBe(5);
-    expect(paused.loginBlockedUntil?.getTime()).toBe(h.clock.now().getTime() + LOGIN_BACK_OFF.baseSeconds * 1000);
+    expect((await postLogin(h.app, user.username, 'CANARY-wrong-5', attacker)).statusCode).toBe(401);
+    const [paused] = await throttle(user.id);
+    expect(paused?.failureCount).toBe(5);
+    expect(paused?.blockedUntil?.getTime()).toBe(h.clock.now().getTime() + LOGIN_BACK_OFF.baseSeconds * 1000);
 
-    // While paused the right password is refused too, and the refusal does not extend the pause.
-    expect((await postLogin(h.app, user.username, user.password, address())).statusCode).toBe(401);
-    expect((await loginState(user.id)).failedLoginCount).toBe(5);
+    // Paused for that address: even the right password is refused there, and not counted again.
+    expect((await postLogin(h.app, user.username, user.password, attacker)).statusCode).toBe(401);
+    expect((await throttle(user.id))[0]?.failureCount).toBe(5);
+
+    // The person at home, same moment, right password: in (before issue 15 this was a 401).
+    expect((await postLogin(h.app, user.username, user.password, home)).statusCode).toBe(200);
+    // Success clears the account's daily count, but not the guessing address's pause.
+    expect((await loginState(user.id)).failedLoginCount).toBe(0);
+    expect((await postLogin(h.app, user.username, user.password, attacker)).statusCode).toBe(401);
 
     h.clock.advanceSeconds(LOGIN_BACK_OFF.baseSeconds + 1);
-    expect((await postLogin(h.app, user.username, user.password, address())).statusCode).toBe(200);
-    expect(await loginState(user.id)).toMatchObject({ failedLoginCount: 0, loginBlockedUntil: null });
+    expect((await postLogin(h.app, user.username, user.password, attacker)).statusCode).toBe(200);
+    expect(await throttle(user.id)).toEqual([]);
   });
 
-  it('doubles the pause with each further failure and caps it at 15 minutes', async () => {
+  it('doubles the pause per address with each further failure and caps it at 15 minutes', async () => {
     const user = await newUser();
-    for (let i = 1; i <= 5; i += 1) await postLogin(h.app, user.username, `CANARY-wrong-${i}`, address());
+    for (let i = 1; i <= 5; i += 1) await postLogin(h.app, user.username, `CANARY-wrong-${i}`, attacker);
     h.clock.advanceSeconds(31);
-    expect((await postLogin(h.app, user.username, 'CANARY-wrong-6', address())).statusCode).toBe(401);
-    expect((await loginState(user.id)).loginBlockedUntil?.getTime()).toBe(h.clock.now().getTime() + 60_000);
+    expect((await postLogin(h.app, user.username, 'CANARY-wrong-6', attacker)).statusCode).toBe(401);
+    expect((await throttle(user.id))[0]?.blockedUntil?.getTime()).toBe(h.clock.now().getTime() + 60_000);
     h.clock.advanceSeconds(31);
-    expect((await postLogin(h.app, user.username, user.password, address())).statusCode).toBe(401);
+    expect((await postLogin(h.app, user.username, user.password, attacker)).statusCode).toBe(401);
     h.clock.advanceSeconds(30);
-    expect((await postLogin(h.app, user.username, user.password, address())).statusCode).toBe(200);
+    expect((await postLogin(h.app, user.username, user.password, attacker)).statusCode).toBe(200);
 
-    await t.db.updateTable('users').set({ failedLoginCount: 40 }).where('id', '=', user.id).execute();
-    await postLogin(h.app, user.username, 'CANARY-wrong-41', address());
-    expect((await loginState(user.id)).loginBlockedUntil?.getTime()).toBe(h.clock.now().getTime() + LOGIN_BACK_OFF.maxSeconds * 1000);
+    await postLogin(h.app, user.username, 'CANARY-wrong-a', attacker);
+    await t.db.updateTable('loginThrottles').set({ failureCount: 40 }).where('userId', '=', user.id).execute();
+    await postLogin(h.app, user.username, 'CANARY-wrong-41', attacker);
+    expect((await throttle(user.id))[0]?.blockedUntil?.getTime()).toBe(h.clock.now().getTime() + LOGIN_BACK_OFF.maxSeconds * 1000);
     h.clock.advanceSeconds(LOGIN_BACK_OFF.maxSeconds);
-    expect((await postLogin(h.app, user.username, user.password, address())).statusCode).toBe(200);
+    expect((await postLogin(h.app, user.username, user.password, attacker)).statusCode).toBe(200);
   });
 
-  it('lets parallel guesses not slip past the pause', async () => {
+  it('lets parallel guesses from one address not slip past the pause', async () => {
     const user = await newUser();
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => postLogin(h.app, user.username, `CANARY-wrong-${i}`, address())));
+    const results = await Promise.all(Array.from({ length: 9 }, (_, i) => postLogin(h.app, user.username, `CANARY-wrong-${i}`, attacker)));
     expect(results.every((r) => r.statusCode === 401)).toBe(true);
     // Only the attempts before the pause were counted (and so checked); the rest were refused unseen.
+    expect((await throttle(user.id))[0]?.failureCount).toBe(LOGIN_BACK_OFF.threshold);
     expect((await loginState(user.id)).failedLoginCount).toBe(LOGIN_BACK_OFF.threshold);
+  });
+
+  it(`after ${LOGIN_DAILY_CAP} failures from any addresses within a day the account needs a new activation code`, async () => {
+    expect(LOGIN_DAILY_CAP).toBe(100);
+    const user = await newUser();
+    // 99 failures spread over many addresses (set directly: 99 argon2 runs would only slow the suite).
+    await t.db.updateTable('users').set({ failedLoginCount: LOGIN_DAILY_CAP - 1, failedLoginSince: h.clock.now() }).where('id', '=', user.id).execute();
+    expect((await postLogin(h.app, user.username, 'CANARY-wrong-100', address())).statusCode).toBe(401);
+    expect((await loginState(user.id)).failedLoginCount).toBe(LOGIN_DAILY_CAP);
+
+    // Now even the right password from a fresh address is refused, and stays refused after a day.
+    expect((await postLogin(h.app, user.username, user.password, home)).statusCode).toBe(401);
+    h.clock.advanceSeconds(2 * 24 * 3600);
+    expect((await postLogin(h.app, user.username, user.password, home)).statusCode).toBe(401);
+    const reasons = await t.db.selectFrom('auditEvents').select('details').where('actorUserId', '=', user.id)
+      .where('action', '=', 'auth.login').orderBy('id').execute();
+    expect(reasons.map((r) => (r.details as { reason: string }).reason).slice(-2)).toEqual(['locked', 'locked']);
+
+    // A reset (a new code, activated by the person) opens it again.
+    const { activationCode } = await issueActivationCode(t.db, { userId: user.id, issuedBy: null, now: h.clock.now(), secret: h.config.jwtSecret });
+    const newPassword = `CANARY-pw-${unique()}-new`;
+    const activated = await h.app.inject({ method: 'POST', url: '/api/v1/auth/activate', headers: home,
+      payload: { code: activationCode, username: user.username, password: newPassword } });
+    expect(activated.statusCode).toBe(200);
+    expect((await postLogin(h.app, user.username, newPassword, home)).statusCode).toBe(200);
+  });
+
+  it('counts the daily cap from the first failure: an old count starts again after a day', async () => {
+    const user = await newUser();
+    await t.db.updateTable('users').set({
+      failedLoginCount: LOGIN_DAILY_CAP - 1, failedLoginSince: new Date(h.clock.now().getTime() - 25 * 3600 * 1000),
+    }).where('id', '=', user.id).execute();
+    expect((await postLogin(h.app, user.username, 'CANARY-wrong', address())).statusCode).toBe(401);
+    expect(await loginState(user.id)).toMatchObject({ failedLoginCount: 1, failedLoginSince: h.clock.now() });
+    expect((await postLogin(h.app, user.username, user.password, address())).statusCode).toBe(200);
   });
 });
 
 describe('one answer for every failed sign-in', () => {
-  it('gives unknown user, wrong password, paused, disabled and not-yet-activated the identical 401 body', async () => {
+  it('gives unknown user, wrong password, paused, locked, disabled and not-yet-activated the identical 401 body', async () => {
     const known = await newUser();
     const paused = await newUser();
-    for (let i = 0; i < 5; i += 1) await postLogin(h.app, paused.username, `CANARY-wrong-${i}`, address());
+    const pausedFrom = { 'x-forwarded-for': '198.51.100.251' };
+    for (let i = 0; i < 5; i += 1) await postLogin(h.app, paused.username, `CANARY-wrong-${i}`, pausedFrom);
+    const locked = await newUser();
+    await t.db.updateTable('users').set({ failedLoginCount: LOGIN_DAILY_CAP, failedLoginSince: h.clock.now() }).where('id', '=', locked.id).execute();
     const disabled = await newUser({ disabled: true });
     const location = await seedLocation(t.db);
     const noPassword = await t.db.insertInto('users').values({
@@ -124,7 +185,8 @@ describe('one answer for every failed sign-in', () => {
     const answers = [
       await postLogin(h.app, `CANARY-unknown-${unique()}`, 'CANARY-pw-any', address()),
       await postLogin(h.app, known.username, 'CANARY-pw-wrong', address()),
-      await postLogin(h.app, paused.username, paused.password, address()),
+      await postLogin(h.app, paused.username, paused.password, pausedFrom),
+      await postLogin(h.app, locked.username, locked.password, address()),
       await postLogin(h.app, disabled.username, disabled.password, address()),
       await postLogin(h.app, noPassword.username as string, 'CANARY-pw-any', address()),
     ];

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/http/authenticate.js';
+import { REFRESH_GRACE_SECONDS } from '../../src/modules/auth/auth.service.js';
 import { REFRESH_IDLE_SECONDS, SESSION_ABSOLUTE_SECONDS } from '../../src/modules/auth/session.service.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
@@ -75,6 +76,7 @@ describe('POST /auth/refresh', () => {
     const first = await signIn(h.app, user, address());
     const second = (await refresh(first.refreshToken)).json() as Tokens;
     const third = (await refresh(second.refreshToken)).json() as Tokens;
+    h.clock.advanceSeconds(REFRESH_GRACE_SECONDS + 1);
 
     const replay = await refresh(first.refreshToken);
     expect(replay.statusCode).toBe(401);
@@ -87,13 +89,50 @@ describe('POST /auth/refresh', () => {
     expect((await refresh(other.refreshToken)).statusCode).toBe(200);
   });
 
-  it('lets only one of two concurrent uses win; the loser counts as reuse', async () => {
+  it('answers tabs that refresh the same token at once with the same new pair; the session goes on (issue 15, rule 5)', async () => {
     const user = await newUser();
     const tokens = await signIn(h.app, user, address());
-    const results = await Promise.all([refresh(tokens.refreshToken), refresh(tokens.refreshToken)]);
-    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
-    const winner = results.find((r) => r.statusCode === 200)?.json() as Tokens;
-    expect((await refresh(winner.refreshToken)).statusCode).toBe(401);
+    const results = await Promise.all([refresh(tokens.refreshToken), refresh(tokens.refreshToken), refresh(tokens.refreshToken)]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const pairs = results.map((r) => r.json() as Tokens);
+    expect(new Set(pairs.map((p) => p.refreshToken)).size).toBe(1);
+    expect(new Set(pairs.map((p) => p.accessToken)).size).toBe(1);
+    expect(pairs[0]?.refreshToken).not.toBe(tokens.refreshToken);
+    // One rotation happened, not three: the session holds two refresh tokens, and no reuse was seen.
+    const rows = await t.db.selectFrom('refreshTokens').innerJoin('sessions', 'sessions.id', 'refreshTokens.sessionId')
+      .select('refreshTokens.id').where('sessions.userId', '=', user.id).execute();
+    expect(rows).toHaveLength(2);
+    expect(await auditActions(user.id)).not.toContain('auth.refresh_reuse:denied');
+    expect((await me(pairs[0]?.accessToken as string)).statusCode).toBe(200);
+    expect((await refresh(pairs[0]?.refreshToken as string)).statusCode).toBe(200);
+  });
+
+  it(`gives a repeat within ${REFRESH_GRACE_SECONDS} s the same pair, and ends the family for a repeat after that`, async () => {
+    expect(REFRESH_GRACE_SECONDS).toBeGreaterThanOrEqual(10);
+    expect(REFRESH_GRACE_SECONDS).toBeLessThanOrEqual(30);
+    const user = await newUser();
+    const first = await signIn(h.app, user, address());
+    const second = (await refresh(first.refreshToken)).json() as Tokens;
+    h.clock.advanceSeconds(REFRESH_GRACE_SECONDS);
+    const again = await refresh(first.refreshToken);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ refreshToken: second.refreshToken, accessToken: second.accessToken });
+    expect((again.json() as Tokens).expiresIn).toBe(second.expiresIn - REFRESH_GRACE_SECONDS);
+
+    h.clock.advanceSeconds(1);
+    expect((await refresh(first.refreshToken)).statusCode).toBe(401);
+    expect((await refresh(second.refreshToken)).statusCode).toBe(401);
+    expect((await me(second.accessToken)).statusCode).toBe(401);
+    expect(await auditActions(user.id)).toContain('auth.refresh_reuse:denied');
+  });
+
+  it('ends the family for a repeat within the window once the new pair was itself used', async () => {
+    const user = await newUser();
+    const first = await signIn(h.app, user, address());
+    const second = (await refresh(first.refreshToken)).json() as Tokens;
+    const third = (await refresh(second.refreshToken)).json() as Tokens;
+    expect((await refresh(first.refreshToken)).statusCode).toBe(401);
+    expect((await refresh(third.refreshToken)).statusCode).toBe(401);
   });
 
   it('refuses an unknown token with the one 401 body', async () => {

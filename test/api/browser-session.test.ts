@@ -2,6 +2,7 @@
 // cookie scoped to /api/v1/auth/browser, and a request without a same-origin Origin and the app's
 // own header is refused before anything happens (a cross-site form can set neither).
 import { describe, expect, it, beforeAll } from 'vitest';
+import { REFRESH_GRACE_SECONDS } from '../../src/modules/auth/auth.service.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
 import { seedLocation, seedUser, type SeededUser } from '../support/identity.js';
@@ -54,13 +55,17 @@ describe('browser session routes', () => {
     expect(cookieOf(res)).toContain('Secure');
   });
 
-  it('refreshes with the cookie and rotates it; the spent cookie is refused and ends the session', async () => {
+  it('refreshes with the cookie and rotates it; a second tab within the grace window gets the same cookie; later the spent cookie ends the session', async () => {
     const first = refreshTokenIn(cookieOf(await login()));
     const res = await h.app.inject({ method: 'POST', url: `${BASE}/refresh`, headers: { ...APP, cookie: `schoon_schip_refresh=${first}` } });
     expect(res.statusCode).toBe(200);
     const second = refreshTokenIn(cookieOf(res));
     expect(second).not.toBe(first);
     expect(res.json().user.id).toBe(maatje.id);
+    const otherTab = await h.app.inject({ method: 'POST', url: `${BASE}/refresh`, headers: { ...APP, cookie: `schoon_schip_refresh=${first}` } });
+    expect(otherTab.statusCode).toBe(200);
+    expect(refreshTokenIn(cookieOf(otherTab))).toBe(second);
+    h.clock.advanceSeconds(REFRESH_GRACE_SECONDS + 1);
     const reuse = await h.app.inject({ method: 'POST', url: `${BASE}/refresh`, headers: { ...APP, cookie: `schoon_schip_refresh=${first}` } });
     expect(reuse.statusCode).toBe(401);
     const afterReuse = await h.app.inject({ method: 'POST', url: `${BASE}/refresh`, headers: { ...APP, cookie: `schoon_schip_refresh=${second}` } });

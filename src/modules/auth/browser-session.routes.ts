@@ -71,15 +71,20 @@ const GUARD_TEXT = `Only for the web app: the request must carry \`Origin\` equa
 
 export async function browserSessionRoutes(appInstance: FastifyInstance) {
   const app = appInstance.withTypeProvider<ZodTypeProvider>();
-  const signAccessToken: SignAccessToken = (claims) => ({
-    accessToken: app.jwt.sign({ ...claims }, { jti: randomUUID(), clockTimestamp: app.now().getTime() }),
-    expiresIn: ACCESS_TOKEN_SECONDS,
-  });
+  const signAccessToken: SignAccessToken = (claims, options) => {
+    const issuedAt = options?.issuedAt.getTime() ?? app.now().getTime();
+    return {
+      accessToken: app.jwt.sign({ ...claims }, { jti: options?.jti ?? randomUUID(), clockTimestamp: issuedAt }),
+      // A token handed out again within the refresh grace window has less left to live.
+      expiresIn: ACCESS_TOKEN_SECONDS - Math.max(0, Math.floor((app.now().getTime() - issuedAt) / 1000)),
+    };
+  };
   const context = (request: FastifyRequest) => ({
     db: app.db,
     now: app.now(),
     requestId: request.id,
     secret: app.appConfig.jwtSecret,
+    clientAddress: request.ip,
     signAccessToken,
   });
   // Before body validation, so a cross-site request learns nothing from validation errors.

@@ -41,6 +41,11 @@ export async function spendRefreshToken(db: Db, tokenId: string, now: Date): Pro
   return result.numUpdatedRows === 1n;
 }
 
+export async function findSpentAt(db: Db, tokenId: string): Promise<Date | null> {
+  const row = await db.selectFrom('refreshTokens').select('spentAt').where('id', '=', tokenId).executeTakeFirst();
+  return row?.spentAt ?? null;
+}
+
 export async function revokeSession(db: Db, sessionId: string, now: Date, reason: string): Promise<boolean> {
   const result = await db
     .updateTable('sessions')

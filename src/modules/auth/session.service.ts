@@ -18,8 +18,15 @@ export interface AccessTokenClaims {
   role: Role;
 }
 
-/** Signs an access token on the app clock and says how long it lives; routes build it from app.jwt. */
-export type SignAccessToken = (claims: AccessTokenClaims) => { accessToken: string; expiresIn: number };
+/**
+ * Signs an access token and says how long it lives; routes build it from app.jwt. By default a
+ * random id and the app clock; a refresh repeated within the grace window passes the first
+ * answer's id and time, so it gets the very same token back.
+ */
+export type SignAccessToken = (
+  claims: AccessTokenClaims,
+  options?: { jti: string; issuedAt: Date },
+) => { accessToken: string; expiresIn: number };
 
 export interface SessionUser {
   id: string;
@@ -36,13 +43,20 @@ export interface TokenPair {
 
 const plusSeconds = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
 
-/** A new refresh token in the session, with its idle expiry never beyond the session's end. */
+/**
+ * A new refresh token in the session, with its idle expiry never beyond the session's end. A
+ * rotation passes the successor it derived (and the access token's id), so that a repeat of the
+ * same rotation can answer the same pair.
+ */
 export async function issueTokenPair(
   trx: Db,
-  input: { user: SessionUser; sessionId: string; sessionExpiresAt: Date; now: Date },
+  input: {
+    user: SessionUser; sessionId: string; sessionExpiresAt: Date; now: Date;
+    successor?: { refreshToken: string; accessTokenId: string };
+  },
   sign: SignAccessToken,
 ): Promise<TokenPair> {
-  const refreshToken = generateRefreshToken();
+  const refreshToken = input.successor?.refreshToken ?? generateRefreshToken();
   const idleEnd = plusSeconds(input.now, REFRESH_IDLE_SECONDS);
   await insertRefreshToken(trx, {
     sessionId: input.sessionId,
@@ -50,7 +64,10 @@ export async function issueTokenPair(
     createdAt: input.now,
     expiresAt: idleEnd < input.sessionExpiresAt ? idleEnd : input.sessionExpiresAt,
   });
-  const { accessToken, expiresIn } = sign({ sub: input.user.id, sid: input.sessionId, role: input.user.role });
+  const { accessToken, expiresIn } = sign(
+    { sub: input.user.id, sid: input.sessionId, role: input.user.role },
+    input.successor ? { jti: input.successor.accessTokenId, issuedAt: input.now } : undefined,
+  );
   return {
     accessToken,
     refreshToken,

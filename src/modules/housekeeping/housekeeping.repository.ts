@@ -59,6 +59,7 @@ export interface BookkeepingCounts {
   erasureReceipts: number;
   idempotencyKeys: number;
   rateLimitCounters: number;
+  loginThrottles: number;
 }
 
 /** Expired sign-ins, codes, receipts, idempotency answers and rate-limit windows; counted only on a dry run. */
@@ -71,6 +72,8 @@ export async function cleanBookkeeping(db: Kysely<Database>, now: Date, dryRun: 
     erasureReceipts: sql`FROM erasure_receipts WHERE expires_at <= ${now}`,
     idempotencyKeys: sql`FROM idempotency_keys WHERE created_at <= ${day}`,
     rateLimitCounters: sql`FROM rate_limit_counters WHERE window_ends_at <= ${now}`,
+    // A day after its last failure an address's back-off has long ended (at most 15 minutes).
+    loginThrottles: sql`FROM login_throttles WHERE last_failure_at <= ${day}`,
   };
   const counts = {} as BookkeepingCounts;
   for (const [name, from] of Object.entries(targets) as [keyof BookkeepingCounts, typeof targets.sessions][]) {
