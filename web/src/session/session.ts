@@ -50,6 +50,14 @@ function accept(body: BrowserSession) {
 
 export type SignInResult = { ok: true } | { ok: false; status: number; code?: string };
 
+/**
+ * Reads an answer nobody needs to its end. Chromium keeps a fetch whose body is never read open
+ * (the network stack waits for the page to drain it), so an unread 401 stayed a pending request.
+ */
+async function discard(response: Response): Promise<void> {
+  await response.arrayBuffer().catch(() => undefined);
+}
+
 async function postAuth(path: string, body?: unknown): Promise<Response> {
   return fetch(`${BROWSER_AUTH}/${path}`, {
     method: 'POST',
@@ -91,6 +99,7 @@ export function refreshSession(): Promise<boolean> {
         accept(await response.json() as BrowserSession);
         return true;
       }
+      await discard(response);
       accessToken = undefined;
       setState({ status: 'signedOut' });
       return false;
@@ -113,7 +122,7 @@ export type SignOutReason = 'user' | 'idle';
 export async function signOut(reason: SignOutReason = 'user'): Promise<void> {
   accessToken = undefined;
   try {
-    await postAuth('logout');
+    await discard(await postAuth('logout'));
   } finally {
     window.location.replace(reason === 'idle' ? '/?afgemeld=inactief' : '/?afgemeld=ja');
   }
@@ -133,5 +142,6 @@ export async function authorizedFetch(request: Request): Promise<Response> {
   const response = await fetch(withToken(request));
   if (response.status !== 401 || state.status !== 'signedIn') return response;
   if (!(await refreshSession())) return response;
+  await discard(response);
   return fetch(withToken(retry));
 }
