@@ -1,6 +1,6 @@
 // npm run housekeeping [-- --dry-run]: erasures that fell due, retention, inactivity, idle staff and
 // expired bookkeeping, once, and prints what it did (or, with --dry-run, what it would do).
-import { createFieldCipher } from '../src/lib/field-crypto.js';
+import { createKeyring } from '../src/lib/dossier-keys.js';
 import { runHousekeeping } from '../src/modules/housekeeping/housekeeping.service.js';
 import { openMigratedDatabase } from './cli-database.js';
 
@@ -9,7 +9,7 @@ const { db, config } = await openMigratedDatabase();
 try {
   const result = await runHousekeeping(db, {
     now: new Date(), retentionMonths: config.retentionMonths, auditRetentionMonths: config.auditRetentionMonths, dryRun,
-    cipher: createFieldCipher(config.encryptionKeys),
+    cipher: createKeyring(config.encryptionKeys),
   });
   if (!result.ran) {
     process.stdout.write('Another housekeeping run holds the lock (another replica or process); nothing done.\n');

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import { createDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
-import { createFieldCipher } from './lib/field-crypto.js';
+import { createKeyring } from './lib/dossier-keys.js';
 import { createPdfRenderer } from './modules/exports/pdf-renderer.js';
 import { authenticate } from './http/authenticate.js';
 import { createLogger } from './http/logger.js';
@@ -106,7 +106,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     });
   }
   app.decorate('db', db);
-  app.decorate('cipher', createFieldCipher(config.encryptionKeys));
+  app.decorate('cipher', createKeyring(config.encryptionKeys));
   // Threads start with the first PDF; closing lets admitted renders finish.
   const pdfRenderer = createPdfRenderer({ workers: config.pdfWorkers, queueSize: config.pdfQueueSize });
   app.decorate('pdfRenderer', pdfRenderer);

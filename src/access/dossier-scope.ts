@@ -7,6 +7,7 @@
 //   anyone else (coordinator, evaluator, admin): no dossier content at all
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { DossierCipher } from '../lib/dossier-keys.js';
 import type { Phase } from '../lib/vocabulary.js';
 import type { Actor } from './actor.js';
 
@@ -26,7 +27,12 @@ export interface DossierCore {
   consentGivenAt: Date | null;
   consentWithdrawnAt: Date | null;
   closedAt: Date | null;
+  /** Encrypts and decrypts this dossier's fields with its own data key. */
+  cipher: DossierCipher;
 }
+
+/** A checked dossier as its rows need it, without the cipher only services use. */
+export type DossierRef = Omit<DossierCore, 'cipher'>;
 
 export function dossierVisibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'dossiers'>): Expression<SqlBool> => {

@@ -134,6 +134,15 @@ export interface DossiersTable {
   erasedAt: NullableTimestamp;
 }
 
+/** A dossier's data key, wrapped by the master key `keyId` (src/lib/dossier-keys.ts). */
+export interface DossierKeysTable {
+  dossierId: string;
+  keyId: string;
+  wrappedKey: string;
+  createdAt: Generated<Date>;
+  rewrappedAt: NullableTimestamp;
+}
+
 export interface DossierAssignmentsTable {
   id: Generated<string>;
   dossierId: string;
@@ -445,6 +454,7 @@ export interface Database {
   auditEvents: AuditEventsTable;
   dossiers: DossiersTable;
   dossierAssignments: DossierAssignmentsTable;
+  dossierKeys: DossierKeysTable;
   consentEvents: ConsentEventsTable;
   dossierTransitions: DossierTransitionsTable;
   dossierStories: DossierStoriesTable;

@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor.js';
 import type { Operation } from '../access/policy.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
-import type { FieldCipher } from '../lib/field-crypto.js';
+import type { Keyring } from '../lib/dossier-keys.js';
 import type { PdfRenderer } from '../modules/exports/pdf-renderer.js';
 
 /** Every route declares who may call it: `public`, or a policy operation (roles in access/policy.ts). */
@@ -24,7 +24,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     db: Db;
-    cipher: FieldCipher;
+    cipher: Keyring;
     pdfRenderer: PdfRenderer;
     appConfig: Config;
     /** The clock every service reads; tests move it instead of waiting. */

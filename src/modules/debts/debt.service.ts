@@ -8,7 +8,7 @@ import { monthlyCents } from '../../lib/money.js';
 import { blankToNull } from '../../lib/text.js';
 import { requireCatalogCreditor } from '../creditor-catalog/creditor-catalog.service.js';
 import { childResourceService } from '../dossiers/dossier-children.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { DossierContext } from '../service-context.js';
 import type { CreateDebtBody, DebtView, PatchDebtBody } from './debt.schemas.js';
 
 type DebtRow = Selectable<DebtsTable>;
@@ -16,12 +16,12 @@ type DebtRow = Selectable<DebtsTable>;
 const notesContext = (debtId: string) => ({ table: 'debts', column: 'notes', rowId: debtId });
 
 
-function encryptNotes(ctx: ServiceContext, debtId: string, notes: string | null | undefined) {
+function encryptNotes(ctx: DossierContext, debtId: string, notes: string | null | undefined) {
   const text = blankToNull(notes);
   return text === null ? null : ctx.cipher.encrypt(text, notesContext(debtId));
 }
 
-export function toDebtView(row: DebtRow, ctx: Pick<ServiceContext, 'cipher' | 'now'>): DebtView {
+export function toDebtView(row: DebtRow, ctx: Pick<DossierContext, 'cipher' | 'now'>): DebtView {
   return {
     id: row.id,
     dossierId: row.dossierId,

@@ -9,12 +9,12 @@ import { ConflictError } from '../../lib/errors.js';
 import type { ExitReason, Solution } from '../../lib/vocabulary.js';
 import type { ServiceContext } from '../service-context.js';
 import { listChildren } from './dossier-children.repository.js';
-import type { DossierCore } from './dossier-gate.repository.js';
+import type { DossierRef } from '../../access/dossier-scope.js';
 import { withDossier } from './dossier-gate.service.js';
 import { loadDossierView } from './dossier-view.service.js';
 import { insertTransition, saveDebtSnapshot, updateDossierRow } from './dossier.repository.js';
 
-export async function snapshotDebts(trx: Kysely<Database>, ctx: Pick<ServiceContext, 'now'>, dossier: DossierCore, moment: 'T0' | 'T1') {
+export async function snapshotDebts(trx: Kysely<Database>, ctx: Pick<ServiceContext, 'now'>, dossier: DossierRef, moment: 'T0' | 'T1') {
   const debts = await listChildren(trx, 'debts', dossier);
   const totals = debtTotals(debts, amsterdamDate(ctx.now));
   await saveDebtSnapshot(trx, dossier, { moment, totalDebtCents: totals.totalDebtCents, creditorCount: totals.creditorCount, takenAt: ctx.now });
@@ -39,7 +39,7 @@ export async function closeDossier(ctx: ServiceContext, dossierId: string, outco
  * Housekeeping closes an open dossier nobody touched for 18 months as dropped out (uitgevallen),
  * with the same T1 snapshot as any closing. No person did it, so the transition names no actor.
  */
-export async function closeAsDroppedOut(trx: Kysely<Database>, dossier: DossierCore, now: Date) {
+export async function closeAsDroppedOut(trx: Kysely<Database>, dossier: DossierRef, now: Date) {
   await updateDossierRow(trx, dossier, { phase: 'closed', closedAt: now, exitReason: 'uitgevallen', updatedAt: now });
   await insertTransition(trx, dossier, { fromPhase: dossier.phase, toPhase: 'closed', at: now, actorId: null });
   await snapshotDebts(trx, { now }, dossier, 'T1');

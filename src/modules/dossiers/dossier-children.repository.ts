@@ -4,7 +4,7 @@ import { expressionBuilder, type Insertable, type Kysely, type Selectable, type 
 import { jsonRowsSection, type JsonSection, type TimestampColumns } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
 import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
-import type { DossierCore } from '../../access/dossier-scope.js';
+import type { DossierRef } from '../../access/dossier-scope.js';
 
 export type ChildTable = 'debts' | 'incomes' | 'expenses' | 'actions';
 
@@ -13,7 +13,7 @@ export type ChildTable = 'debts' | 'incomes' | 'expenses' | 'actions';
 const untyped = (db: Kysely<Database>) => db as unknown as Kysely<any>;
 
 export async function listChildren<T extends ChildTable>(
-  db: Kysely<Database>, table: T, dossier: DossierCore, page?: { limit: number; after?: Cursor },
+  db: Kysely<Database>, table: T, dossier: DossierRef, page?: { limit: number; after?: Cursor },
 ): Promise<(Selectable<Database[T]> & { cursorTime: string })[]> {
   let query = untyped(db).selectFrom(table as string).selectAll().select(cursorTime(`${table}.createdAt`).as('cursorTime'))
     .where('dossierId', '=', dossier.id).orderBy('createdAt').orderBy('id');
@@ -41,14 +41,14 @@ export function childRowsSection<T extends ChildTable>(table: T): JsonSection<Se
 }
 
 export async function findChild<T extends ChildTable>(
-  db: Kysely<Database>, table: T, dossier: DossierCore, id: string,
+  db: Kysely<Database>, table: T, dossier: DossierRef, id: string,
 ): Promise<Selectable<Database[T]> | undefined> {
   return (await untyped(db).selectFrom(table as string).selectAll().where('dossierId', '=', dossier.id).where('id', '=', id)
     .executeTakeFirst()) as Selectable<Database[T]> | undefined;
 }
 
 export async function insertChild<T extends ChildTable>(
-  db: Kysely<Database>, table: T, dossier: DossierCore, values: Omit<Insertable<Database[T]>, 'dossierId'>,
+  db: Kysely<Database>, table: T, dossier: DossierRef, values: Omit<Insertable<Database[T]>, 'dossierId'>,
 ): Promise<Selectable<Database[T]>> {
   return (await untyped(db).insertInto(table as string).values({ ...values, dossierId: dossier.id }).returningAll()
     .executeTakeFirstOrThrow()) as Selectable<Database[T]>;
@@ -56,7 +56,7 @@ export async function insertChild<T extends ChildTable>(
 
 /** The version check and the write are one statement: no lost update can slip between them. */
 export async function updateChildIfVersion<T extends ChildTable>(
-  db: Kysely<Database>, table: T, dossier: DossierCore, id: string, version: number, changes: Updateable<Database[T]>,
+  db: Kysely<Database>, table: T, dossier: DossierRef, id: string, version: number, changes: Updateable<Database[T]>,
 ): Promise<Selectable<Database[T]> | undefined> {
   return (await untyped(db)
     .updateTable(table as string)
@@ -69,7 +69,7 @@ export async function updateChildIfVersion<T extends ChildTable>(
 }
 
 export async function deleteChildIfVersion(
-  db: Kysely<Database>, table: ChildTable, dossier: DossierCore, id: string, version: number,
+  db: Kysely<Database>, table: ChildTable, dossier: DossierRef, id: string, version: number,
 ): Promise<boolean> {
   const result = await untyped(db)
     .deleteFrom(table)

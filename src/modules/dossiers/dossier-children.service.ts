@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.js';
 import { NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
-import type { ServiceContext } from '../service-context.js';
+import { inDossier, type DossierContext, type ServiceContext } from '../service-context.js';
 import {
   childRowsSection, deleteChildIfVersion, findChild, insertChild, listChildren, updateChildIfVersion, type ChildTable,
 } from './dossier-children.repository.js';
@@ -21,9 +21,9 @@ export interface ChildResource<T extends ChildTable, View, CreateBody, PatchBody
   name: ChildAuditName;
   /** Changes to this resource make a confirmed overview stale. */
   invalidatesOverview: boolean;
-  toView(row: Selectable<Database[T]>, ctx: ServiceContext): View;
-  newRow(trx: Transaction<Database>, ctx: ServiceContext, id: string, body: CreateBody): Promise<Record<string, unknown>>;
-  changes(trx: Transaction<Database>, ctx: ServiceContext, id: string, body: PatchBody): Promise<Updateable<Database[T]>>;
+  toView(row: Selectable<Database[T]>, ctx: DossierContext): View;
+  newRow(trx: Transaction<Database>, ctx: DossierContext, id: string, body: CreateBody): Promise<Record<string, unknown>>;
+  changes(trx: Transaction<Database>, ctx: DossierContext, id: string, body: PatchBody): Promise<Updateable<Database[T]>>;
 }
 
 /** Every row of one child table of a dossier already reached through the gate (whole-dossier views). */
@@ -47,7 +47,7 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
   const staleOrMissing = async (trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore, id: string): Promise<never> => {
     const current = await findChild(trx, resource.table, dossier, id);
     if (!current) throw new NotFoundError();
-    throw new PreconditionFailedError(resource.toView(current, ctx), (current as { version: number }).version);
+    throw new PreconditionFailedError(resource.toView(current, inDossier(ctx, dossier)), (current as { version: number }).version);
   };
 
   return {
@@ -56,7 +56,7 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
         const rows = await listChildren(trx, resource.table, dossier, { limit: page.limit, after: page.cursor });
         return toPage(rows, page.limit,
           (row) => ({ createdAt: row.cursorTime, id: (row as unknown as { id: string }).id }),
-          (row) => resource.toView(row, ctx));
+          (row) => resource.toView(row, inDossier(ctx, dossier)));
       });
     },
 
@@ -64,7 +64,7 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
       return withDossier(ctx, dossierId, { action: `${resource.name}.read`, write: false }, async (trx, dossier) => {
         const row = await findChild(trx, resource.table, dossier, id);
         if (!row) throw new NotFoundError();
-        return resource.toView(row, ctx);
+        return resource.toView(row, inDossier(ctx, dossier));
       });
     },
 
@@ -74,12 +74,13 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
         const operation = `${resource.name}.create:${dossier.id}`;
         const result = await idempotent(trx, { userId: ctx.actor.userId, key: idempotencyKey, operation, payload: body, now: ctx.now, cipher: ctx.cipher }, async () => {
           const id = randomUUID();
-          const values = await resource.newRow(trx, ctx, id, body);
+          const scoped = inDossier(ctx, dossier);
+          const values = await resource.newRow(trx, scoped, id, body);
           const row = await insertChild(trx, resource.table, dossier, {
             ...values, id, createdAt: ctx.now, updatedAt: ctx.now, createdBy: ctx.actor.userId,
           } as never);
           afterChange(note);
-          return { statusCode: 201, body: resource.toView(row, ctx) };
+          return { statusCode: 201, body: resource.toView(row, scoped) };
         });
         // A replay creates nothing: the caller reads back the earlier result.
         if (result.replayed) note.action = `${resource.name}.read`;
@@ -90,11 +91,12 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
     async patch(ctx: ServiceContext, dossierId: string, id: string, version: number, body: PatchBody) {
       return withDossier(ctx, dossierId, { action: `${resource.name}.updated`, write: true }, async (trx, dossier, note) => {
         note.details = { fields: Object.keys(body) };
-        const changes = await resource.changes(trx, ctx, id, body);
+        const scoped = inDossier(ctx, dossier);
+        const changes = await resource.changes(trx, scoped, id, body);
         const row = await updateChildIfVersion(trx, resource.table, dossier, id, version, { ...changes, updatedAt: ctx.now } as never);
         if (!row) return staleOrMissing(trx, ctx, dossier, id);
         afterChange(note);
-        return resource.toView(row, ctx);
+        return resource.toView(row, scoped);
       });
     },
 

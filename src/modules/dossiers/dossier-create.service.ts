@@ -40,9 +40,12 @@ export async function createDossier(ctx: ServiceContext & { activationSecret: Bu
       });
     }
     const ageBand = 'resident' in body ? body.resident.ageBand ?? null : null;
-    const dossier = await insertDossierWithAssignment(trx, {
-      id: randomUUID(), residentId, locationId, createdBy: actor.userId, now: ctx.now, householdAgeBand: ageBand, maatjeId: actor.userId,
+    const id = randomUUID();
+    const dataKey = ctx.cipher.newDataKey(id);
+    const inserted = await insertDossierWithAssignment(trx, {
+      id, residentId, locationId, createdBy: actor.userId, now: ctx.now, householdAgeBand: ageBand, maatjeId: actor.userId, dataKey,
     });
+    const dossier = { ...inserted, cipher: ctx.cipher.forDossier(id, dataKey) };
     await recordAudit(trx, { action: 'dossier.created', outcome: 'success', actorUserId: actor.userId, actorRole: actor.role, dossierId: dossier.id, requestId: ctx.requestId });
     return {
       statusCode: 201,

@@ -4,21 +4,32 @@ import { dossierVisibleTo, type DossierCore } from '../../access/dossier-scope.j
 import type { Actor } from '../../access/actor.js';
 import type { AuditEventsTable, Database } from '../../db/schema.js';
 
-export async function findVisibleDossierCore(db: Kysely<Database>, actor: Actor, dossierId: string, lock: boolean): Promise<DossierCore | undefined> {
+/** The gate's view of a dossier: its core fields and its wrapped data key (null before it has one). */
+export type DossierGateRow = Omit<DossierCore, 'cipher'> & { dataKeyId: string | null; wrappedKey: string | null };
+
+export async function findVisibleDossierCore(db: Kysely<Database>, actor: Actor, dossierId: string, lock: boolean): Promise<DossierGateRow | undefined> {
   let query = db
     .selectFrom('dossiers')
-    .select(['id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt'])
-    .where('id', '=', dossierId)
+    // The key travels with the scope check: no extra round trip on any dossier operation.
+    .leftJoin('dossierKeys', 'dossierKeys.dossierId', 'dossiers.id')
+    .select(['dossiers.id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt',
+      'dossierKeys.keyId as dataKeyId', 'dossierKeys.wrappedKey'])
+    .where('dossiers.id', '=', dossierId)
     .where(dossierVisibleTo(actor))
     // No scope shows an erased dossier's remainder, the only row without a resident.
     .$narrowType<{ residentId: string }>();
   // FOR UPDATE serializes writes to one dossier, so derived state (version, overview confirmation)
   // never interleaves. Row locks are per transaction; reads never take them.
-  if (lock) query = query.forUpdate();
+  if (lock) query = query.forUpdate('dossiers');
   return query.executeTakeFirst();
 }
 
 export type { DossierCore };
+
+/** Stores a dossier's first data key (a dossier from before per-dossier keys, at its first write). */
+export async function insertDataKey(db: Kysely<Database>, dossierId: string, dataKey: { keyId: string; wrappedKey: string }) {
+  await db.insertInto('dossierKeys').values({ dossierId, ...dataKey }).execute();
+}
 
 /**
  * Every write to a dossier's data moves its version: GET /dossiers/{id} shows the whole dossier, so

@@ -9,7 +9,7 @@ import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import type { ServiceContext } from '../service-context.js';
-import { findVisibleDossierCore, touchDossierAndAudit, type DossierCore } from './dossier-gate.repository.js';
+import { findVisibleDossierCore, insertDataKey, touchDossierAndAudit, type DossierCore, type DossierGateRow } from './dossier-gate.repository.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
 import type { DossierRow } from './dossier.repository.js';
 
@@ -49,9 +49,10 @@ export async function withDossier<T>(
 ): Promise<T> {
   let disclosed: string | undefined;
   const outcome = await ctx.db.transaction().execute(async (trx) => {
-    const dossier = await findVisibleDossierCore(trx, ctx.actor, dossierId, operation.write);
-    if (!dossier) return { found: false as const };
-    if (operation.write) assertWritable(dossier, operation);
+    const found = await findVisibleDossierCore(trx, ctx.actor, dossierId, operation.write);
+    if (!found) return { found: false as const };
+    if (operation.write) assertWritable(found, operation);
+    const dossier = await withCipher(trx, ctx, found, operation.write);
     const note: AuditNote = {};
     let result: T;
     try {
@@ -130,11 +131,27 @@ export async function readDossier<S extends Record<string, JsonSection<unknown>>
   const dossier: DossierCore = {
     id: row.id, residentId: row.residentId, locationId: row.locationId, phase: row.phase, version: row.version,
     consentGivenAt: row.consentGivenAt, consentWithdrawnAt: row.consentWithdrawnAt, closedAt: row.closedAt,
+    cipher: ctx.cipher.forDossier(row.id, found.dataKey),
   };
   return { dossier, row, sections: found.sections };
 }
 
-function assertWritable(dossier: DossierCore, operation: DossierOperation): void {
+/**
+ * The dossier with the cipher of its data key. A dossier from before per-dossier keys gets its key
+ * at its first write (under the write's row lock, so two writers cannot both make one); a read of
+ * it decrypts its older values with the master key until then.
+ */
+async function withCipher(trx: Transaction<Database>, ctx: ServiceContext, row: DossierGateRow, write: boolean): Promise<DossierCore> {
+  const { dataKeyId, wrappedKey, ...core } = row;
+  let dataKey = dataKeyId !== null && wrappedKey !== null ? { keyId: dataKeyId, wrappedKey } : null;
+  if (dataKey === null && write) {
+    dataKey = ctx.cipher.newDataKey(row.id);
+    await insertDataKey(trx, row.id, dataKey);
+  }
+  return { ...core, cipher: ctx.cipher.forDossier(row.id, dataKey) };
+}
+
+function assertWritable(dossier: Omit<DossierCore, 'cipher'>, operation: DossierOperation): void {
   // The resident keeps reading a dossier after withdrawing consent, but nothing changes any more.
   if (dossier.consentWithdrawnAt !== null && !operation.allowWhenWithdrawn) {
     throw new ConflictError('consent_withdrawn', 'Consent was withdrawn; the dossier is frozen.');

@@ -14,7 +14,7 @@ export type ReadAudit = Omit<Insertable<AuditEventsTable>, 'outcome' | 'dossierI
 
 export async function readVisibleDossier<S extends Record<string, JsonSection<unknown>>>(
   db: Kysely<Database>, actor: Actor, dossierId: string, audit: ReadAudit, sections: S,
-): Promise<{ row: DossierRow; sections: SectionResults<S> } | undefined> {
+): Promise<{ row: DossierRow; dataKey: { keyId: string; wrappedKey: string } | null; sections: SectionResults<S> } | undefined> {
   const dossierRef = sql.ref<string>('scope.id');
   const found = await db
     .with('scope', (qb) => qb.selectFrom('dossiers').selectAll().where('id', '=', dossierId).where(dossierVisibleTo(actor)))
@@ -28,12 +28,16 @@ export async function readVisibleDossier<S extends Record<string, JsonSection<un
     .leftJoin('dossierAssignments as assignment', (join) =>
       join.onRef('assignment.dossierId', '=', 'scope.id').on('assignment.endedAt', 'is', null))
     .leftJoin('users as maatje', 'maatje.id', 'assignment.maatjeId')
+    .leftJoin('dossierKeys as dataKey', 'dataKey.dossierId', 'scope.id')
     .selectAll('scope')
+    .select(['dataKey.keyId as dataKeyId', 'dataKey.wrappedKey as dataKeyWrapped'])
     .select(['resident.displayName as residentDisplayName', 'maatje.id as maatjeId', 'maatje.displayName as maatjeDisplayName'])
     .select(Object.entries(sections).map(([name, section]) => section.select(dossierRef).as(name)))
     .executeTakeFirst();
   if (!found) return undefined;
-  const record = found as unknown as Record<string, unknown>;
+  const { dataKeyId, dataKeyWrapped, ...rest } = found;
+  const record = rest as unknown as Record<string, unknown>;
   const results = Object.fromEntries(Object.entries(sections).map(([name, section]) => [name, section.decode(record[name])]));
-  return { row: found as unknown as DossierRow, sections: results as SectionResults<S> };
+  const dataKey = dataKeyId !== null && dataKeyWrapped !== null ? { keyId: dataKeyId, wrappedKey: dataKeyWrapped } : null;
+  return { row: rest as unknown as DossierRow, dataKey, sections: results as SectionResults<S> };
 }

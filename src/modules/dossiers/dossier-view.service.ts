@@ -4,7 +4,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DebtsTable, ExpensesTable, IncomesTable } from '../../db/schema.js';
 import type { Phase } from '../../lib/vocabulary.js';
-import type { ServiceContext } from '../service-context.js';
+import { inDossier, type DossierContext, type ServiceContext } from '../service-context.js';
 import { toExpenseView, toIncomeView } from '../budget/budget.service.js';
 import { toDebtView } from '../debts/debt.service.js';
 import { assemblePlanSection, planSection, planSections } from '../plan/plan.service.js';
@@ -16,15 +16,15 @@ import type { DossierView } from './dossier.schemas.js';
 
 const notesContext = (dossierId: string) => ({ table: 'dossiers', column: 'notes', rowId: dossierId });
 
-export function encryptDossierNotes(ctx: Pick<ServiceContext, 'cipher'>, dossierId: string, notes: string) {
-  return ctx.cipher.encrypt(notes, notesContext(dossierId));
+export function encryptDossierNotes(dossier: Pick<DossierCore, 'cipher'>, dossierId: string, notes: string) {
+  return dossier.cipher.encrypt(notes, notesContext(dossierId));
 }
 
 function officialAmount(cents: number | null, source: string | null, date: string | null) {
   return cents === null || source === null || date === null ? null : { amountCents: cents, source, date };
 }
 
-function dossierFields(row: DossierRow, ctx: Pick<ServiceContext, 'cipher'>) {
+function dossierFields(row: DossierRow, ctx: Pick<DossierContext, 'cipher'>) {
   return {
     id: row.id,
     phase: row.phase,
@@ -74,7 +74,7 @@ interface DossierViewRows {
   transitions: { fromPhase: Phase; toPhase: Phase; at: Date }[];
 }
 
-function assembleView(row: DossierRow, rows: DossierViewRows, plan: ReturnType<typeof assemblePlanSection>, ctx: Pick<ServiceContext, 'cipher' | 'now'>): DossierView {
+function assembleView(row: DossierRow, rows: DossierViewRows, plan: ReturnType<typeof assemblePlanSection>, ctx: Pick<DossierContext, 'cipher' | 'now'>): DossierView {
   return {
     ...dossierFields(row, ctx),
     debts: rows.debts.map((debt) => toDebtView(debt, ctx)),
@@ -87,7 +87,7 @@ function assembleView(row: DossierRow, rows: DossierViewRows, plan: ReturnType<t
 
 /** The view of a one-statement read of `dossierViewSections`. */
 export function assembleDossierView(
-  row: DossierRow, rows: DossierViewRows & Parameters<typeof assemblePlanSection>[0], ctx: Pick<ServiceContext, 'cipher' | 'now'>,
+  row: DossierRow, rows: DossierViewRows & Parameters<typeof assemblePlanSection>[0], ctx: Pick<DossierContext, 'cipher' | 'now'>,
 ): DossierView {
   return assembleView(row, rows, assemblePlanSection(rows, ctx), ctx);
 }
@@ -101,5 +101,5 @@ export async function loadDossierView(trx: Kysely<Database>, ctx: ServiceContext
     listTransitions(trx, dossier),
     planSection(trx, ctx, dossier),
   ]);
-  return assembleView(row, { debts, incomes, expenses, transitions }, plan, ctx);
+  return assembleView(row, { debts, incomes, expenses, transitions }, plan, inDossier(ctx, dossier));
 }

@@ -6,7 +6,7 @@ import { dossierVisibleTo } from '../../access/dossier-scope.js';
 import type { ConsentEventsTable, Database, DossiersTable } from '../../db/schema.js';
 import type { AgeBand, LifeEvent, Phase } from '../../lib/vocabulary.js';
 import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
-import type { DossierCore } from '../../access/dossier-scope.js';
+import type { DossierCore, DossierRef } from '../../access/dossier-scope.js';
 
 /** The dossier row with its resident and active maatje; the caller proved access with `dossier`. */
 export async function loadDossierRow(db: Kysely<Database>, dossier: DossierCore) {
@@ -52,7 +52,7 @@ export const transitionsSection = jsonRowsSection<{ fromPhase: Phase; toPhase: P
   { at: true },
 );
 
-export async function insertTransition(db: Kysely<Database>, dossier: DossierCore, values: { fromPhase: Phase; toPhase: Phase; at: Date; actorId: string | null }) {
+export async function insertTransition(db: Kysely<Database>, dossier: DossierRef, values: { fromPhase: Phase; toPhase: Phase; at: Date; actorId: string | null }) {
   await db.insertInto('dossierTransitions').values({ ...values, dossierId: dossier.id }).execute();
 }
 
@@ -70,7 +70,7 @@ export async function updateDossierIfVersion(db: Kysely<Database>, dossier: Doss
   return result.numUpdatedRows > 0n;
 }
 
-export async function updateDossierRow(db: Kysely<Database>, dossier: DossierCore, changes: Updateable<DossiersTable>) {
+export async function updateDossierRow(db: Kysely<Database>, dossier: DossierRef, changes: Updateable<DossiersTable>) {
   await db.updateTable('dossiers').set(changes).where('id', '=', dossier.id).execute();
 }
 
@@ -110,7 +110,7 @@ export async function debtsOfDossiers(db: Kysely<Database>, dossierIds: readonly
 
 /** T0 is taken at the first B → C only; a later one never overwrites it. T1 is the closing state. */
 export async function saveDebtSnapshot(
-  db: Kysely<Database>, dossier: DossierCore, snapshot: { moment: 'T0' | 'T1'; totalDebtCents: number; creditorCount: number; takenAt: Date },
+  db: Kysely<Database>, dossier: DossierRef, snapshot: { moment: 'T0' | 'T1'; totalDebtCents: number; creditorCount: number; takenAt: Date },
 ) {
   await db.insertInto('debtSnapshots').values({ ...snapshot, dossierId: dossier.id })
     .onConflict((oc) => oc.columns(['dossierId', 'moment']).doNothing()).execute();
@@ -139,8 +139,11 @@ export async function findLinkableResident(db: Kysely<Database>, actor: Actor, r
 
 export async function insertDossierWithAssignment(
   db: Kysely<Database>,
-  values: { id: string; residentId: string; locationId: string; createdBy: string; now: Date; householdAgeBand: AgeBand | null; maatjeId: string },
-): Promise<DossierCore> {
+  values: {
+    id: string; residentId: string; locationId: string; createdBy: string; now: Date; householdAgeBand: AgeBand | null; maatjeId: string;
+    dataKey: { keyId: string; wrappedKey: string };
+  },
+): Promise<Omit<DossierCore, 'cipher'>> {
   const dossier = await db.insertInto('dossiers').values({
     id: values.id, residentId: values.residentId, locationId: values.locationId, phase: 'A', openedAt: values.now,
     updatedAt: values.now, createdBy: values.createdBy, householdAgeBand: values.householdAgeBand,
@@ -150,5 +153,6 @@ export async function insertDossierWithAssignment(
   await db.insertInto('dossierAssignments').values({
     dossierId: values.id, maatjeId: values.maatjeId, assignedAt: values.now, assignedBy: values.createdBy,
   }).execute();
+  await db.insertInto('dossierKeys').values({ dossierId: values.id, ...values.dataKey }).execute();
   return dossier;
 }

@@ -8,7 +8,7 @@ import { blankToNull } from '../../lib/text.js';
 import type { Phase } from '../../lib/vocabulary.js';
 import { recordAudit } from '../../audit/audit.js';
 import { overdueActionsByDossier } from '../plan/plan.service.js';
-import type { ServiceContext } from '../service-context.js';
+import { inDossier, type ServiceContext } from '../service-context.js';
 import { listChildren } from './dossier-children.repository.js';
 import { readDossier, withDossier, type DossierOperation } from './dossier-gate.service.js';
 import { clearOverviewConfirmation } from './dossier-state.repository.js';
@@ -24,7 +24,7 @@ import type { GiveConsentBody, PatchDossierBody } from './dossier.schemas.js';
 /** One statement whatever the dossier holds: scope, rows and audit together (readDossier). */
 export async function getDossier(ctx: ServiceContext, dossierId: string) {
   const read = await readDossier(ctx, dossierId, { action: 'dossier.read' }, dossierViewSections);
-  return assembleDossierView(read.row, read.sections, ctx);
+  return assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier));
 }
 
 export async function listDossiers(ctx: ServiceContext, page: PageRequest) {
@@ -85,7 +85,7 @@ export async function patchDossier(ctx: ServiceContext, dossierId: string, versi
     if (body.vtlbCorrections !== undefined) changes.vtlbCorrections = JSON.stringify(body.vtlbCorrections);
     if (body.notes !== undefined) {
       const notes = blankToNull(body.notes);
-      changes.notesEncrypted = notes === null ? null : encryptDossierNotes(ctx, dossier.id, notes);
+      changes.notesEncrypted = notes === null ? null : encryptDossierNotes(dossier, dossier.id, notes);
     }
     // Whatever changes the overview's figures makes an earlier confirmation stale; a confirmation
     // in the same request is of the figures as they are after it.

@@ -14,15 +14,15 @@ const storyContext = (dossierId: string) => ({ table: 'dossier_stories', column:
 
 type StoryRow = NonNullable<Awaited<ReturnType<typeof findStory>>>;
 
-function toStoryView(row: StoryRow, ctx: ServiceContext): StoryView {
-  return { text: ctx.cipher.decrypt(row.textEncrypted, storyContext(row.dossierId)), lifeEvents: row.lifeEvents, updatedAt: row.updatedAt, version: row.version };
+function toStoryView(row: StoryRow, dossier: Pick<DossierCore, 'cipher'>): StoryView {
+  return { text: dossier.cipher.decrypt(row.textEncrypted, storyContext(row.dossierId)), lifeEvents: row.lifeEvents, updatedAt: row.updatedAt, version: row.version };
 }
 
 export async function getStory(ctx: ServiceContext, dossierId: string) {
   return withDossier(ctx, dossierId, { action: 'story.read', write: false }, async (trx, dossier) => {
     const row = await findStory(trx, dossier);
     if (!row) throw new NotFoundError();
-    return toStoryView(row, ctx);
+    return toStoryView(row, dossier);
   });
 }
 
@@ -30,7 +30,7 @@ export async function putStory(ctx: ServiceContext, dossierId: string, version: 
   return withDossier(ctx, dossierId, { action: 'story.updated', write: true }, async (trx, dossier, note) => {
     note.details = { lifeEvents: body.lifeEvents };
     const values = {
-      textEncrypted: ctx.cipher.encrypt(body.text, storyContext(dossier.id)),
+      textEncrypted: dossier.cipher.encrypt(body.text, storyContext(dossier.id)),
       lifeEvents: body.lifeEvents,
       updatedAt: ctx.now,
       updatedBy: ctx.actor.userId,
@@ -39,12 +39,12 @@ export async function putStory(ctx: ServiceContext, dossierId: string, version: 
       find: () => findStory(trx, dossier),
       insert: () => insertStory(trx, dossier, values),
       updateIfVersion: (current) => updateStoryIfVersion(trx, dossier, current, values),
-    }, version, (row) => toStoryView(row, ctx));
+    }, version, (row) => toStoryView(row, dossier));
   });
 }
 
 /** The story of a dossier already reached through the gate, or null (the export, the PDF). */
-export async function storyOf(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore) {
+export async function storyOf(trx: Kysely<Database>, _ctx: ServiceContext, dossier: DossierCore) {
   const row = await findStory(trx, dossier);
-  return row ? toStoryView(row, ctx) : null;
+  return row ? toStoryView(row, dossier) : null;
 }

@@ -81,6 +81,9 @@ export async function eraseDossier(
     .$narrowType<{ residentId: string }>()
     .forUpdate().executeTakeFirst();
   if (!dossier) return undefined;
+  // The data key goes first: from here on every copy of the dossier's ciphertext, wherever it
+  // lies (a replica, the WAL, a dump taken without this row), is noise.
+  await db.deleteFrom('dossierKeys').where('dossierId', '=', dossierId).execute();
 
   const present = await sql<{ category: string }>`${sql.join(DELETED_CHILDREN.map(([table, category]) =>
     sql`SELECT ${category}::text AS category WHERE EXISTS (SELECT 1 FROM ${sql.table(table)} WHERE dossier_id = ${dossierId})`), sql` UNION ALL `)}`

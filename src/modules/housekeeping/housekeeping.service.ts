@@ -8,7 +8,7 @@ import { endUserSessions } from '../auth/session.service.js';
 import { closeAsDroppedOut } from '../dossiers/closing.service.js';
 import { eraseNow, executeDueErasures } from '../erasure/erasure.service.js';
 import { followUpUnansweredLetters } from '../paperwork/letter.service.js';
-import type { FieldCipher } from '../../lib/field-crypto.js';
+import type { Keyring } from '../../lib/dossier-keys.js';
 import {
   cleanBookkeeping, disableUser, idleStaffIds, inactiveOpenDossiers, releaseHousekeepingLock, retentionDueDossierIds,
   tryHousekeepingLock, type BookkeepingCounts,
@@ -22,7 +22,7 @@ export interface HousekeepingOptions {
   auditRetentionMonths: number;
   dryRun?: boolean;
   /** Encrypts the follow-up actions of unanswered letters; without it that step is skipped. */
-  cipher?: FieldCipher;
+  cipher?: Keyring;
   /** Deletes audit rows older than the cutoff over a connection the application role cannot use; counts on a dry run. */
   purgeAudit?: (olderThanMonths: number, now: Date, dryRun: boolean) => Promise<number>;
 }

@@ -88,7 +88,9 @@ export async function unansweredLettersDue(db: Kysely<Database>, sentOnOrBefore:
   return db.selectFrom('letters')
     .innerJoin('debts', 'debts.id', 'letters.debtId')
     .innerJoin('dossiers', 'dossiers.id', 'letters.dossierId')
-    .select(['letters.id', 'letters.dossierId', 'letters.sentOn', 'letters.kind', 'debts.creditorName', 'debts.collectorName'])
+    .leftJoin('dossierKeys', 'dossierKeys.dossierId', 'letters.dossierId')
+    .select(['letters.id', 'letters.dossierId', 'letters.sentOn', 'letters.kind', 'debts.creditorName', 'debts.collectorName',
+      'dossierKeys.keyId as dataKeyId', 'dossierKeys.wrappedKey'])
     .where('letters.answeredOn', 'is', null)
     .where('letters.followUpActionId', 'is', null)
     .where('letters.sentOn', '<=', sentOnOrBefore)

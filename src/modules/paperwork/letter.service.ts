@@ -10,7 +10,7 @@ import { SETTLEMENT_MONTHS, SETTLEMENT_MULTIPLIER } from '../../domain/settlemen
 import { amsterdamDate } from '../../lib/dates.js';
 import { formatDateLong } from '../../lib/money-format.js';
 import { DomainRuleError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
-import type { FieldCipher } from '../../lib/field-crypto.js';
+import type { Keyring } from '../../lib/dossier-keys.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { loadDossierView } from '../dossiers/dossier-view.service.js';
 import { computeSettlement } from '../overview/settlement.service.js';
@@ -202,7 +202,7 @@ function followUpTitle(creditorName: string, collectorName: string | null, sentO
  * A sent letter without an answer after 4 weeks becomes an action for the maatje (once per
  * letter). A system job, run by housekeeping: it writes one audit row per dossier it touched.
  */
-export async function followUpUnansweredLetters(db: Kysely<Database>, cipher: FieldCipher, now: Date, dryRun = false): Promise<number> {
+export async function followUpUnansweredLetters(db: Kysely<Database>, keyring: Keyring, now: Date, dryRun = false): Promise<number> {
   const today = amsterdamDate(now);
   return db.transaction().execute(async (trx) => {
     const due = await unansweredLettersDue(trx, daysBefore(today, LETTER_ANSWER_DAYS));
@@ -210,6 +210,11 @@ export async function followUpUnansweredLetters(db: Kysely<Database>, cipher: Fi
     for (const letter of due) {
       const actionId = randomUUID();
       const title = followUpTitle(letter.creditorName, letter.collectorName, letter.sentOn!);
+      // A dossier from before per-dossier keys gets its key from `npm run keys:rotate`; until then
+      // its new values are written as its older ones were, under the master key.
+      const cipher = letter.dataKeyId !== null && letter.wrappedKey !== null
+        ? keyring.forDossier(letter.dossierId, { keyId: letter.dataKeyId, wrappedKey: letter.wrappedKey })
+        : keyring;
       await insertFollowUpAction(trx, {
         id: actionId, dossierId: letter.dossierId, dueDate: today, at: now,
         titleEncrypted: cipher.encrypt(title, { table: 'actions', column: 'title', rowId: actionId }),

@@ -9,7 +9,7 @@ import { allChildren, allChildrenSection, childResourceService } from '../dossie
 import type { DossierCore } from '../dossiers/dossier-gate.service.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { putSingleton } from '../dossiers/singleton.service.js';
-import type { ServiceContext } from '../service-context.js';
+import { inDossier, type DossierContext, type ServiceContext } from '../service-context.js';
 import {
   checklistSection, findChecklist, findReferral, insertChecklist, insertReferral, overdueActionCounts, updateChecklistIfVersion,
   referralSection, updateReferralIfVersion,
@@ -20,7 +20,7 @@ import type {
 
 const actionField = (actionId: string, column: 'title' | 'description') => ({ table: 'actions', column, rowId: actionId });
 
-export function toActionView(row: Selectable<ActionsTable>, ctx: Pick<ServiceContext, 'cipher' | 'now'>): ActionView {
+export function toActionView(row: Selectable<ActionsTable>, ctx: Pick<DossierContext, 'cipher' | 'now'>): ActionView {
   return {
     id: row.id,
     dossierId: row.dossierId,
@@ -37,7 +37,7 @@ export function toActionView(row: Selectable<ActionsTable>, ctx: Pick<ServiceCon
   };
 }
 
-function encryptDescription(ctx: ServiceContext, id: string, description: string | null | undefined) {
+function encryptDescription(ctx: DossierContext, id: string, description: string | null | undefined) {
   const text = blankToNull(description);
   return text === null ? null : ctx.cipher.encrypt(text, actionField(id, 'description'));
 }
@@ -136,7 +136,7 @@ interface PlanRows {
   checklist: Awaited<ReturnType<typeof findChecklist>> | null;
 }
 
-export function assemblePlanSection(rows: PlanRows, ctx: Pick<ServiceContext, 'cipher' | 'now'>) {
+export function assemblePlanSection(rows: PlanRows, ctx: Pick<DossierContext, 'cipher' | 'now'>) {
   return {
     actions: rows.actions.map((row) => toActionView(row, ctx)),
     referral: rows.referral ? toReferralView(rows.referral) : null,
@@ -151,7 +151,7 @@ export async function planSection(trx: Kysely<Database>, ctx: ServiceContext, do
     findReferral(trx, dossier),
     findChecklist(trx, dossier),
   ]);
-  return assemblePlanSection({ actions, referral, checklist }, ctx);
+  return assemblePlanSection({ actions, referral, checklist }, inDossier(ctx, dossier));
 }
 
 export function overdueActionsByDossier(db: Kysely<Database>, dossierIds: readonly string[], today: string) {

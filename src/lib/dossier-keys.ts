@@ -1,0 +1,157 @@
+// Per-dossier data keys (issue 14): every dossier's fields are encrypted with its own random
+// AES-256 data key, stored only wrapped by a master key from ENCRYPTION_KEYS. Erasing a dossier
+// deletes its wrapped key first, so any copy of its ciphertext (replica, WAL, an old dump without
+// the key) can never be read again; rotating the master key rewraps 32 bytes per dossier instead
+// of re-encrypting every field.
+//
+// Field values under a data key are `v2.<iv>.<tag>.<ciphertext>` (base64url), with
+// table:column:rowId:dossierId as associated data. Values written before per-dossier keys are v1
+// (master key, field-crypto.ts) or, for columns that used to be plain text, `p.<text>` (marked by
+// the migration); both keep reading until `npm run keys:rotate` re-encrypts them under the data key.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createFieldCipher, FieldDecryptionError, type FieldCipher, type FieldContext } from './field-crypto.js';
+import type { EncryptionKey } from './secrets.js';
+
+/** A data key as stored: which master key wrapped it, and the wrapped bytes. */
+export interface WrappedDataKey {
+  keyId: string;
+  wrappedKey: string;
+}
+
+export interface DossierCipher extends FieldCipher {
+  /** Whether the dossier has a data key (a dossier from before per-dossier keys may not yet). */
+  readonly hasDataKey: boolean;
+}
+
+export interface Keyring extends FieldCipher {
+  /** The master key new data keys are wrapped with: the first of ENCRYPTION_KEYS. */
+  readonly currentKeyId: string;
+  /** A fresh random data key for a dossier, wrapped under the current master key. */
+  newDataKey(dossierId: string): WrappedDataKey;
+  /** The cipher for one dossier's fields. Without a data key it can only read older values. */
+  forDossier(dossierId: string, dataKey: WrappedDataKey | null): DossierCipher;
+  /** The same data key wrapped under the current master key (rotation). */
+  rewrap(dossierId: string, dataKey: WrappedDataKey): WrappedDataKey;
+}
+
+const DATA_KEY_VERSION = 'v2';
+const PLAIN_PREFIX = 'p.';
+const CACHE_ENTRIES = 2_000;
+const CACHE_TTL_MS = 5 * 60_000;
+
+/**
+ * Unwrapped data keys of recently read dossiers: a GCM unwrap per request is cheap, but the hot
+ * read path should not pay it twice for the same screen. Bounded and short-lived, held only in
+ * this process's memory; keys are Buffers and never reach a log line.
+ */
+class DataKeyCache {
+  private readonly entries = new Map<string, { key: Buffer; expiresAt: number }>();
+
+  get(id: string, now: number): Buffer | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    this.entries.delete(id);
+    if (entry.expiresAt <= now) return undefined;
+    this.entries.set(id, entry);
+    return entry.key;
+  }
+
+  set(id: string, key: Buffer, now: number) {
+    this.entries.delete(id);
+    this.entries.set(id, { key, expiresAt: now + CACHE_TTL_MS });
+    while (this.entries.size > CACHE_ENTRIES) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+}
+
+function wrapAad(dossierId: string, keyId: string) {
+  return Buffer.from(`dossier-key:${dossierId}:${keyId}`, 'utf8');
+}
+
+function fieldAad(context: FieldContext, dossierId: string) {
+  return Buffer.from(`${context.table}:${context.column}:${context.rowId}:${dossierId}`, 'utf8');
+}
+
+function seal(key: Buffer, plaintext: Buffer, aad: Buffer): string[] {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad);
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url'));
+}
+
+function open(key: Buffer, parts: readonly string[], aad: Buffer): Buffer {
+  const [iv, tag, ciphertext] = parts;
+  if (parts.length !== 3 || iv === undefined || tag === undefined || ciphertext === undefined) {
+    throw new FieldDecryptionError('stored value is not a ciphertext');
+  }
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(aad);
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]);
+  } catch {
+    throw new FieldDecryptionError('ciphertext failed authentication');
+  }
+}
+
+/** Whether a stored value is still readable without a data key (v1 or migration-marked plain text). */
+export function isLegacyValue(stored: string): boolean {
+  return stored.startsWith(PLAIN_PREFIX) || stored.startsWith('v1.');
+}
+
+export function createKeyring(keys: readonly EncryptionKey[], clock: () => number = Date.now): Keyring {
+  const master = createFieldCipher(keys);
+  const [current] = keys;
+  if (!current) throw new Error('at least one encryption key is required');
+  const byId = new Map(keys.map((k) => [k.id, k.key]));
+  const cache = new DataKeyCache();
+
+  const unwrap = (dossierId: string, dataKey: WrappedDataKey): Buffer => {
+    const cacheId = `${dossierId}.${dataKey.keyId}.${dataKey.wrappedKey}`;
+    const now = clock();
+    const cached = cache.get(cacheId, now);
+    if (cached) return cached;
+    const masterKey = byId.get(dataKey.keyId);
+    if (!masterKey) throw new FieldDecryptionError(`no key "${dataKey.keyId}" is configured`);
+    const key = open(masterKey, dataKey.wrappedKey.split('.'), wrapAad(dossierId, dataKey.keyId));
+    cache.set(cacheId, key, now);
+    return key;
+  };
+
+  const wrap = (dossierId: string, key: Buffer): WrappedDataKey =>
+    ({ keyId: current.id, wrappedKey: seal(current.key, key, wrapAad(dossierId, current.id)).join('.') });
+
+  return {
+    ...master,
+    currentKeyId: current.id,
+    newDataKey: (dossierId) => wrap(dossierId, randomBytes(32)),
+    rewrap: (dossierId, dataKey) => wrap(dossierId, unwrap(dossierId, dataKey)),
+    forDossier(dossierId, dataKey) {
+      // Unwrapped on first use: a read of a dossier without encrypted fields never pays for it.
+      let key: Buffer | undefined;
+      const dataKeyOf = () => {
+        if (!dataKey) throw new FieldDecryptionError('the dossier has no data key');
+        key ??= unwrap(dossierId, dataKey);
+        return key;
+      };
+      return {
+        hasDataKey: dataKey !== null,
+        encrypt(plaintext, context) {
+          return [DATA_KEY_VERSION, ...seal(dataKeyOf(), Buffer.from(plaintext, 'utf8'), fieldAad(context, dossierId))].join('.');
+        },
+        decrypt(stored, context) {
+          if (stored.startsWith(PLAIN_PREFIX)) return stored.slice(PLAIN_PREFIX.length);
+          const [version, ...parts] = stored.split('.');
+          if (version !== DATA_KEY_VERSION) return master.decrypt(stored, context);
+          return open(dataKeyOf(), parts, fieldAad(context, dossierId)).toString('utf8');
+        },
+        keyIdOf(stored) {
+          return stored.startsWith(`${DATA_KEY_VERSION}.`) ? 'dossier' : master.keyIdOf(stored);
+        },
+      };
+    },
+  };
+}
