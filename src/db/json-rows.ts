@@ -11,14 +11,29 @@ const TIMESTAMPTZ_OID = 1184;
 const parseTimestamp = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (text: string) => Date;
 
 class ColumnNames extends CamelCasePlugin {
+  // Column names are a small fixed set; every row of a read repeats them, so each is converted once.
+  readonly #known = new Map<string, string>();
   constructor() {
     super({ underscoreBeforeDigits: true });
   }
   toCamel(name: string): string {
-    return this.camelCase(name);
+    let camel = this.#known.get(name);
+    if (camel === undefined) {
+      camel = this.camelCase(name);
+      this.#known.set(name, camel);
+    }
+    return camel;
   }
 }
 const names = new ColumnNames();
+
+// PostgreSQL writes timestamptz into JSON as 2026-12-01T10:33:03.123456+00:00 (in a UTC session);
+// pg's parser reads the column form, with a space and a bare `+00`, which it takes on its fast path.
+// Any other offset keeps its full form, which the parser handles too.
+function timestampFromJson(text: string): Date {
+  const column = text.replace('T', ' ');
+  return parseTimestamp(column.endsWith('+00:00') ? column.slice(0, -3) : column);
+}
 
 /** The keys of a row type that hold a timestamp (Date or Date | null). */
 export type TimestampKeys<Row> = { [K in keyof Row]-?: NonNullable<Row[K]> extends Date ? K : never }[keyof Row];
@@ -33,9 +48,7 @@ export function rowFromJson<Row>(json: Record<string, unknown>, timestamps: Time
   const row: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(json)) {
     const name = names.toCamel(key);
-    // PostgreSQL writes timestamptz into JSON as 2026-12-01T10:33:03.123456+00:00; pg's parser reads
-    // the column form with a space.
-    row[name] = typeof value === 'string' && name in timestamps ? parseTimestamp(value.replace('T', ' ')) : value;
+    row[name] = typeof value === 'string' && name in timestamps ? timestampFromJson(value) : value;
   }
   return row as Row;
 }
