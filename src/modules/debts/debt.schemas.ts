@@ -1,6 +1,7 @@
 // Debt shapes (docs/domain.md §3). Strict objects: unknown keys are 400, so `version`, `id` or
 // a dossier id can never be mass-assigned.
 import { z } from 'zod';
+import { compiledResponse } from '../../http/serializer.js';
 import { centsSchema, frequencySchema, isoDateSchema, optionalText } from '../../lib/schemas.js';
 import {
   COLLECTION_COSTS_VAT, CREDITOR_TYPES, DEBT_RANKS, DEBT_STATUSES, DISCHARGE_EXCLUSIONS, URGENCY_LEVELS,
@@ -90,7 +91,7 @@ export const patchDebtBody = z.strictObject({
 });
 export type PatchDebtBody = z.infer<typeof patchDebtBody>;
 
-export const debtSchema = z.object({
+export const debtSchema = compiledResponse(z.object({
   id: z.uuid(),
   dossierId: z.uuid(),
   catalogCreditorId: z.uuid().nullable(),
@@ -129,5 +130,5 @@ export const debtSchema = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   version: z.number().int(),
-}).meta({ id: 'Debt' });
+}).meta({ id: 'Debt' }));
 export type DebtView = z.infer<typeof debtSchema>;

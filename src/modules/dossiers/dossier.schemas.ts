@@ -1,5 +1,6 @@
 // Request and response shapes of the dossier routes (docs/api.md).
 import { z } from 'zod';
+import { compiledResponse } from '../../http/serializer.js';
 import { centsSchema, isoDateSchema } from '../../lib/schemas.js';
 import {
   AGE_BANDS, EXIT_REASONS, LEEFSITUATIES, LIFE_EVENTS, PHASES, ROLES, SOLUTIONS, VTLB_CORRECTION_TYPES,
@@ -98,7 +99,7 @@ export type StoryView = z.infer<typeof storySchema>;
 
 export const transitionSchema = z.object({ from: z.enum(PHASES), to: z.enum(PHASES), at: z.date() });
 
-export const dossierSchema = z.object({
+export const dossierSchema = compiledResponse(z.object({
   id: z.uuid(),
   phase: z.enum(PHASES),
   locationId: z.uuid(),
@@ -124,7 +125,7 @@ export const dossierSchema = z.object({
   actions: z.array(actionSchema),
   referral: referralSchema.nullable(),
   checklist: checklistSchema.nullable(),
-}).meta({ id: 'Dossier' });
+}).meta({ id: 'Dossier' }));
 
 export const closeBody = z.strictObject({ exitReason: z.enum(EXIT_REASONS), solution: z.enum(SOLUTIONS) });
 export type DossierView = z.infer<typeof dossierSchema>;

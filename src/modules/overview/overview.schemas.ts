@@ -2,6 +2,7 @@
 // fields, the overview carries its inputs (household, norm, official figures, corrections), so
 // every figure can be explained from what it shows.
 import { z } from 'zod';
+import { compiledResponse } from '../../http/serializer.js';
 import { SETTLEMENT_MONTHS, SETTLEMENT_MULTIPLIER, SETTLEMENT_EXCLUSION_REASONS } from '../../domain/settlement.js';
 import {
   AFLOSRUIMTE_BASES, AGE_BANDS, BVV_INDICATIVE_REASONS, CREDITOR_TYPES, DEBT_RANKS, DEBT_STATUSES, LEEFSITUATIES,
@@ -12,7 +13,7 @@ const cents = z.number().int();
 const signedCents = z.number().int().describe('Signed: negative is a shortfall.');
 const officialAmount = z.object({ amountCents: cents, source: z.string(), date: z.string() });
 
-export const overviewSchema = z.object({
+export const overviewSchema = compiledResponse(z.object({
   dossierId: z.uuid(),
   dossierVersion: z.number().int().describe('The dossier version these figures belong to: confirm the overview with If-Match on it.'),
   calculatedOn: z.string().describe('The calculation day (Europe/Amsterdam): picks the norm period and judges stale balances.'),
@@ -65,7 +66,7 @@ export const overviewSchema = z.object({
     dueDate: z.string().nullable().describe('React before this date (the court date of a dagvaarding), when known.'),
     text: z.string().describe('What to do now, in plain Dutch for the resident.'),
   })).describe('One step per counted debt, most pressing first (crisis, urgent, soon, normal, none), then by due date.'),
-}).meta({ id: 'Overview' });
+}).meta({ id: 'Overview' }));
 export type OverviewView = z.infer<typeof overviewSchema>;
 
 export const settlementQuery = z.strictObject({
