@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { ExpensesTable, IncomesTable } from '../../db/schema.js';
 import { expenseLineFields, incomeLineFields } from '../../domain/budget.js';
 import { blankToNull } from '../../lib/text.js';
-import { childResourceService } from '../dossiers/dossier-children.service.js';
+import { bodyColumns, childResourceService, type NewChildRow } from '../dossiers/dossier-children.service.js';
 import type {
   CreateExpenseBody, CreateIncomeBody, ExpenseView, IncomeView, PatchExpenseBody, PatchIncomeBody,
 } from './budget.schemas.js';
@@ -33,11 +33,11 @@ export const incomes = childResourceService<'incomes', IncomeView, CreateIncomeB
   name: 'income',
   invalidatesOverview: true,
   toView: toIncomeView,
-  async newRow(_trx, _ctx, _id, body) {
+  async newRow(_trx, _ctx, _id, body): Promise<NewChildRow<'incomes'>> {
     return { kind: body.kind, amountCents: body.amountCents, frequency: body.frequency, description: blankToNull(body.description) };
   },
   async changes(_trx, _ctx, _id, body) {
-    return withBlankDescription(body);
+    return bodyColumns('incomes', withBlankDescription(body));
   },
 });
 
@@ -46,13 +46,13 @@ export const expenses = childResourceService<'expenses', ExpenseView, CreateExpe
   name: 'expense',
   invalidatesOverview: true,
   toView: toExpenseView,
-  async newRow(_trx, _ctx, _id, body) {
+  async newRow(_trx, _ctx, _id, body): Promise<NewChildRow<'expenses'>> {
     return {
       group: body.group, category: body.category, amountCents: body.amountCents,
       frequency: body.frequency, description: blankToNull(body.description),
     };
   },
   async changes(_trx, _ctx, _id, body) {
-    return withBlankDescription(body) as Record<string, unknown>;
+    return bodyColumns('expenses', withBlankDescription(body));
   },
 });

@@ -7,7 +7,7 @@ import { BadRequestError } from '../../lib/errors.js';
 import { monthlyCents } from '../../lib/money.js';
 import { blankToNull } from '../../lib/text.js';
 import { requireCatalogCreditor } from '../creditor-catalog/creditor-catalog.service.js';
-import { childResourceService } from '../dossiers/dossier-children.service.js';
+import { bodyColumns, childResourceService, type ChildChanges, type NewChildRow } from '../dossiers/dossier-children.service.js';
 import type { DossierContext } from '../service-context.js';
 import type { CreateDebtBody, DebtView, PatchDebtBody } from './debt.schemas.js';
 
@@ -77,7 +77,7 @@ export const debts = childResourceService<'debts', DebtView, CreateDebtBody, Pat
   name: 'debt',
   invalidatesOverview: true,
   toView: toDebtView,
-  async newRow(trx, ctx, id, body) {
+  async newRow(trx, ctx, id, body): Promise<NewChildRow<'debts'>> {
     const creditor = await creditorOf(trx, body);
     return {
       ...creditor,
@@ -107,7 +107,7 @@ export const debts = childResourceService<'debts', DebtView, CreateDebtBody, Pat
   },
   async changes(trx, ctx, id, body) {
     const { arrangement, notes, catalogCreditorId, collectorName, reference, ...plain } = body;
-    const changes: Record<string, unknown> = { ...plain };
+    const changes: ChildChanges<'debts'> = { ...bodyColumns('debts', plain) };
     if (collectorName !== undefined) changes.collectorName = blankToNull(collectorName);
     if (reference !== undefined) changes.reference = blankToNull(reference);
     if (catalogCreditorId !== undefined) {

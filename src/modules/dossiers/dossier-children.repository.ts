@@ -8,14 +8,24 @@ import type { DossierRef } from '../../access/dossier-scope.js';
 
 export type ChildTable = 'debts' | 'incomes' | 'expenses' | 'actions';
 
-// Kysely cannot type a query over "one of several tables"; the table-specific types are restored
-// at this module's boundary, and every query below names the columns all child tables share.
-const untyped = (db: Kysely<Database>) => db as unknown as Kysely<any>;
+/** The columns every child table has, with the same types; the only ones the queries below name. */
+type SharedChildColumns = Pick<Database[ChildTable], 'id' | 'dossierId' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy'>;
+type ChildDatabase = { [T in ChildTable]: SharedChildColumns };
+
+/** Written by this module, never by a resource: the key, the owner, the version and the timestamps. */
+export type ManagedChildColumn = 'id' | 'dossierId' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy';
+
+// Kysely cannot type a query over "one of several tables" (T stays open), so the queries run on a
+// view of the database in which every child table has just the shared columns: a misspelt shared
+// column still fails to compile. The table-specific row types are restored at this module's
+// boundary, whose parameters are typed by the table T itself.
+const shared = (db: Kysely<Database>) => db as unknown as Kysely<ChildDatabase>;
+const sharedValues = (values: unknown) => values as Insertable<SharedChildColumns> & Updateable<SharedChildColumns>;
 
 export async function listChildren<T extends ChildTable>(
   db: Kysely<Database>, table: T, dossier: DossierRef, page?: { limit: number; after?: Cursor },
 ): Promise<(Selectable<Database[T]> & { cursorTime: string })[]> {
-  let query = untyped(db).selectFrom(table as string).selectAll().select(cursorTime(`${table}.createdAt`).as('cursorTime'))
+  let query = shared(db).selectFrom(table as ChildTable).selectAll().select(cursorTime(`${table}.createdAt`).as('cursorTime'))
     .where('dossierId', '=', dossier.id).orderBy('createdAt').orderBy('id');
   if (page) {
     query = query.limit(page.limit + 1);
@@ -34,7 +44,7 @@ const CHILD_TIMESTAMPS: { [T in ChildTable]: TimestampColumns<Selectable<Databas
 /** Every row of one child table, in `listChildren`'s order, as a part of a one-statement dossier read. */
 export function childRowsSection<T extends ChildTable>(table: T): JsonSection<Selectable<Database[T]>[]> {
   return jsonRowsSection<Selectable<Database[T]>>(
-    (dossierId) => expressionBuilder<any>().selectFrom(table as string).selectAll().where('dossierId', '=', dossierId),
+    (dossierId) => expressionBuilder<ChildDatabase, never>().selectFrom(table as ChildTable).selectAll().where('dossierId', '=', dossierId),
     'created_at, id',
     CHILD_TIMESTAMPS[table],
   );
@@ -43,24 +53,28 @@ export function childRowsSection<T extends ChildTable>(table: T): JsonSection<Se
 export async function findChild<T extends ChildTable>(
   db: Kysely<Database>, table: T, dossier: DossierRef, id: string,
 ): Promise<Selectable<Database[T]> | undefined> {
-  return (await untyped(db).selectFrom(table as string).selectAll().where('dossierId', '=', dossier.id).where('id', '=', id)
+  return (await shared(db).selectFrom(table as ChildTable).selectAll().where('dossierId', '=', dossier.id).where('id', '=', id)
     .executeTakeFirst()) as Selectable<Database[T]> | undefined;
 }
 
 export async function insertChild<T extends ChildTable>(
-  db: Kysely<Database>, table: T, dossier: DossierRef, values: Omit<Insertable<Database[T]>, 'dossierId'>,
+  db: Kysely<Database>, table: T, dossier: DossierRef,
+  values: Omit<Insertable<Database[T]>, ManagedChildColumn>,
+  managed: { id: string; now: Date; createdBy: string },
 ): Promise<Selectable<Database[T]>> {
-  return (await untyped(db).insertInto(table as string).values({ ...values, dossierId: dossier.id }).returningAll()
+  const row = { id: managed.id, createdAt: managed.now, updatedAt: managed.now, createdBy: managed.createdBy, dossierId: dossier.id };
+  return (await shared(db).insertInto(table as ChildTable).values({ ...sharedValues(values), ...row }).returningAll()
     .executeTakeFirstOrThrow()) as Selectable<Database[T]>;
 }
 
 /** The version check and the write are one statement: no lost update can slip between them. */
 export async function updateChildIfVersion<T extends ChildTable>(
-  db: Kysely<Database>, table: T, dossier: DossierRef, id: string, version: number, changes: Updateable<Database[T]>,
+  db: Kysely<Database>, table: T, dossier: DossierRef, id: string, version: number,
+  changes: Omit<Updateable<Database[T]>, ManagedChildColumn>, now: Date,
 ): Promise<Selectable<Database[T]> | undefined> {
-  return (await untyped(db)
-    .updateTable(table as string)
-    .set((eb) => ({ ...(changes as Record<string, unknown>), version: eb('version', '+', 1) }))
+  return (await shared(db)
+    .updateTable(table as ChildTable)
+    .set((eb) => ({ ...sharedValues(changes), updatedAt: now, version: eb('version', '+', 1) }))
     .where('dossierId', '=', dossier.id)
     .where('id', '=', id)
     .where('version', '=', version)
@@ -71,7 +85,7 @@ export async function updateChildIfVersion<T extends ChildTable>(
 export async function deleteChildIfVersion(
   db: Kysely<Database>, table: ChildTable, dossier: DossierRef, id: string, version: number,
 ): Promise<boolean> {
-  const result = await untyped(db)
+  const result = await shared(db)
     .deleteFrom(table)
     .where('dossierId', '=', dossier.id)
     .where('id', '=', id)

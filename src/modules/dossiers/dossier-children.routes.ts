@@ -19,7 +19,9 @@ interface ChildService<View, CreateBody, PatchBody> {
   remove(ctx: ServiceContext, dossierId: string, id: string, version: number): Promise<void>;
 }
 
-export interface ChildRoutesOptions<View extends { version: number }, CreateBody, PatchBody> {
+export interface ChildRoutesOptions<
+  View extends { version: number }, Create extends z.ZodType<object>, Patch extends z.ZodType<object>,
+> {
   /** Path segment and names: `debts`, `debtId`, `Debt` (→ listDebts, createDebt, …). */
   segment: string;
   idParam: string;
@@ -28,27 +30,29 @@ export interface ChildRoutesOptions<View extends { version: number }, CreateBody
   tag: string;
   read: Operation;
   write: Operation;
-  schemas: { view: z.ZodType<View>; create: z.ZodType<CreateBody>; patch: z.ZodType<PatchBody> };
-  service: ChildService<View, CreateBody, PatchBody>;
+  schemas: { view: z.ZodType<View>; create: Create; patch: Patch };
+  /** Its bodies are the schemas' own types: a service expecting another shape fails to compile. */
+  service: ChildService<View, z.infer<Create>, z.infer<Patch>>;
 }
 
-export function registerChildRoutes<View extends { version: number }, CreateBody, PatchBody>(
-  instance: FastifyInstance, options: ChildRoutesOptions<View, CreateBody, PatchBody>,
-) {
-  // Generic over the resource, so handler types come from the casts below; the zod schemas still
-  // validate every request at run time and serialize every response.
+export function registerChildRoutes<
+  View extends { version: number }, Create extends z.ZodType<object>, Patch extends z.ZodType<object>,
+>(instance: FastifyInstance, options: ChildRoutesOptions<View, Create, Patch>) {
+  // Generic over the resource, which Fastify's zod type provider cannot resolve; `validated` gives
+  // each handler the type of the very schema Fastify checked the request against.
   const app = instance;
   const { segment, idParam, singular, plural, service, schemas } = options;
   const tags = [options.tag];
   const itemParams = z.strictObject({ id: z.uuid(), [idParam]: z.uuid() });
-  const dossierOf = (params: unknown) => (params as { id: string }).id;
-  const itemId = (params: unknown) => (params as Record<string, string>)[idParam] as string;
+  const validated = <S extends z.ZodType>(_schema: S, value: unknown) => value as z.output<S>;
+  const dossierOf = (params: unknown) => validated(dossierIdParams, params).id;
+  const itemId = (params: unknown) => validated(itemParams, params)[idParam] as string;
 
   app.get(`/dossiers/:id/${segment}`, {
     config: { access: options.read },
     schema: { operationId: `list${plural}`, tags, params: dossierIdParams, querystring: PageQuery,
       response: { 200: pageOf(schemas.view), ...problemResponses(400, 401, 403, 404) } },
-  }, async (request) => service.list(serviceContext(request), dossierOf(request.params), request.query as PageRequest));
+  }, async (request) => service.list(serviceContext(request), dossierOf(request.params), validated(PageQuery, request.query)));
 
   app.post(`/dossiers/:id/${segment}`, {
     config: { access: options.write },
@@ -56,7 +60,7 @@ export function registerChildRoutes<View extends { version: number }, CreateBody
       response: { 201: schemas.view, ...problemResponses(400, 401, 403, 404, 409, 422) } },
   }, async (request, reply) => {
     const key = request.headers['idempotency-key'] as string | undefined;
-    const result = await service.create(serviceContext(request), dossierOf(request.params), request.body as CreateBody, key);
+    const result = await service.create(serviceContext(request), dossierOf(request.params), validated(schemas.create, request.body), key);
     return sendIdempotent(reply, result, (view) => etag(view.version));
   });
 
@@ -74,7 +78,7 @@ export function registerChildRoutes<View extends { version: number }, CreateBody
   }, async (request, reply) => {
     const version = requiredVersion(request.headers['if-match'] as string | undefined);
     const ctx = serviceContext(request);
-    return withEtag(reply, await service.patch(ctx, dossierOf(request.params), itemId(request.params), version, request.body as PatchBody));
+    return withEtag(reply, await service.patch(ctx, dossierOf(request.params), itemId(request.params), version, validated(schemas.patch, request.body)));
   });
 
   app.delete(`/dossiers/:id/${segment}/:${idParam}`, {

@@ -2,7 +2,7 @@
 // (optionally idempotent), edit with If-Match, delete with If-Match. Each resource supplies how
 // its rows are built, changed and shown; audit, scope, 404/412 and overview invalidation live here.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ChildAuditName } from '../../audit/audit-actions.js';
 import type { Database } from '../../db/schema.js';
 import { NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
@@ -11,9 +11,25 @@ import { idempotent } from '../idempotency/idempotency.service.js';
 import { inDossier, type DossierContext, type ServiceContext } from '../service-context.js';
 import {
   childRowsSection, deleteChildIfVersion, findChild, insertChild, listChildren, updateChildIfVersion, type ChildTable,
+  type ManagedChildColumn,
 } from './dossier-children.repository.js';
 import type { DossierCore } from './dossier-gate.repository.js';
 import { withDossier, type AuditNote } from './dossier-gate.service.js';
+
+/** The columns a resource fills for a new row: typed by the table, so a misspelt column fails to compile. */
+export type NewChildRow<T extends ChildTable> = Omit<Insertable<Database[T]>, ManagedChildColumn>;
+/** The columns a PATCH may change (version and updatedAt move by themselves). */
+export type ChildChanges<T extends ChildTable> = Omit<Updateable<Database[T]>, ManagedChildColumn>;
+
+/**
+ * Body fields that are columns of `table` under the same name, passed through as changes. A spread
+ * alone would let a field that names no column through to the SQL; here it fails to compile.
+ */
+export function bodyColumns<T extends ChildTable, Fields>(
+  _table: T, fields: Fields & ChildChanges<T> & Record<Exclude<keyof Fields, keyof ChildChanges<T>>, never>,
+): ChildChanges<T> {
+  return fields;
+}
 
 export interface ChildResource<T extends ChildTable, View, CreateBody, PatchBody> {
   table: T;
@@ -22,8 +38,8 @@ export interface ChildResource<T extends ChildTable, View, CreateBody, PatchBody
   /** Changes to this resource make a confirmed overview stale. */
   invalidatesOverview: boolean;
   toView(row: Selectable<Database[T]>, ctx: DossierContext): View;
-  newRow(trx: Transaction<Database>, ctx: DossierContext, id: string, body: CreateBody): Promise<Record<string, unknown>>;
-  changes(trx: Transaction<Database>, ctx: DossierContext, id: string, body: PatchBody): Promise<Updateable<Database[T]>>;
+  newRow(trx: Transaction<Database>, ctx: DossierContext, id: string, body: CreateBody): Promise<NewChildRow<T>>;
+  changes(trx: Transaction<Database>, ctx: DossierContext, id: string, body: PatchBody): Promise<ChildChanges<T>>;
 }
 
 /** Every row of one child table of a dossier already reached through the gate (whole-dossier views). */
@@ -76,9 +92,7 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
           const id = randomUUID();
           const scoped = inDossier(ctx, dossier);
           const values = await resource.newRow(trx, scoped, id, body);
-          const row = await insertChild(trx, resource.table, dossier, {
-            ...values, id, createdAt: ctx.now, updatedAt: ctx.now, createdBy: ctx.actor.userId,
-          } as never);
+          const row = await insertChild(trx, resource.table, dossier, values, { id, now: ctx.now, createdBy: ctx.actor.userId });
           afterChange(note);
           return { statusCode: 201, body: resource.toView(row, scoped) };
         });
@@ -93,7 +107,7 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
         note.details = { fields: Object.keys(body) };
         const scoped = inDossier(ctx, dossier);
         const changes = await resource.changes(trx, scoped, id, body);
-        const row = await updateChildIfVersion(trx, resource.table, dossier, id, version, { ...changes, updatedAt: ctx.now } as never);
+        const row = await updateChildIfVersion(trx, resource.table, dossier, id, version, changes, ctx.now);
         if (!row) return staleOrMissing(trx, ctx, dossier, id);
         afterChange(note);
         return resource.toView(row, scoped);

@@ -1,5 +1,7 @@
 // Dossier use cases: read the whole dossier, list one's dossiers, edit dossier fields, move between
 // phases, consent, story. Every one goes through the dossier gate (scope, audit, frozen states).
+import type { Updateable } from 'kysely';
+import type { DossiersTable } from '../../db/schema.js';
 import { isConsentActive, planTransition } from '../../domain/phases.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { BadRequestError, ConflictError, DomainRuleError, PreconditionFailedError } from '../../lib/errors.js';
@@ -65,7 +67,7 @@ export async function patchDossier(ctx: ServiceContext, dossierId: string, versi
   const operation: DossierOperation = { action: 'dossier.updated', write: true, versionedByWork: true, allowWithoutConsent: onlyHousehold(body) };
   return withDossier(ctx, dossierId, operation, async (trx, dossier, note) => {
     note.details = { fields: Object.keys(body) };
-    const changes: Record<string, unknown> = {};
+    const changes: Updateable<DossiersTable> = {};
     if (body.household !== undefined) {
       changes.householdLeefsituatie = body.household?.leefsituatie ?? null;
       changes.householdAgeBand = body.household?.ageBand ?? null;

@@ -5,7 +5,9 @@ import type { ActionsTable, Database } from '../../db/schema.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { blankToNull } from '../../lib/text.js';
-import { allChildren, allChildrenSection, childResourceService } from '../dossiers/dossier-children.service.js';
+import {
+  allChildren, allChildrenSection, bodyColumns, childResourceService, type ChildChanges, type NewChildRow,
+} from '../dossiers/dossier-children.service.js';
 import type { DossierCore } from '../dossiers/dossier-gate.service.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { putSingleton } from '../dossiers/singleton.service.js';
@@ -47,7 +49,7 @@ export const actions = childResourceService<'actions', ActionView, CreateActionB
   name: 'action',
   invalidatesOverview: false,
   toView: toActionView,
-  async newRow(_trx, ctx, id, body) {
+  async newRow(_trx, ctx, id, body): Promise<NewChildRow<'actions'>> {
     return {
       titleEncrypted: ctx.cipher.encrypt(body.title, actionField(id, 'title')),
       descriptionEncrypted: encryptDescription(ctx, id, body.description),
@@ -59,7 +61,7 @@ export const actions = childResourceService<'actions', ActionView, CreateActionB
   },
   async changes(_trx, ctx, id, body) {
     const { title, description, done, ...plain } = body;
-    const changes: Record<string, unknown> = { ...plain };
+    const changes: ChildChanges<'actions'> = { ...bodyColumns('actions', plain) };
     if (title !== undefined) changes.titleEncrypted = ctx.cipher.encrypt(title, actionField(id, 'title'));
     if (description !== undefined) changes.descriptionEncrypted = encryptDescription(ctx, id, description);
     if (done !== undefined) {
