@@ -26,6 +26,16 @@ export async function findVisibleDossierCore(db: Kysely<Database>, actor: Actor,
 
 export type { DossierCore };
 
+/**
+ * The data key of a dossier without one at the gate's look: under a share lock for a read, so a
+ * key rotation that gives the dossier its key and re-encrypts its values waits or has committed,
+ * and in its own statement, so it sees what that rotation committed.
+ */
+export async function findDataKeyAfterLock(db: Kysely<Database>, dossierId: string, lockForRead: boolean) {
+  if (lockForRead) await db.selectFrom('dossiers').select('id').where('id', '=', dossierId).forShare().execute();
+  return db.selectFrom('dossierKeys').select(['keyId', 'wrappedKey']).where('dossierId', '=', dossierId).executeTakeFirst();
+}
+
 /** Stores a dossier's first data key (a dossier from before per-dossier keys, at its first write). */
 export async function insertDataKey(db: Kysely<Database>, dossierId: string, dataKey: { keyId: string; wrappedKey: string }) {
   await db.insertInto('dossierKeys').values({ dossierId, ...dataKey }).execute();

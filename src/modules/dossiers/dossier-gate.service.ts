@@ -9,7 +9,7 @@ import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import type { ServiceContext } from '../service-context.js';
-import { findVisibleDossierCore, insertDataKey, touchDossierAndAudit, type DossierCore, type DossierGateRow } from './dossier-gate.repository.js';
+import { findDataKeyAfterLock, findVisibleDossierCore, insertDataKey, touchDossierAndAudit, type DossierCore, type DossierGateRow } from './dossier-gate.repository.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
 import type { DossierRow } from './dossier.repository.js';
 
@@ -137,13 +137,16 @@ export async function readDossier<S extends Record<string, JsonSection<unknown>>
 }
 
 /**
- * The dossier with the cipher of its data key. A dossier from before per-dossier keys gets its key
- * at its first write (under the write's row lock, so two writers cannot both make one); a read of
- * it decrypts its older values with the master key until then.
+ * The dossier with the cipher of its data key. A dossier from before per-dossier keys (until
+ * `npm run keys:rotate` ran) gets its key at its first write, under the write's row lock; a read
+ * of it decrypts its older values with the master key. Both look again after a lock, in a
+ * statement of their own, in case a rotation gave it a key meanwhile: only such dossiers pay
+ * these extra statements.
  */
 async function withCipher(trx: Transaction<Database>, ctx: ServiceContext, row: DossierGateRow, write: boolean): Promise<DossierCore> {
   const { dataKeyId, wrappedKey, ...core } = row;
   let dataKey = dataKeyId !== null && wrappedKey !== null ? { keyId: dataKeyId, wrappedKey } : null;
+  if (dataKey === null) dataKey = (await findDataKeyAfterLock(trx, row.id, !write)) ?? null;
   if (dataKey === null && write) {
     dataKey = ctx.cipher.newDataKey(row.id);
     await insertDataKey(trx, row.id, dataKey);

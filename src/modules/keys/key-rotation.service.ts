@@ -1,0 +1,105 @@
+// `npm run keys:rotate`: after a new master key was put first in ENCRYPTION_KEYS (on every running
+// instance), rewrap every dossier's data key under it, give a dossier from before per-dossier keys
+// its key, and re-encrypt values written before per-dossier keys (v1, or marked plain text) under
+// the dossier's key. Master-key columns outside dossiers are re-encrypted under the new master key.
+// Batches of dossiers, each its own transaction holding the dossiers' row locks as a write does:
+// the service keeps running, a batch is all or nothing, and a re-run continues where one stopped
+// (whatever still needs work is found again). Afterwards the old key can leave ENCRYPTION_KEYS.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Keyring } from '../../lib/dossier-keys.js';
+import { DOSSIER_FIELDS, MASTER_FIELDS } from './encrypted-fields.js';
+import {
+  countDossiersToRotate, insertDossierKey, legacyValues, lockDossiersToRotate, replaceDossierKey, replaceReply, replaceValue,
+  staleMasterValues, staleReplies,
+} from './key-rotation.repository.js';
+
+export interface RotationProgress {
+  dossiersDone: number;
+  dossiersTotal: number;
+  valuesReencrypted: number;
+}
+
+export interface RotationReport extends RotationProgress {
+  keysCreated: number;
+  keysRewrapped: number;
+  masterValuesReencrypted: number;
+}
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+export async function rotateKeys(
+  db: Kysely<Database>, keyring: Keyring,
+  options: { now: () => Date; batchSize?: number; onProgress?: (progress: RotationProgress) => void },
+): Promise<RotationReport> {
+  const batchSize = options.batchSize ?? 50;
+  const current = keyring.currentKeyId;
+  const report: RotationReport = {
+    dossiersDone: 0, dossiersTotal: await countDossiersToRotate(db, current), valuesReencrypted: 0,
+    keysCreated: 0, keysRewrapped: 0, masterValuesReencrypted: 0,
+  };
+  options.onProgress?.(report);
+
+  let after = NO_ID;
+  for (;;) {
+    const batch = await db.transaction().execute(async (trx) => {
+      const dossiers = await lockDossiersToRotate(trx, current, after, batchSize);
+      for (const dossier of dossiers) {
+        let dataKey = dossier.keyId !== null && dossier.wrappedKey !== null ? { keyId: dossier.keyId, wrappedKey: dossier.wrappedKey } : null;
+        if (dataKey === null) {
+          dataKey = keyring.newDataKey(dossier.id);
+          await insertDossierKey(trx, dossier.id, dataKey);
+          report.keysCreated++;
+        } else if (dataKey.keyId !== current) {
+          dataKey = keyring.rewrap(dossier.id, dataKey);
+          await replaceDossierKey(trx, dossier.id, dataKey, options.now());
+          report.keysRewrapped++;
+        }
+        const cipher = keyring.forDossier(dossier.id, dataKey);
+        for (const field of DOSSIER_FIELDS) {
+          for (const row of await legacyValues(trx, field, dossier.id)) {
+            const context = { table: field.table, column: field.field, rowId: row.rowId };
+            const value = cipher.encrypt(cipher.decrypt(row.value, context), context);
+            await replaceValue(trx, field, row.rowId, row.value, value);
+            report.valuesReencrypted++;
+          }
+        }
+      }
+      return dossiers;
+    });
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1]!.id;
+    report.dossiersDone += batch.length;
+    options.onProgress?.(report);
+  }
+
+  for (const field of MASTER_FIELDS) {
+    let afterRow = '';
+    for (;;) {
+      const rows = await db.transaction().execute(async (trx) => {
+        const stale = await staleMasterValues(trx, field, current, afterRow, batchSize);
+        for (const row of stale) {
+          const context = { table: field.table, column: field.field, rowId: row.rowId };
+          await replaceValue(trx, { ...field, rowId: 'id' }, row.rowId, row.value, keyring.encrypt(keyring.decrypt(row.value, context), context));
+        }
+        return stale;
+      });
+      if (rows.length === 0) break;
+      afterRow = rows[rows.length - 1]!.rowId;
+      report.masterValuesReencrypted += rows.length;
+    }
+  }
+  for (;;) {
+    const rows = await db.transaction().execute(async (trx) => {
+      const stale = await staleReplies(trx, current, batchSize);
+      for (const row of stale) {
+        const context = { table: 'idempotency_keys', column: 'response_body', rowId: `${row.userId}:${row.key}` };
+        await replaceReply(trx, row.userId, row.key, row.value, keyring.encrypt(keyring.decrypt(row.value, context), context));
+      }
+      return stale;
+    });
+    if (rows.length === 0) break;
+    report.masterValuesReencrypted += rows.length;
+  }
+  return report;
+}
