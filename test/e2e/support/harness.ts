@@ -24,12 +24,13 @@ export interface E2e {
   logs: LogCapture;
 }
 
-export function useE2e(): E2e {
+/** `now`: the server's clock, for a file that moves it (an access token that runs out). */
+export function useE2e(options: { now?: () => Date } = {}): E2e {
   const t = useTestDb();
   const ctx = {} as E2e;
   beforeAll(async () => {
     ctx.logs = new LogCapture();
-    ctx.app = await buildApp(testConfig({ webDir: 'web/dist', logLevel: 'info' }), { db: t.db, logDestination: ctx.logs });
+    ctx.app = await buildApp(testConfig({ webDir: 'web/dist', logLevel: 'info' }), { db: t.db, logDestination: ctx.logs, ...(options.now ? { now: options.now } : {}) });
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     const address = ctx.app.server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
@@ -62,12 +63,12 @@ export async function newPage(e: E2e, width = 1280): Promise<{ context: BrowserC
 }
 
 /**
- * axe (WCAG 2.1 A and AA) at 390 and 1280 px, with a full-page screenshot at each; restores the
+ * axe (WCAG 2.1 A and AA) at 390 and 1280 px (or the given widths), with a full-page screenshot at each; restores the
  * page's width afterwards. Fails with the rule ids and the first offending elements.
  */
-export async function checkScreen(page: Page, name: string): Promise<void> {
+export async function checkScreen(page: Page, name: string, widths: readonly number[] = WIDTHS): Promise<void> {
   const original = page.viewportSize() ?? { width: 1280, height: 900 };
-  for (const width of WIDTHS) {
+  for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(50);
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -9,6 +9,7 @@ import { api, ApiProblem, ifMatch, unwrap } from '../../api/client';
 import { formatDate, formatEuro } from '../../lib/money';
 import { t } from '../../text';
 import { ErrorMessage, Loading, StatusMessage } from '../../ui/screen';
+import { TableScroll } from '../../ui/TableScroll';
 import { DebtSection } from './DebtSection';
 import { ExpenseSection, IncomeSection } from './BudgetSection';
 import { keys, useRefreshDossier, type Dossier } from './data';
@@ -72,7 +73,7 @@ export function SettlementTable({ dossierId }: { dossierId: string }) {
     return (
       <>
         <Paragraph>{t.phaseB.settlementKind[s.kind] ?? ''} {t.phaseB.pot}: <strong data-figure="potCents">{formatEuro(s.potCents)}</strong> ({s.months} maanden).</Paragraph>
-        <div className="ss-table-scroll">
+        <TableScroll label={t.phaseB.settlementHeading}>
           <Table>
             <TableHeader>
               <TableRow>
@@ -93,7 +94,7 @@ export function SettlementTable({ dossierId }: { dossierId: string }) {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableScroll>
         {s.excluded.length > 0 && <Paragraph>{t.phaseB.excluded}: {s.excluded.length}</Paragraph>}
       </>
     );
