@@ -30,9 +30,17 @@ export function installRouteGuard(app: FastifyInstance): void {
     if (!route.schema?.response || Object.keys(route.schema.response).length === 0) {
       throw new RouteDeclarationError(`${label} declares no response schema`);
     }
-    if (access !== 'public') {
-      route.schema.security = [{ bearer: [] }];
+    // The contract explains itself: every documented operation says what it is and where it belongs.
+    if (route.schema.hide !== true) {
+      const { summary, description, tags } = route.schema as { summary?: unknown; description?: unknown; tags?: unknown };
+      if (typeof summary !== 'string' || summary.trim() === '') throw new RouteDeclarationError(`${label} declares no summary`);
+      if (typeof description !== 'string' || description.trim() === '') {
+        throw new RouteDeclarationError(`${label} declares no description`);
+      }
+      if (!Array.isArray(tags) || tags.length === 0) throw new RouteDeclarationError(`${label} declares no tags`);
     }
+    // Public routes say so explicitly (`security: []`), so no reader assumes a forgotten rule.
+    route.schema.security = access === 'public' ? [] : [{ bearer: [] }];
     for (const method of methods(route)) {
       // Fastify adds HEAD for every GET; it is the same handler and the same rule.
       if (method === 'HEAD') continue;

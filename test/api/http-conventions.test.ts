@@ -16,19 +16,20 @@ beforeAll(async () => {
   app.post('/api/v1/test/echo', {
     config: { access: 'public' },
     schema: {
+      hide: true,
       body: z.strictObject({ amountCents: z.number().int().min(0).max(1_000_000_000), label: z.string().max(20) }),
       response: { 200: z.object({ amountCents: z.number() }) },
     },
   }, async (request) => ({ amountCents: request.body.amountCents, secretField: 'never leaves' }));
   app.get('/api/v1/test/throw', {
     config: { access: 'public' },
-    schema: { response: { 200: z.object({}) } },
+    schema: { hide: true, response: { 200: z.object({}) } },
   }, async () => {
     throw new Error('CANARY-internal-detail password=hunter2');
   });
   app.get('/api/v1/test/db-error', {
     config: { access: 'public' },
-    schema: { response: { 200: z.object({}) } },
+    schema: { hide: true, response: { 200: z.object({}) } },
   }, async () => {
     // A real database error whose message and detail would echo the submitted value.
     await app.db.selectFrom('users').selectAll().where('id', '=', 'CANARY-not-a-uuid').execute();

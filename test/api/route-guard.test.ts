@@ -37,9 +37,31 @@ describe('the route guard refuses an incomplete route at start-up', () => {
     })).rejects.toThrow(/declares no response schema/);
   });
 
+  const documented = { summary: 'A test route', description: 'Exists only in this test.', tags: ['dossiers'] };
+
+  it.each([
+    ['summary', { ...documented, summary: undefined }],
+    ['description', { ...documented, description: ' ' }],
+    ['tags', { ...documented, tags: [] }],
+  ])('refuses a documented route without a %s', async (missing, docs) => {
+    await expect(registering((app) => {
+      app.get('/api/v1/test/undocumented', {
+        config: { access: 'public' }, schema: { ...docs, response: { 200: z.object({}) } },
+      }, async () => ({}));
+    })).rejects.toThrow(new RegExp(`declares no ${missing}`));
+  });
+
+  it('accepts an undocumented route only when it is hidden from the OpenAPI document', async () => {
+    await expect(registering((app) => {
+      app.get('/api/v1/test/hidden', { config: { access: 'public' }, schema: { hide: true, response: { 200: z.object({}) } } }, async () => ({}));
+    })).resolves.toBeUndefined();
+  });
+
   it('accepts a complete route and lists it in the route inventory', async () => {
     const { app } = await createTestApp(t);
-    app.get('/api/v1/test/complete', { config: { access: 'dossier.read' }, schema: { response: { 200: z.object({}) } } }, async () => ({}));
+    app.get('/api/v1/test/complete', {
+      config: { access: 'dossier.read' }, schema: { ...documented, response: { 200: z.object({}) } },
+    }, async () => ({}));
     await app.ready();
     expect(app.routeInventory).toContainEqual({ method: 'GET', url: '/api/v1/test/complete', access: 'dossier.read' });
     await app.close();

@@ -8,7 +8,7 @@ import { closeGracefully } from '../../src/http/shutdown.js';
 const app = await buildApp(loadConfig());
 app.get('/test/slow', {
   config: { access: 'public' },
-  schema: { response: { 200: z.object({ finished: z.boolean() }) } },
+  schema: { hide: true, response: { 200: z.object({ finished: z.boolean() }) } },
 }, async () => {
   await sleep(1500);
   return { finished: true };

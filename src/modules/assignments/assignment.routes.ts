@@ -33,19 +33,22 @@ export async function assignmentRoutes(instance: FastifyInstance) {
 
   app.get('/caseload', {
     config: { access: 'caseload.read' },
-    schema: { operationId: 'getCaseload', tags, querystring: PageQuery,
+    schema: { operationId: 'getCaseload', summary: 'The coordinator\'s caseload',
+      description: 'Every dossier of the coordinator\'s location with its phase, maatje and signals (crisis, overdue actions, no active maatje, inactive). Paged.', tags, querystring: PageQuery,
       response: { 200: pageOf(caseloadItemSchema), ...problemResponses(400, 401, 403) } },
   }, async (request) => caseload(serviceContext(request), request.query));
 
   app.put('/dossiers/:id/assignment', {
     config: { access: 'assignment.write' },
-    schema: { operationId: 'assignMaatje', tags, params: dossierIdParams, body: assignmentBody,
+    schema: { operationId: 'assignMaatje', summary: 'Assign a maatje to a dossier',
+      description: 'The coordinator assigns a trained, active maatje of the dossier\'s location (else 422 maatje_not_eligible); the previous maatje loses access.', tags, params: dossierIdParams, body: assignmentBody,
       response: { 200: assignmentSchema, ...problemResponses(400, 401, 403, 404, 422) } },
   }, async (request) => assignMaatje(serviceContext(request), request.params.id, request.body));
 
   app.delete('/dossiers/:id/assignment', {
     config: { access: 'assignment.write' },
-    schema: { operationId: 'unassignMaatje', tags, params: dossierIdParams, response: { 204: noContent, ...problemResponses(400, 401, 403, 404) } },
+    schema: { operationId: 'unassignMaatje', summary: 'Remove the maatje from a dossier',
+      description: 'The dossier then has no active maatje until the coordinator assigns one.', tags, params: dossierIdParams, response: { 204: noContent, ...problemResponses(400, 401, 403, 404) } },
   }, async (request, reply) => {
     await unassignMaatje(serviceContext(request), request.params.id);
     return reply.code(204).send(null);

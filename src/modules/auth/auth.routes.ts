@@ -50,7 +50,8 @@ export async function authRoutes(appInstance: FastifyInstance) {
   app.post('/auth/login', {
     config: { access: 'public', rateLimit: ADDRESS_LIMITS.login },
     schema: {
-      operationId: 'login', tags: ['auth'], body: LoginBody,
+      operationId: 'login', summary: 'Sign in with username and password',
+      description: 'Returns an access token (bearer, short-lived) and a refresh token. A wrong username or password answers the same 401, so a caller cannot learn which usernames exist; repeated failures block further attempts on the account for up to 15 minutes (429), and attempts are rate-limited per address.', tags: ['auth'], body: LoginBody,
       response: { 200: TokenPairResponse, ...problemResponses(400, 401, 429) },
     },
   }, async (request) => login(context(request), request.body));
@@ -58,7 +59,7 @@ export async function authRoutes(appInstance: FastifyInstance) {
   app.post('/auth/refresh', {
     config: { access: 'public', rateLimit: ADDRESS_LIMITS.refresh },
     schema: {
-      operationId: 'refreshTokens', tags: ['auth'], body: RefreshTokenBody,
+      operationId: 'refreshTokens', summary: 'Exchange a refresh token for a new pair', tags: ['auth'], body: RefreshTokenBody,
       description: 'Spends the refresh token and returns a new pair. A token used twice ends its whole session.',
       response: { 200: TokenPairResponse, ...problemResponses(400, 401, 429) },
     },
@@ -67,7 +68,7 @@ export async function authRoutes(appInstance: FastifyInstance) {
   app.post('/auth/logout', {
     config: { access: 'public', rateLimit: ADDRESS_LIMITS.logout },
     schema: {
-      operationId: 'logout', tags: ['auth'], body: RefreshTokenBody,
+      operationId: 'logout', summary: 'Sign out this session', tags: ['auth'], body: RefreshTokenBody,
       description: 'Ends the session of this refresh token. An unknown token is answered the same.',
       response: { 204: NoContent, ...problemResponses(400, 429) },
     },
@@ -79,7 +80,7 @@ export async function authRoutes(appInstance: FastifyInstance) {
   app.post('/auth/logout-all', {
     config: { access: 'session.use' },
     schema: {
-      operationId: 'logoutAll', tags: ['auth'],
+      operationId: 'logoutAll', summary: 'Sign out everywhere', tags: ['auth'],
       description: 'Ends every session of the caller, this one included.',
       response: { 204: NoContent, ...problemResponses(401) },
     },
@@ -91,7 +92,7 @@ export async function authRoutes(appInstance: FastifyInstance) {
   app.post('/auth/password', {
     config: { access: 'session.use', rateLimit: ADDRESS_LIMITS.password },
     schema: {
-      operationId: 'changePassword', tags: ['auth'], body: PasswordChangeBody,
+      operationId: 'changePassword', summary: 'Change your own password', tags: ['auth'], body: PasswordChangeBody,
       description: 'Sets a new password and ends every other session of the caller.',
       response: { 204: NoContent, ...problemResponses(400, 401, 422, 429) },
     },
@@ -103,7 +104,7 @@ export async function authRoutes(appInstance: FastifyInstance) {
   app.post('/auth/activate', {
     config: { access: 'public', rateLimit: ADDRESS_LIMITS.activate },
     schema: {
-      operationId: 'activate', tags: ['auth'], body: ActivateBody,
+      operationId: 'activate', summary: 'Activate an account with its activation code', tags: ['auth'], body: ActivateBody,
       description: 'Sets the password with a one-time activation code (and, for a new resident, the username).',
       response: { 200: TokenPairResponse, ...problemResponses(400, 401, 409, 429) },
     },
@@ -111,6 +112,7 @@ export async function authRoutes(appInstance: FastifyInstance) {
 
   app.get('/auth/me', {
     config: { access: 'session.use' },
-    schema: { operationId: 'getMe', tags: ['auth'], response: { 200: MeResponse, ...problemResponses(401) } },
+    schema: { operationId: 'getMe', summary: 'The signed-in account',
+      description: 'Who the bearer token belongs to: id, role, display name and location, for the client to choose its screens.', tags: ['auth'], response: { 200: MeResponse, ...problemResponses(401) } },
   }, async (request) => describeSelf(actorOf(request)));
 }

@@ -16,7 +16,8 @@ export async function creditorCatalogRoutes(instance: FastifyInstance) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   app.get('/creditor-catalog', {
     config: { access: 'creditorCatalog.read' },
-    schema: { operationId: 'listCatalogCreditors', tags: ['debts'],
+    schema: { operationId: 'listCatalogCreditors', summary: 'List the creditor catalogue',
+      description: 'The shared list of known creditors with their type, for picking a creditor when adding a debt.', tags: ['debts'],
       response: { 200: z.object({ items: z.array(catalogCreditorSchema) }), ...problemResponses(401, 403) } },
   }, async () => creditorCatalog(instance.db));
 }

@@ -43,6 +43,8 @@ export function registerChildRoutes<
   const app = instance;
   const { segment, idParam, singular, plural, service, schemas } = options;
   const tags = [options.tag];
+  const one = singular.toLowerCase();
+  const many = plural.toLowerCase();
   const itemParams = z.strictObject({ id: z.uuid(), [idParam]: z.uuid() });
   const validated = <S extends z.ZodType>(_schema: S, value: unknown) => value as z.output<S>;
   const dossierOf = (params: unknown) => validated(dossierIdParams, params).id;
@@ -50,13 +52,18 @@ export function registerChildRoutes<
 
   app.get(`/dossiers/:id/${segment}`, {
     config: { access: options.read },
-    schema: { operationId: `list${plural}`, tags, params: dossierIdParams, querystring: PageQuery,
+    schema: { operationId: `list${plural}`, tags,
+      summary: `List the ${many} of a dossier`,
+      description: `The ${many} of the dossier, oldest first, paged with a cursor (\`nextCursor\`).`, params: dossierIdParams, querystring: PageQuery,
       response: { 200: pageOf(schemas.view), ...problemResponses(400, 401, 403, 404) } },
   }, async (request) => service.list(serviceContext(request), dossierOf(request.params), validated(PageQuery, request.query)));
 
   app.post(`/dossiers/:id/${segment}`, {
     config: { access: options.write },
-    schema: { operationId: `create${singular}`, tags, params: dossierIdParams, headers: idempotencyHeaders, body: schemas.create,
+    schema: { operationId: `create${singular}`, tags,
+      summary: `Add a ${one} to a dossier`,
+      description: `Adds a ${one}; the ETag header carries its version. Send Idempotency-Key so a retry does not add it twice `
+        + '(the same key with another body answers 422).', params: dossierIdParams, headers: idempotencyHeaders, body: schemas.create,
       response: { 201: schemas.view, ...problemResponses(400, 401, 403, 404, 409, 422) } },
   }, async (request, reply) => {
     const key = request.headers['idempotency-key'] as string | undefined;
@@ -66,14 +73,17 @@ export function registerChildRoutes<
 
   app.get(`/dossiers/:id/${segment}/:${idParam}`, {
     config: { access: options.read },
-    schema: { operationId: `get${singular}`, tags, params: itemParams, response: { 200: schemas.view, ...problemResponses(400, 401, 403, 404) } },
+    schema: { operationId: `get${singular}`, tags,
+      summary: `Read one ${one}`, description: `One ${one} of the dossier; the ETag header carries its version for a later If-Match.`, params: itemParams, response: { 200: schemas.view, ...problemResponses(400, 401, 403, 404) } },
   }, async (request, reply) => {
     return withEtag(reply, await service.get(serviceContext(request), dossierOf(request.params), itemId(request.params)));
   });
 
   app.patch(`/dossiers/:id/${segment}/:${idParam}`, {
     config: { access: options.write },
-    schema: { operationId: `update${singular}`, tags, params: itemParams, headers: ifMatchHeaders, body: schemas.patch,
+    schema: { operationId: `update${singular}`, tags,
+      summary: `Change a ${one}`,
+      description: `Merge semantics: absent fields stay, null clears. If-Match is required (428 without; 412 with the current ${one} when stale).`, params: itemParams, headers: ifMatchHeaders, body: schemas.patch,
       response: { 200: schemas.view, ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428) } },
   }, async (request, reply) => {
     const version = requiredVersion(request.headers['if-match'] as string | undefined);
@@ -83,7 +93,9 @@ export function registerChildRoutes<
 
   app.delete(`/dossiers/:id/${segment}/:${idParam}`, {
     config: { access: options.write },
-    schema: { operationId: `delete${singular}`, tags, params: itemParams, headers: ifMatchHeaders,
+    schema: { operationId: `delete${singular}`, tags,
+      summary: `Delete a ${one}`,
+      description: `Deletes the ${one}. If-Match is required (428 without; 412 with the current ${one} when stale).`, params: itemParams, headers: ifMatchHeaders,
       response: { 204: noContent, ...problemResponses(400, 401, 403, 404, 409, 412, 428) } },
   }, async (request, reply) => {
     const version = requiredVersion(request.headers['if-match'] as string | undefined);

@@ -12,7 +12,8 @@ export async function exportRoutes(instance: FastifyInstance) {
   app.get('/dossiers/:id/export.json', {
     // The whole dossier in one go: a handful per hour is all a person needs, more is harvesting.
     config: { access: 'dossier.export', rateLimit: perUserRateLimit(10, 60 * 60_000) },
-    schema: { operationId: 'exportDossier', tags: ['exports'], params: dossierIdParams,
+    schema: { operationId: 'exportDossier', summary: 'Download your own data',
+      description: 'The resident\'s complete dossier as JSON (right of access, AVG art. 15). Rate-limited per person.', tags: ['exports'], params: dossierIdParams,
       response: { 200: dossierExportSchema, ...problemResponses(400, 401, 403, 404, 429) } },
   }, async (request, reply) => {
     const body = await exportDossier(serviceContext(request), request.params.id);

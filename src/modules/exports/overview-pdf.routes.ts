@@ -17,7 +17,8 @@ export async function overviewPdfRoutes(instance: FastifyInstance) {
     // A render costs a worker for ~100 ms: a few per minute per person is plenty for a resident.
     config: { access: 'dossier.pdf', rateLimit: perUserRateLimit(instance.appConfig.pdfDownloadsPerMinute, 60_000) },
     schema: {
-      operationId: 'getOverviewPdf', tags: ['exports'], params: dossierIdParams, querystring: pdfQuery,
+      operationId: 'getOverviewPdf', summary: 'The overview as PDF',
+      description: 'The dossier\'s overview for the resident, in plain Dutch, as a PDF; `includeStory=true` adds the resident\'s story. Rate-limited per person.', tags: ['exports'], params: dossierIdParams, querystring: pdfQuery,
       response: {
         200: { description: 'The overview in plain Dutch (B1), fonts embedded.', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } },
         ...problemResponses(400, 401, 403, 404, 429, 503),

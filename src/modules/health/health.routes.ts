@@ -11,12 +11,14 @@ export async function healthRoutes(appInstance: FastifyInstance) {
   const app = appInstance.withTypeProvider<ZodTypeProvider>();
   app.get('/health/live', {
     config: { access: 'public' },
-    schema: { operationId: 'getLiveness', tags: ['health'], response: { 200: HealthStatus } },
+    schema: { operationId: 'getLiveness', summary: 'Liveness probe',
+      description: 'Answers 200 while the process runs; it does not touch the database. For the container platform\'s restart decision.', tags: ['health'], response: { 200: HealthStatus } },
   }, async () => ({ status: 'ok' as const }));
 
   app.get('/health/ready', {
     config: { access: 'public' },
-    schema: { operationId: 'getReadiness', tags: ['health'], response: { 200: HealthStatus, 503: HealthStatus } },
+    schema: { operationId: 'getReadiness', summary: 'Readiness probe',
+      description: 'Answers 200 when the database answers and the server is not shutting down, else 503: for the load balancer\'s routing decision.', tags: ['health'], response: { 200: HealthStatus, 503: HealthStatus } },
   }, async (_request, reply) => {
     if (app.isClosing()) return reply.code(503).send({ status: 'unavailable' });
     try {

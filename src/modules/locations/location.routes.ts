@@ -13,7 +13,8 @@ export async function locationRoutes(appInstance: FastifyInstance) {
   app.get('/locations', {
     config: { access: 'location.list' },
     schema: {
-      operationId: 'listLocations', tags: ['locations'], querystring: LocationListQuery,
+      operationId: 'listLocations', summary: 'List the locations',
+      description: 'The neighbourhood rooms (BuurtWerkKamers) accounts and dossiers belong to, paged.', tags: ['locations'], querystring: LocationListQuery,
       response: { 200: LocationList, ...problemResponses(400, 401, 403) },
     },
   }, async (request) => listLocations(app.db, request.query));
@@ -21,7 +22,8 @@ export async function locationRoutes(appInstance: FastifyInstance) {
   app.post('/locations', {
     config: { access: 'location.create' },
     schema: {
-      operationId: 'createLocation', tags: ['locations'], body: LocationBody,
+      operationId: 'createLocation', summary: 'Add a location',
+      description: 'Adds a neighbourhood room. Its name is unique (409 when it exists).', tags: ['locations'], body: LocationBody,
       response: { 201: Location, ...problemResponses(400, 401, 403, 409) },
     },
   }, async (request, reply) => {

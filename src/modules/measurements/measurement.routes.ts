@@ -15,12 +15,14 @@ export async function measurementRoutes(instance: FastifyInstance) {
 
   app.get('/instruments', {
     config: { access: 'instrument.read' },
-    schema: { operationId: 'listInstruments', tags, response: { 200: z.object({ items: z.array(instrumentSchema) }), ...problemResponses(401, 403) } },
+    schema: { operationId: 'listInstruments', summary: 'List the questionnaires',
+      description: 'The evaluation questionnaires (instruments) by version, with their items.', tags, response: { 200: z.object({ items: z.array(instrumentSchema) }), ...problemResponses(401, 403) } },
   }, async (request) => instruments(serviceContext(request)));
 
   app.post('/instruments', {
     config: { access: 'reference.write' },
-    schema: { operationId: 'createInstrument', tags, body: instrumentBody, response: { 201: instrumentSchema, ...problemResponses(400, 401, 403, 409) } },
+    schema: { operationId: 'createInstrument', summary: 'Add a questionnaire version',
+      description: 'The admin adds a new version of the evaluation questionnaire; an existing version answers 409.', tags, body: instrumentBody, response: { 201: instrumentSchema, ...problemResponses(400, 401, 403, 409) } },
   }, async (request, reply) => reply.code(201).send(await addInstrument(serviceContext(request), request.body)));
 
   app.get('/dossiers/:id/measurements', {
@@ -40,7 +42,8 @@ export async function measurementRoutes(instance: FastifyInstance) {
 
   app.put('/dossiers/:id/measurements/:moment', {
     config: { access: 'dossier.measurement' },
-    schema: { operationId: 'putMeasurement', tags, params: measurementParams, headers: ifMatchHeaders, body: measurementBody,
+    schema: { operationId: 'putMeasurement', summary: 'Fill in a questionnaire',
+      description: 'Records the answers for one moment (T0, T1, T2): 201 the first time, 200 when replaced. If-Match is required once it exists (428 without; 412 when stale); answers that do not fit the questionnaire answer 422; T2 before the dossier is closed answers 409.', tags, params: measurementParams, headers: ifMatchHeaders, body: measurementBody,
       response: { 200: measurementSchema, 201: measurementSchema, ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428) } },
   }, async (request, reply) => sendSingleton(reply, await putMeasurement(serviceContext(request), request.params.id,
     request.params.moment, optionalVersion(request.headers['if-match']), request.body)));

@@ -15,13 +15,15 @@ export async function normPeriodRoutes(instance: FastifyInstance) {
 
   app.get('/norm-periods', {
     config: { access: 'reference.read' },
-    schema: { operationId: 'listNormPeriods', tags, querystring: PageQuery,
+    schema: { operationId: 'listNormPeriods', summary: 'List the norm periods',
+      description: 'The bijstandsnormen per period, oldest first, paged.', tags, querystring: PageQuery,
       response: { 200: normPeriodPageSchema, ...problemResponses(400, 401, 403) } },
   }, async (request) => listNormPeriods(serviceContext(request), request.query));
 
   app.post('/norm-periods', {
     config: { access: 'reference.write' },
-    schema: { operationId: 'createNormPeriod', tags, headers: idempotencyHeaders, body: createNormPeriodBody,
+    schema: { operationId: 'createNormPeriod', summary: 'Add a norm period',
+      description: 'The admin adds the bijstandsnormen of a new period. Send Idempotency-Key so a retry does not add it twice. A period that does not fit the existing ones or whose figures are inconsistent answers 422 with the reasons in `errors`.', tags, headers: idempotencyHeaders, body: createNormPeriodBody,
       response: { 201: normPeriodSchema, ...problemResponses(400, 401, 403, 422) } },
   }, async (request, reply) => {
     const result = await addNormPeriod(serviceContext(request), request.body, request.headers['idempotency-key']);

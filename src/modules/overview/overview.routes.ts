@@ -14,12 +14,14 @@ export async function overviewRoutes(instance: FastifyInstance) {
 
   app.get('/dossiers/:id/overview', {
     config: { access: 'dossier.read' },
-    schema: { operationId: 'getOverview', tags, params: dossierIdParams, response: { 200: overviewSchema, ...problemResponses(400, 401, 403, 404) } },
+    schema: { operationId: 'getOverview', summary: 'The dossier\'s overview',
+      description: 'Computed totals of the dossier: debts, budget, aflosruimte and flags, from the stored records and the norms of the period.', tags, params: dossierIdParams, response: { 200: overviewSchema, ...problemResponses(400, 401, 403, 404) } },
   }, async (request) => getOverview(serviceContext(request), request.params.id));
 
   app.get('/dossiers/:id/settlement', {
     config: { access: 'dossier.read' },
-    schema: { operationId: 'getSettlement', tags, params: dossierIdParams, querystring: settlementQuery,
+    schema: { operationId: 'getSettlement', summary: 'A settlement proposal',
+      description: 'Simulates a minnelijk traject over `months` from the aflosruimte: what each creditor would receive. 422 vtlb_required when no VTLB can be formed (never simulated on the budget saldo).', tags, params: dossierIdParams, querystring: settlementQuery,
       response: { 200: settlementSchema, ...problemResponses(400, 401, 403, 404, 422) } },
   }, async (request) => getSettlement(serviceContext(request), request.params.id, request.query));
 }

@@ -23,24 +23,28 @@ export async function planRoutes(instance: FastifyInstance) {
 
   app.get('/dossiers/:id/referral', {
     config: { access: 'dossier.read' },
-    schema: { operationId: 'getReferral', tags, params: dossierIdParams, response: { 200: referralSchema, ...problemResponses(400, 401, 403, 404) } },
+    schema: { operationId: 'getReferral', summary: 'Read the referral',
+      description: 'Where the dossier is referred to (for example schuldhulpverlening of the municipality), if anywhere.', tags, params: dossierIdParams, response: { 200: referralSchema, ...problemResponses(400, 401, 403, 404) } },
   }, async (request, reply) => withEtag(reply, await getReferral(serviceContext(request), request.params.id)));
 
   app.put('/dossiers/:id/referral', {
     config: { access: 'dossier.plan.write' },
-    schema: { operationId: 'putReferral', tags, params: dossierIdParams, headers: ifMatchHeaders, body: referralBody,
+    schema: { operationId: 'putReferral', summary: 'Write the referral',
+      description: 'Creates the referral (201) or replaces it (200). If-Match is required once it exists (428 without; 412 when stale).', tags, params: dossierIdParams, headers: ifMatchHeaders, body: referralBody,
       response: { 200: referralSchema, 201: referralSchema, ...problemResponses(400, 401, 403, 404, 409, 412, 428) } },
   }, async (request, reply) => sendSingleton(reply,
     await putReferral(serviceContext(request), request.params.id, optionalVersion(request.headers['if-match']), request.body)));
 
   app.get('/dossiers/:id/checklist', {
     config: { access: 'dossier.read' },
-    schema: { operationId: 'getChecklist', tags, params: dossierIdParams, response: { 200: checklistSchema, ...problemResponses(400, 401, 403, 404) } },
+    schema: { operationId: 'getChecklist', summary: 'Read the checklist',
+      description: 'The dossier\'s checklist of papers and steps.', tags, params: dossierIdParams, response: { 200: checklistSchema, ...problemResponses(400, 401, 403, 404) } },
   }, async (request, reply) => withEtag(reply, await getChecklist(serviceContext(request), request.params.id)));
 
   app.put('/dossiers/:id/checklist', {
     config: { access: 'dossier.plan.write' },
-    schema: { operationId: 'putChecklist', tags, params: dossierIdParams, headers: ifMatchHeaders, body: checklistBody,
+    schema: { operationId: 'putChecklist', summary: 'Write the checklist',
+      description: 'Creates the checklist (201) or replaces it (200). If-Match is required once it exists (428 without; 412 when stale).', tags, params: dossierIdParams, headers: ifMatchHeaders, body: checklistBody,
       response: { 200: checklistSchema, 201: checklistSchema, ...problemResponses(400, 401, 403, 404, 409, 412, 428) } },
   }, async (request, reply) => sendSingleton(reply,
     await putChecklist(serviceContext(request), request.params.id, optionalVersion(request.headers['if-match']), request.body)));

@@ -20,7 +20,8 @@ export async function statsRoutes(instance: FastifyInstance) {
 
   app.get('/stats/tables', {
     config: { access: 'stats.read' },
-    schema: { operationId: 'listStatsTables', tags, response: { 200: statsCatalogueSchema, ...problemResponses(401, 403) } },
+    schema: { operationId: 'listStatsTables', summary: 'List the statistics tables',
+      description: 'The fixed catalogue of anonymised tables the evaluator may request, with their method.', tags, response: { 200: statsCatalogueSchema, ...problemResponses(401, 403) } },
   }, async () => statsCatalogue());
 
   app.get('/stats/periods', {
@@ -39,7 +40,7 @@ export async function statsRoutes(instance: FastifyInstance) {
     // from occupying the database with first computations.
     config: { access: 'stats.read', rateLimit: perUserRateLimit(instance.appConfig.statsRequestsPerMinute, 60_000) },
     schema: {
-      operationId: 'getStatsTable', tags, params: statsTableParams, querystring: statsTableQuery,
+      operationId: 'getStatsTable', summary: 'Read one statistics table', tags, params: statsTableParams, querystring: statsTableQuery,
       description: 'One table of the fixed catalogue for a published period, frozen at its first computation. '
         + 'Send `Accept: text/csv` for CSV.',
       response: {

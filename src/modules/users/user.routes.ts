@@ -18,7 +18,7 @@ export async function userRoutes(appInstance: FastifyInstance) {
   app.get('/users', {
     config: { access: 'user.manage' },
     schema: {
-      operationId: 'listUsers', tags: ['users'], querystring: UserListQuery,
+      operationId: 'listUsers', summary: 'List accounts', tags: ['users'], querystring: UserListQuery,
       description: 'Admin: every staff account. Coordinator: the maatjes of their location.',
       response: { 200: UserList, ...problemResponses(400, 401, 403) },
     },
@@ -27,7 +27,7 @@ export async function userRoutes(appInstance: FastifyInstance) {
   app.post('/users', {
     config: { access: 'user.manage' },
     schema: {
-      operationId: 'createUser', tags: ['users'], body: UserCreateBody,
+      operationId: 'createUser', summary: 'Create a staff account', tags: ['users'], body: UserCreateBody,
       description: 'Admin: any staff account. Coordinator: maatjes of their own location only.',
       response: { 201: CreatedUser, ...problemResponses(400, 401, 403, 409, 422) },
     },
@@ -39,7 +39,8 @@ export async function userRoutes(appInstance: FastifyInstance) {
   app.get('/users/:id', {
     config: { access: 'user.manage' },
     schema: {
-      operationId: 'getUser', tags: ['users'], params: UserIdParams,
+      operationId: 'getUser', summary: 'Read one account',
+      description: 'One account the caller manages (the same accounts as in the list: admin every staff account, coordinator the maatjes of their location); any other account answers 404.', tags: ['users'], params: UserIdParams,
       response: { 200: User, ...problemResponses(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
@@ -50,7 +51,7 @@ export async function userRoutes(appInstance: FastifyInstance) {
   app.patch('/users/:id', {
     config: { access: 'user.manage' },
     schema: {
-      operationId: 'updateUser', tags: ['users'], params: UserIdParams, body: UserPatchBody,
+      operationId: 'updateUser', summary: 'Change an account', tags: ['users'], params: UserIdParams, body: UserPatchBody,
       description: 'Needs If-Match. trainedAt, role and locationId are the admin\'s. Disabling or a new role ends the account\'s sessions.',
       response: { 200: User, ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428) },
     },
@@ -62,7 +63,7 @@ export async function userRoutes(appInstance: FastifyInstance) {
   app.post('/users/:id/activation-code', {
     config: { access: 'user.activationCode' },
     schema: {
-      operationId: 'issueActivationCode', tags: ['users'], params: UserIdParams,
+      operationId: 'issueActivationCode', summary: 'Issue a new activation code', tags: ['users'], params: UserIdParams,
       description: 'Admin: staff accounts. Coordinator: residents and maatjes of their location. Ends the account\'s sessions and password.',
       response: { 201: ActivationCodeIssued, ...problemResponses(400, 401, 403, 404, 409) },
     },

@@ -19,7 +19,7 @@ export const UserCreateBody = z.strictObject({
 export const UserPatchBody = z.strictObject({
   displayName: DisplayName.optional(),
   disabled: z.boolean().optional(),
-  trainedAt: z.iso.datetime({ offset: true }).nullable().optional().describe('Admin only; maatjes only; null clears'),
+  trainedAt: z.iso.datetime({ offset: true }).max(40).nullable().optional().describe('Admin only; maatjes only; null clears'),
   locationId: z.uuid().nullable().optional().describe('Admin only'),
   role: z.enum(STAFF_ROLES).optional().describe('Admin only'),
 }).refine((body) => Object.keys(body).length > 0, { message: 'Name at least one field to change.' });
