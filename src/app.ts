@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { createDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { createKeyring } from './lib/dossier-keys.js';
+import { NotFoundError } from './lib/errors.js';
 import { createPdfRenderer } from './modules/exports/pdf-renderer.js';
 import { authenticate } from './http/authenticate.js';
 import { createLogger } from './http/logger.js';
@@ -149,10 +150,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Before any route: the plugin attaches its per-route limits as routes are added.
   await app.register(rateLimit);
 
+  // The contract maps the whole attack surface: a production instance (DATABASE_URL) publishes it
+  // only when DOCS_ENABLED says so; otherwise the route answers like any unknown path.
   app.get('/openapi.json', {
     config: { access: 'public' },
     schema: { hide: true, response: { 200: z.looseObject({}) } },
-  }, async () => app.swagger() as unknown as Record<string, unknown>);
+  }, async () => {
+    if (!config.docsEnabled) throw new NotFoundError();
+    return app.swagger() as unknown as Record<string, unknown>;
+  });
 
   await app.register(healthRoutes);
   await app.register(async (api) => {
