@@ -4,7 +4,8 @@
 // If-Match is required, and the formats/lengths implied by a schema's own type. Checked by
 // `npm run lint:spec` (Redocly recommended + Spectral OWASP 2023).
 import type { FastifySchema, RouteOptions } from 'fastify';
-import { isOperation, rolesFor } from '../access/policy.js';
+import { isOperation, roleMay } from '../access/policy.js';
+import { ROLES } from '../lib/vocabulary.js';
 import { patternMaxLength } from './pattern-length.js';
 
 type Json = Record<string, unknown>;
@@ -88,7 +89,7 @@ export function annotateRoute(schema: FastifySchema, route: RouteOptions): Fasti
 function roleSentence(access: unknown, path: string): string {
   if (access === 'public') return 'Who may call it: anyone; no sign-in needed.';
   if (!isOperation(access)) return '';
-  const roles = rolesFor(access);
+  const roles = ROLES.filter((role) => roleMay(role, access));
   const partiesOnly = roles.every((role) => role === 'resident' || role === 'maatje');
   const gate = partiesOnly && path.startsWith('/api/v1/dossiers/{id}')
     ? ' Of those, only the dossier\'s own resident and its assigned maatje pass the dossier gate; for anyone else the dossier does not exist (404).'
