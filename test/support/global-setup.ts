@@ -30,6 +30,17 @@ async function dockerAnswers(): Promise<boolean> {
   }
 }
 
+/** One line at the start of a run, so nobody wonders which database the results are about. */
+function announce(database: string): void {
+  process.stdout.write(`tests run on ${database}\n`);
+}
+
+/** Host, port and database only: a URL's user and password stay out of the output. */
+function describeServer(url: string): string {
+  const { hostname, port, pathname } = new URL(url);
+  return `${hostname}:${port || '5432'}${pathname}`;
+}
+
 export default async function setup(project: TestProject) {
   const forcePglite = process.env.TEST_DB === 'pglite';
   let adminUrl = forcePglite ? undefined : process.env.TEST_DATABASE_URL || undefined;
@@ -42,6 +53,9 @@ export default async function setup(project: TestProject) {
       .start();
     adminUrl = container.getConnectionUri();
     stopContainer = () => container.stop();
+    announce(`PostgreSQL 15 in a testcontainers container (${describeServer(adminUrl)})`);
+  } else if (adminUrl) {
+    announce(`PostgreSQL at ${describeServer(adminUrl)} (TEST_DATABASE_URL)`);
   }
 
   if (adminUrl) {
@@ -70,6 +84,9 @@ export default async function setup(project: TestProject) {
     };
   }
 
+  announce(forcePglite
+    ? 'embedded PGlite (TEST_DB=pglite)'
+    : 'embedded PGlite (no TEST_DATABASE_URL and no Docker engine answered)');
   const { db, client } = await createPgliteDatabase({});
   await migrateToLatest(db);
   const dumpPath = path.join(os.tmpdir(), `pglite-template-${process.pid}-${randomBytes(3).toString('hex')}.tar.gz`);
