@@ -103,8 +103,9 @@ function ExpenseForm({ initial, submitLabel, onSave, onCancel, resetAfterSave }:
   );
 }
 
+// The monthly equivalent only where it differs from what was typed ("per maand" twice says nothing).
 const perMonth = (row: { monthlyCents: number | null; frequency: string }) =>
-  row.frequency === 'once' || row.monthlyCents === null ? '' : ` (${formatEuro(row.monthlyCents)} ${t.phaseB.perMonth})`;
+  row.frequency === 'once' || row.frequency === 'month' || row.monthlyCents === null ? '' : ` (${formatEuro(row.monthlyCents)} ${t.phaseB.perMonth})`;
 
 function incomeWords(row: Income) {
   return `${label(labels.incomeKind, row.kind)}${row.description ? `, ${row.description}` : ''}: ${formatEuro(row.amountCents)} ${label(labels.frequency, row.frequency)}${perMonth(row)}`;
