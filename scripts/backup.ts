@@ -1,5 +1,7 @@
-// npm run backup [-- <directory>]: pg_dump (custom format) of DATABASE_URL into the directory
-// (default ./backups), with the erasure ledger beside it. Needs the PostgreSQL client tools.
+// npm run backup [-- <directory>]: pg_dump (custom format) of the database into the directory
+// (default ./backups), with the erasure ledger beside it. Needs the PostgreSQL client tools. It
+// connects as the owner (MIGRATION_DATABASE_URL, else DATABASE_URL): the application role may not
+// read every table.
 import { loadConfig } from '../src/config.js';
 import { backupDatabase } from './backup/pg-backup.js';
 
@@ -9,5 +11,5 @@ if (!config.databaseUrl) {
   process.exit(1);
 }
 const directory = process.argv[2] ?? './backups';
-const result = await backupDatabase(config.databaseUrl, directory);
+const result = await backupDatabase(config.migrationDatabaseUrl ?? config.databaseUrl, directory);
 process.stdout.write(`backup written: ${result.dumpFile}\nerasure ledger (${result.ledgerEntries} entries): ${result.ledgerFile}\n`);

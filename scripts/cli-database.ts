@@ -1,9 +1,10 @@
 // Scripts open the configured database the same way the service does (DATABASE_URL or PGlite in
-// DATA_DIR) and bring it to the latest migration first.
+// DATA_DIR) and bring it to the latest migration first (over MIGRATION_DATABASE_URL when it is set,
+// which also re-applies the application role's grants). The returned connection is the service's.
 import { loadConfig } from '../src/config.js';
 import { DataDirInUseError } from '../src/db/data-dir-lock.js';
 import { createDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrator.js';
+import { prepareDatabase } from '../src/db/prepare.js';
 
 /**
  * `whileInUse` is what to tell the user when the embedded DATA_DIR is held by another process
@@ -19,6 +20,6 @@ export async function openMigratedDatabase(whileInUse = 'Stop the server, then r
     process.stderr.write(`${error.message}\n${whileInUse}\n`);
     process.exit(3);
   }
-  const result = await migrateToLatest(handle.db);
-  return { config, ...handle, applied: result.results ?? [] };
+  const applied = await prepareDatabase(handle.db, config);
+  return { config, ...handle, applied };
 }

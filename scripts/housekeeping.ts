@@ -17,7 +17,7 @@ try {
     const verb = dryRun ? 'would' : 'did';
     process.stdout.write(`Housekeeping (${dryRun ? 'dry run, nothing changed' : 'done'}): ${verb}\n`);
     for (const [what, count] of Object.entries(result.report)) {
-      process.stdout.write(`  ${what.padEnd(20)} ${count === null ? 'skipped (no owner connection)' : count}\n`);
+      process.stdout.write(`  ${what.padEnd(20)} ${count === null ? 'skipped' : count}\n`);
     }
   }
 } finally {

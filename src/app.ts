@@ -9,7 +9,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { z } from 'zod';
 import type { Config } from './config.js';
 import { createDatabase, type Db } from './db/database.js';
-import { migrateToLatest } from './db/migrator.js';
+import { prepareDatabase } from './db/prepare.js';
 import { createKeyring } from './lib/dossier-keys.js';
 import { NotFoundError } from './lib/errors.js';
 import { createPdfRenderer } from './modules/exports/pdf-renderer.js';
@@ -99,8 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     });
     db = handle.db;
     if (handle.fromTemplate) logger.info('created the embedded database from the template migrated at build time');
-    const migrated = await migrateToLatest(db);
-    const applied = (migrated.results ?? []).map((r) => r.migrationName);
+    const applied = (await prepareDatabase(db, config)).map((r) => r.migrationName);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
     const owned = db;
     app.addHook('onClose', async () => {

@@ -11,6 +11,11 @@ export interface Config {
   readonly host: string;
   /** Unset means embedded PGlite in `dataDir`. */
   readonly databaseUrl: string | undefined;
+  /**
+   * The schema owner's connection, for migrations and the application role's grants
+   * (src/db/roles.ts). Equal to `databaseUrl` unless MIGRATION_DATABASE_URL says otherwise.
+   */
+  readonly migrationDatabaseUrl: string | undefined;
   readonly dataDir: string;
   readonly jwtSecret: Buffer;
   /** The first key encrypts; every key decrypts (rotation). */
@@ -19,7 +24,7 @@ export interface Config {
   readonly statsMinCell: number;
   /** Months after closing until housekeeping erases a closed dossier. */
   readonly retentionMonths: number;
-  /** Months until housekeeping deletes an audit row (over the owner connection). */
+  /** Months until housekeeping deletes an audit row (the owner's stored value is the floor). */
   readonly auditRetentionMonths: number;
   readonly docsEnabled: boolean;
   readonly trustProxy: string | number | boolean;
@@ -62,6 +67,12 @@ const envSchema = z.object({
   PORT: optionalText.pipe(integerText(0, 65535).optional()),
   HOST: optionalText,
   DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  MIGRATION_DATABASE_URL: optionalText.pipe(
     z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -118,6 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = e.DATA_DIR ?? './data';
   const embedded = e.DATABASE_URL === undefined;
+  if (embedded && e.MIGRATION_DATABASE_URL !== undefined) {
+    throw new ConfigError('MIGRATION_DATABASE_URL: only meaningful together with DATABASE_URL');
+  }
 
   let jwtSecretText = e.JWT_SECRET;
   let encryptionKeysText = e.ENCRYPTION_KEYS;
@@ -157,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT ?? 3000,
     host: e.HOST ?? '127.0.0.1',
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL,
     dataDir,
     jwtSecret,
     encryptionKeys: Object.freeze(encryptionKeys),

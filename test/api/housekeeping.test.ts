@@ -62,7 +62,7 @@ describe('retention', () => {
     expect(runs.map((row) => row.details)).toEqual([
       expect.objectContaining({ dryRun: false, erasedByRetention: 0 }),
       expect.objectContaining({ dryRun: true, erasedByRetention: 1 }),
-      expect.objectContaining({ dryRun: false, erasedByRetention: 1, staffDisabled: expect.any(Number), auditRowsDeleted: null }),
+      expect.objectContaining({ dryRun: false, erasedByRetention: 1, staffDisabled: expect.any(Number), auditRowsDeleted: 0 }),
     ]);
     expect(runs.every((row) => row.actorRole === null && row.actorUserId === null)).toBe(true);
   }, 120_000);
@@ -135,5 +135,40 @@ describe('one run at a time', () => {
     expect(await exists(id)).toBe(false);
     const executed = await t.db.selectFrom('auditEvents').select('id').where('action', '=', 'erasure.executed').where('dossierId', '=', id).execute();
     expect(executed).toHaveLength(1);
+  }, 120_000);
+});
+
+describe('audit retention', () => {
+  it('deletes audit rows older than AUDIT_RETENTION_MONTHS by the database clock, keeps younger ones whatever the caller asks, and counts them', async () => {
+    // The database's clock decides, so the rows are dated back instead of moving it.
+    const ages = { '61 months': 'old', '60 months 1 day': 'old', '60 months -1 day': 'young', '59 months': 'young' } as const;
+    for (const age of Object.keys(ages)) {
+      await t.db.insertInto('auditEvents')
+        .values({ action: 'test.retention', outcome: 'success', details: JSON.stringify({ age }), occurredAt: sql<Date>`now() - ${age}::interval` })
+        .execute();
+    }
+    const left = async () => (await t.db.selectFrom('auditEvents').select('details').where('action', '=', 'test.retention').orderBy('id').execute())
+      .map((row) => (row.details as { age: string }).age);
+
+    // The application's clock a century ahead and a 6-month wish change nothing: the floor is the stored 60.
+    const farAhead = new Date(h.clock.now().getTime() + 100 * 365 * 86_400_000);
+    const dry = await runHousekeeping(t.db, { now: farAhead, retentionMonths: 24, auditRetentionMonths: 6, dryRun: true });
+    expect(dry.ran && dry.report.auditRowsDeleted).toBe(2);
+    expect(await left()).toHaveLength(4);
+
+    const done = await runHousekeeping(t.db, { now: farAhead, retentionMonths: 24, auditRetentionMonths: 6 });
+    expect(done.ran && done.report.auditRowsDeleted).toBe(2);
+    expect(await left()).toEqual(['60 months -1 day', '59 months']);
+    const last = await t.db.selectFrom('auditEvents').select('details').where('action', '=', 'housekeeping.run').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(last.details).toMatchObject({ dryRun: false, auditRowsDeleted: 2 });
+
+    for (const months of [6, 0, -1200, null]) {
+      const { rows } = await sql<{ n: number }>`SELECT purge_audit_events(${months}::int, false) AS n`.execute(t.db);
+      expect(rows).toEqual([{ n: 0 }]);
+    }
+    expect(await left()).toEqual(['60 months -1 day', '59 months']);
+    // A longer retention than the stored one is honoured.
+    const { rows: longer } = await sql<{ n: number }>`SELECT purge_audit_events(1200, true) AS n`.execute(t.db);
+    expect(longer).toEqual([{ n: 0 }]);
   }, 120_000);
 });

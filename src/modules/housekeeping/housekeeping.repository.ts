@@ -53,6 +53,16 @@ export async function disableUser(db: Kysely<Database>, userId: string, now: Dat
     .where('id', '=', userId).where('disabledAt', 'is', null).execute();
 }
 
+/**
+ * Audit rows past their retention, deleted (or counted) by purge_audit_events: it runs as the
+ * schema's owner, takes its cutoff from the database clock and never goes below the retention the
+ * owner stored, so the application role gets no way to delete younger rows (migration 2026_12_02_0930).
+ */
+export async function purgeAuditEvents(db: Kysely<Database>, months: number, dryRun: boolean): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT purge_audit_events(${months}::int, ${dryRun}::boolean) AS n`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
 export interface BookkeepingCounts {
   sessions: number;
   activationCodes: number;

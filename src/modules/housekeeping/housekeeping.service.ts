@@ -10,8 +10,8 @@ import { eraseNow, executeDueErasures } from '../erasure/erasure.service.js';
 import { followUpUnansweredLetters } from '../paperwork/letter.service.js';
 import type { Keyring } from '../../lib/dossier-keys.js';
 import {
-  cleanBookkeeping, disableUser, idleStaffIds, inactiveOpenDossiers, releaseHousekeepingLock, retentionDueDossierIds,
-  tryHousekeepingLock, type BookkeepingCounts,
+  cleanBookkeeping, disableUser, idleStaffIds, inactiveOpenDossiers, purgeAuditEvents, releaseHousekeepingLock,
+  retentionDueDossierIds, tryHousekeepingLock, type BookkeepingCounts,
 } from './housekeeping.repository.js';
 import { DROPPED_OUT_MONTHS, IDLE_STAFF_MONTHS } from './housekeeping.rules.js';
 
@@ -23,8 +23,6 @@ export interface HousekeepingOptions {
   dryRun?: boolean;
   /** Encrypts the follow-up actions of unanswered letters; without it that step is skipped. */
   cipher?: Keyring;
-  /** Deletes audit rows older than the cutoff over a connection the application role cannot use; counts on a dry run. */
-  purgeAudit?: (olderThanMonths: number, now: Date, dryRun: boolean) => Promise<number>;
 }
 
 export interface HousekeepingReport extends BookkeepingCounts {
@@ -34,8 +32,8 @@ export interface HousekeepingReport extends BookkeepingCounts {
   staffDisabled: number;
   /** Letters unanswered after 4 weeks that became an action for the maatje; null without a cipher. */
   lettersFollowedUp: number | null;
-  /** Null when no owner connection was given, so the audit retention did not run. */
-  auditRowsDeleted: number | null;
+  /** Audit rows older than AUDIT_RETENTION_MONTHS (by the database's clock, not `now`). */
+  auditRowsDeleted: number;
 }
 
 export type HousekeepingResult = { ran: false } | { ran: true; dryRun: boolean; report: HousekeepingReport };
@@ -89,7 +87,7 @@ async function housekeep(db: Kysely<Database>, options: HousekeepingOptions & { 
   }
 
   const lettersFollowedUp = options.cipher ? await followUpUnansweredLetters(db, options.cipher, now, dryRun) : null;
-  const auditRowsDeleted = options.purgeAudit ? await options.purgeAudit(options.auditRetentionMonths, now, dryRun) : null;
+  const auditRowsDeleted = await purgeAuditEvents(db, options.auditRetentionMonths, dryRun);
   const bookkeeping = await cleanBookkeeping(db, now, dryRun);
   return {
     erasedOnRequest, erasedByRetention, closedAsDroppedOut: droppedOut.length, staffDisabled: idleStaff.length, lettersFollowedUp, auditRowsDeleted,
