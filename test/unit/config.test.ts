@@ -45,6 +45,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: SERVER.DATABASE_URL, JWT_SECRET: SECRET })).toThrow(/ENCRYPTION_KEYS/);
   });
 
+  it('migrates over DATABASE_URL unless MIGRATION_DATABASE_URL names the owner, and only with a DATABASE_URL', async () => {
+    expect(loadConfig(SERVER).migrationDatabaseUrl).toBe(SERVER.DATABASE_URL);
+    const owner = 'postgres://owner@db.example/app';
+    expect(loadConfig({ ...SERVER, MIGRATION_DATABASE_URL: owner }).migrationDatabaseUrl).toBe(owner);
+    expect(() => loadConfig({ ...SERVER, MIGRATION_DATABASE_URL: 'mysql://x/y' })).toThrow(/MIGRATION_DATABASE_URL/);
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ss-config-'));
+    expect(loadConfig({ DATA_DIR: dataDir }).migrationDatabaseUrl).toBeUndefined();
+    expect(() => loadConfig({ DATA_DIR: dataDir, MIGRATION_DATABASE_URL: owner })).toThrow(/MIGRATION_DATABASE_URL/);
+  });
+
   it('treats an empty DATABASE_URL as unset (embedded)', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ss-config-'));
     const config = loadConfig({ DATABASE_URL: '', DATA_DIR: dataDir });
