@@ -34,6 +34,8 @@ export interface DossierCore {
 /** A checked dossier as its rows need it, without the cipher only services use. */
 export type DossierRef = Omit<DossierCore, 'cipher'>;
 
+// The SQL may follow the actor's role only; everything else of the actor goes in as a value. The
+// one-statement dossier read compiles this once per role (dossier-read.repository.ts).
 export function dossierVisibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'dossiers'>): Expression<SqlBool> => {
     switch (actor.role) {

@@ -2,10 +2,12 @@
 // under Kysely's PostgresDialect over node-postgres, so values parse identically everywhere.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ColumnNamesPlugin } from './column-names.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { seedFromTemplate } from './embedded-template.js';
+import { preparedStatementName } from './statement-template.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -47,7 +49,19 @@ const typeParsers = {
 
 // Nested keys stay as stored: jsonb holds data (checklist keys, item codes), not column names.
 export function kyselyOnPool(pool: pg.Pool): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ underscoreBeforeDigits: true, maintainNestedObjectKeys: true })] });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new ColumnNamesPlugin({ maintainNestedObjectKeys: true })] });
+}
+
+// A statement text of a statement template goes out as a named statement: parsed and planned once
+// per connection. Every other text goes out as before. (A connection pooler in transaction mode
+// would need this turned off; the app talks to PostgreSQL directly.)
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [text, values, callback] = args;
+    const name = typeof text === 'string' && Array.isArray(values) ? preparedStatementName(text) : undefined;
+    const send = super.query as (...a: unknown[]) => never;
+    return name === undefined ? send.apply(this, args) : send.call(this, { name, text, values }, callback);
+  }
 }
 
 export function createPostgresPool(databaseUrl: string, options: Pick<DatabaseOptions, 'poolMax' | 'onPoolError'> = {}) {
@@ -59,6 +73,7 @@ export function createPostgresPool(databaseUrl: string, options: Pick<DatabaseOp
     statement_timeout: 15_000,
     query_timeout: 20_000,
     types: typeParsers,
+    Client: PreparingClient,
   });
   pool.on('error', (error) => options.onPoolError?.(error));
   // A client checked out for a request has no listener of its own: when the server ends its

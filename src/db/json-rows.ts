@@ -4,28 +4,14 @@
 // Kysely gives for the same table read directly: camelCase keys (the CamelCasePlugin's own rule)
 // and a Date for every timestamptz, parsed by the same parser as a plain column, so both paths
 // agree to the millisecond. Dates ('YYYY-MM-DD') and nested jsonb stay as stored.
-import { CamelCasePlugin, sql, type AliasableExpression, type Expression, type RawBuilder } from 'kysely';
+import { sql, type AliasableExpression, type Expression, type RawBuilder } from 'kysely';
 import pg from 'pg';
+import { ColumnNamesPlugin } from './column-names.js';
 
 const TIMESTAMPTZ_OID = 1184;
 const parseTimestamp = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (text: string) => Date;
 
-class ColumnNames extends CamelCasePlugin {
-  // Column names are a small fixed set; every row of a read repeats them, so each is converted once.
-  readonly #known = new Map<string, string>();
-  constructor() {
-    super({ underscoreBeforeDigits: true });
-  }
-  toCamel(name: string): string {
-    let camel = this.#known.get(name);
-    if (camel === undefined) {
-      camel = this.camelCase(name);
-      this.#known.set(name, camel);
-    }
-    return camel;
-  }
-}
-const names = new ColumnNames();
+const names = new ColumnNamesPlugin();
 
 // PostgreSQL writes timestamptz into JSON as 2026-12-01T10:33:03.123456+00:00 (in a UTC session);
 // pg's parser reads the column form, with a space and a bare `+00`, which it takes on its fast path.

@@ -128,6 +128,25 @@ describe('a dossier read costs the same number of statements whatever the dossie
     expect(dossier.checklist.items).toEqual({ bkr_inzage: 'aanwezig', legitimatie: 'ontbreekt' });
   });
 
+  it('sends the sign-in check and the read as named statements: PostgreSQL parses and plans them once per connection', async ({ skip }) => {
+    // Embedded PGlite runs every statement unnamed.
+    if (t.kind !== 'server') skip();
+    const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    const names: (string | undefined)[] = [];
+    pg.Client.prototype.query = function query(this: pg.Client, ...args: unknown[]) {
+      const config = args[0] as string | { name?: string };
+      names.push(typeof config === 'string' ? undefined : config.name);
+      return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof pg.Client.prototype.query;
+    for (const user of [maatje, resident, maatje]) expect((await get(user, `/dossiers/${dossierId}`)).statusCode).toBe(200);
+    expect((await get(otherMaatje, `/dossiers/${dossierId}`)).statusCode).toBe(404);
+    pg.Client.prototype.query = originalQuery;
+    expect(names).toHaveLength(8);
+    expect(names.every((name) => typeof name === 'string')).toBe(true);
+    // One text per role: the maatjes share theirs, with their own ids as values.
+    expect(new Set(names).size).toBe(3);
+  });
+
   it('creates and edits a debt in six statements, the dossier mark and the audit row in one of them', async () => {
     const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
     await fill(dossierId, 2);

@@ -2,6 +2,7 @@
 // requested sections (its children as JSON) and the audit row, in one round trip and so in one
 // transaction and one snapshot. The audit row is written whether or not the dossier is visible:
 // `success` when the scope found it, `denied` when not, exactly as the transactional gate does.
+// Kysely builds the statement once per role and set of sections (statement-template.ts).
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import { dossierVisibleTo } from '../../access/dossier-scope.js';
@@ -9,31 +10,70 @@ import type { AuditEventsTable, Database } from '../../db/schema.js';
 import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Insertable } from 'kysely';
 import type { DossierRow } from './dossier.repository.js';
+import { statementTemplate } from '../../db/statement-template.js';
+import type { Role } from '../../lib/vocabulary.js';
 
-export type ReadAudit = Omit<Insertable<AuditEventsTable>, 'outcome' | 'dossierId'>;
+const AUDIT_COLUMNS = ['action', 'actorUserId', 'actorRole', 'subjectUserId', 'requestId', 'details'] as const;
+export type ReadAudit = { [K in (typeof AUDIT_COLUMNS)[number]]-?: Insertable<AuditEventsTable>[K] };
+
+interface ReadValues extends ReadAudit {
+  dossierId: string;
+  actorId: string;
+  actorLocationId: string | null;
+  actorDisplayName: string;
+  actorTrained: boolean;
+  actorSessionId: string;
+}
+const VALUE_NAMES = ['dossierId', 'actorId', 'actorLocationId', 'actorDisplayName', 'actorTrained', 'actorSessionId', ...AUDIT_COLUMNS] as const;
+
+/** The statement for one set of sections and one role; every other input is a value of the call. */
+function readStatement(sections: Record<string, JsonSection<unknown>>, role: Role) {
+  return statementTemplate(VALUE_NAMES, (db: Kysely<Database>, values: ReadValues) => {
+    // The scope's SQL follows the role; the caller's id and other fields are values of each call.
+    const actor: Actor = {
+      role, userId: values.actorId, locationId: values.actorLocationId, displayName: values.actorDisplayName,
+      trained: values.actorTrained, sessionId: values.actorSessionId,
+    };
+    const dossierRef = sql.ref<string>('scope.id');
+    const audit = Object.fromEntries(AUDIT_COLUMNS.map((column) => [column, values[column]])) as ReadAudit;
+    return db
+      .with('scope', (qb) => qb.selectFrom('dossiers').selectAll().where('id', '=', values.dossierId).where(dossierVisibleTo(actor)))
+      .with('audit', (qb) => qb.insertInto('auditEvents').values({
+        ...audit,
+        dossierId: values.dossierId,
+        outcome: sql<'success' | 'denied'>`case when exists (select 1 from scope) then 'success' else 'denied' end`,
+      }))
+      .selectFrom('scope')
+      .innerJoin('users as resident', 'resident.id', 'scope.residentId')
+      .leftJoin('dossierAssignments as assignment', (join) =>
+        join.onRef('assignment.dossierId', '=', 'scope.id').on('assignment.endedAt', 'is', null))
+      .leftJoin('users as maatje', 'maatje.id', 'assignment.maatjeId')
+      .leftJoin('dossierKeys as dataKey', 'dataKey.dossierId', 'scope.id')
+      .selectAll('scope')
+      .select(['dataKey.keyId as dataKeyId', 'dataKey.wrappedKey as dataKeyWrapped'])
+      .select(['resident.displayName as residentDisplayName', 'maatje.id as maatjeId', 'maatje.displayName as maatjeDisplayName'])
+      .select(Object.entries(sections).map(([name, section]) => section.select(dossierRef).as(name)));
+  });
+}
+
+// Sections are module constants (the dossier view's, the overview's): a few statements in all.
+const statements = new WeakMap<object, Map<Role, ReturnType<typeof readStatement>>>();
+
+function statementFor(sections: Record<string, JsonSection<unknown>>, role: Role) {
+  let byRole = statements.get(sections);
+  if (!byRole) statements.set(sections, (byRole = new Map()));
+  let statement = byRole.get(role);
+  if (!statement) byRole.set(role, (statement = readStatement(sections, role)));
+  return statement;
+}
 
 export async function readVisibleDossier<S extends Record<string, JsonSection<unknown>>>(
   db: Kysely<Database>, actor: Actor, dossierId: string, audit: ReadAudit, sections: S,
 ): Promise<{ row: DossierRow; dataKey: { keyId: string; wrappedKey: string } | null; sections: SectionResults<S> } | undefined> {
-  const dossierRef = sql.ref<string>('scope.id');
-  const found = await db
-    .with('scope', (qb) => qb.selectFrom('dossiers').selectAll().where('id', '=', dossierId).where(dossierVisibleTo(actor)))
-    .with('audit', (qb) => qb.insertInto('auditEvents').values({
-      ...audit,
-      dossierId,
-      outcome: sql<'success' | 'denied'>`case when exists (select 1 from scope) then 'success' else 'denied' end`,
-    }))
-    .selectFrom('scope')
-    .innerJoin('users as resident', 'resident.id', 'scope.residentId')
-    .leftJoin('dossierAssignments as assignment', (join) =>
-      join.onRef('assignment.dossierId', '=', 'scope.id').on('assignment.endedAt', 'is', null))
-    .leftJoin('users as maatje', 'maatje.id', 'assignment.maatjeId')
-    .leftJoin('dossierKeys as dataKey', 'dataKey.dossierId', 'scope.id')
-    .selectAll('scope')
-    .select(['dataKey.keyId as dataKeyId', 'dataKey.wrappedKey as dataKeyWrapped'])
-    .select(['resident.displayName as residentDisplayName', 'maatje.id as maatjeId', 'maatje.displayName as maatjeDisplayName'])
-    .select(Object.entries(sections).map(([name, section]) => section.select(dossierRef).as(name)))
-    .executeTakeFirst();
+  const [found] = await statementFor(sections, actor.role)(db, {
+    ...audit, dossierId, actorId: actor.userId, actorLocationId: actor.locationId, actorDisplayName: actor.displayName,
+    actorTrained: actor.trained, actorSessionId: actor.sessionId,
+  });
   if (!found) return undefined;
   const { dataKeyId, dataKeyWrapped, ...rest } = found;
   const record = rest as unknown as Record<string, unknown>;

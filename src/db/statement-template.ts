@@ -1,0 +1,52 @@
+// A statement that runs on every request (the sign-in check, the one-statement dossier read) is
+// built and compiled by Kysely once, with stand-ins for its values, instead of on every call; a
+// call only supplies the values in the order the compiled SQL wants them. On PostgreSQL the text
+// is also sent as a named (prepared) statement (database.ts), so each connection parses and plans
+// it once instead of on every call. The SQL text and the values are exactly what Kysely compiled.
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+const SLOT = Symbol('statement value');
+interface Slot {
+  readonly [SLOT]: string;
+}
+
+const isSlot = (value: unknown): value is Slot => typeof value === 'object' && value !== null && SLOT in value;
+
+// A handful of texts (one per template and shape), so the prepared statements per connection stay few.
+const preparedNames = new Map<string, string>();
+
+/** The name a template's statement text is prepared under; undefined for every other statement. */
+export function preparedStatementName(text: string): string | undefined {
+  return preparedNames.get(text);
+}
+
+/**
+ * `build` receives stand-ins for `names` and must use them only as values (in comparisons, inserted
+ * values); the SQL it builds may not depend on them. Everything else it uses is fixed at the first
+ * call, built on that call's database (every database of the app compiles the same SQL: PostgreSQL).
+ */
+export function statementTemplate<V extends object, R>(
+  names: readonly NoInfer<keyof V & string>[], build: (db: Kysely<Database>, values: V) => Compilable<R>,
+): (db: Kysely<Database>, values: V) => Promise<R[]> {
+  let compiled: { query: CompiledQuery<R>; values: ((values: V) => unknown)[] } | undefined;
+
+  const compile = (db: Kysely<Database>) => {
+    const slots = Object.fromEntries(names.map((name) => [name, { [SLOT]: name }])) as unknown as V;
+    const query = build(db, slots).compile();
+    const values = query.parameters.map((parameter) => {
+      if (!isSlot(parameter)) return () => parameter;
+      const name = parameter[SLOT] as keyof V;
+      return (given: V) => given[name];
+    });
+    if (!preparedNames.has(query.sql)) preparedNames.set(query.sql, `schoon_schip_${preparedNames.size + 1}`);
+    return { query, values };
+  };
+
+  return async (db, given) => {
+    compiled ??= compile(db);
+    const parameters = compiled.values.map((value) => value(given));
+    const result = await db.executeQuery<R>({ ...compiled.query, parameters });
+    return result.rows;
+  };
+}
