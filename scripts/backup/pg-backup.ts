@@ -74,7 +74,9 @@ export async function restoreDatabase(options: RestoreOptions) {
   if (tables > 0) throw new Error('the target database is not empty: restore only into a new, empty database');
 
   say(`restoring ${path.basename(options.dumpFile)}`);
-  await run('pg_restore', ['--no-owner', '--exit-on-error', '--no-password', `--dbname=${options.targetUrl}`, options.dumpFile]);
+  // Without the dump's grants: they name the application role, which the target's cluster may not
+  // have; `npm run migrate` with both URLs gives them again (src/db/roles.ts).
+  await run('pg_restore', ['--no-owner', '--no-acl', '--exit-on-error', '--no-password', `--dbname=${options.targetUrl}`, options.dumpFile]);
 
   const entries = new Map<string, LedgerEntry>();
   const add = (list: readonly LedgerEntry[]) => { for (const entry of list) if (!entries.has(entry.dossierId)) entries.set(entry.dossierId, entry); };

@@ -68,7 +68,11 @@ export async function grantAppRole(owner: Kysely<any>, role: AppRole): Promise<v
     for (const table of await existing(trx, READ_ONLY)) await sql`REVOKE INSERT, UPDATE, DELETE ON ${id(table)} FROM ${app}`.execute(trx);
     for (const table of await existing(trx, OWNER_ONLY)) await sql`REVOKE ALL ON ${id(table)} FROM ${app}`.execute(trx);
     await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`.execute(trx);
-    for (const fn of CALLABLE) await sql`GRANT EXECUTE ON FUNCTION ${sql.raw(fn)} TO ${app}`.execute(trx);
+    for (const fn of CALLABLE) {
+      // Again here, not only in the migration: a restore without the dump's grants makes it PUBLIC's.
+      await sql`REVOKE ALL ON FUNCTION ${sql.raw(fn)} FROM PUBLIC`.execute(trx);
+      await sql`GRANT EXECUTE ON FUNCTION ${sql.raw(fn)} TO ${app}`.execute(trx);
+    }
 
     // Tables a later migration creates (as this owner) are usable at once, before grants are re-run.
     await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`.execute(trx);

@@ -90,6 +90,12 @@ describe('the application role', () => {
         (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) + (SELECT count(*)::int FROM pg_proc p WHERE p.proowner = r.oid) AS owned
       FROM pg_roles r WHERE r.rolname = ${appRole}`.execute(ownerDb);
     expect(facts).toEqual({ superuser: false, owned: 0 });
+    const { rows: privileges } = await sql`
+      SELECT has_table_privilege(${appRole}, 'audit_events', 'SELECT, INSERT') AS append,
+             has_table_privilege(${appRole}, 'audit_events', 'UPDATE, DELETE, TRUNCATE, TRIGGER, REFERENCES') AS change,
+             has_function_privilege(${appRole}, 'purge_audit_events(integer, boolean)', 'EXECUTE') AS purge,
+             has_function_privilege('public', 'purge_audit_events(integer, boolean)', 'EXECUTE') AS purge_by_anyone`.execute(ownerDb);
+    expect(privileges).toEqual([{ append: true, change: false, purge: true, purgeByAnyone: false }]);
 
     // A service given only DATABASE_URL (the app role) finds the schema migrated and starts.
     expect(await isFullyMigrated(appDb)).toBe(true);
