@@ -13,12 +13,8 @@ import type { Actor } from './actor.js';
 
 const NOTHING = sql<SqlBool>`false`;
 
-/**
- * A dossier the caller was shown through `dossierVisibleTo` in the current transaction. Functions
- * that read or write a dossier's rows take this instead of a bare id, so they cannot be called
- * for a dossier nobody checked.
- */
-export interface DossierCore {
+/** The fields of a dossier that the gate checks and its users need. */
+export interface DossierFields {
   id: string;
   residentId: string;
   locationId: string;
@@ -31,8 +27,25 @@ export interface DossierCore {
   cipher: DossierCipher;
 }
 
+declare const passedTheGate: unique symbol;
+
+/**
+ * A dossier the caller was shown through `dossierVisibleTo` in the current transaction. Functions
+ * that read or write a dossier's rows take this instead of a bare id, so they cannot be called
+ * for a dossier nobody checked. Branded: an object of the same shape is not one; only the dossier
+ * gate (src/modules/dossiers/dossier-gate.*) mints it, with `passGate` (a contract test holds it to that).
+ */
+export type DossierCore = DossierFields & { readonly [passedTheGate]: true };
+
 /** A checked dossier as its rows need it, without the cipher only services use. */
 export type DossierRef = Omit<DossierCore, 'cipher'>;
+
+/** The brand, for the gate alone: `fields` came out of the scope (or the system's own door). */
+export function passGate(fields: DossierFields): DossierCore;
+export function passGate(fields: Omit<DossierFields, 'cipher'>): DossierRef;
+export function passGate(fields: DossierFields | Omit<DossierFields, 'cipher'>): DossierCore | DossierRef {
+  return fields as DossierCore;
+}
 
 // The SQL may follow the actor's role only; everything else of the actor goes in as a value. The
 // one-statement dossier read compiles this once per role (dossier-read.repository.ts).

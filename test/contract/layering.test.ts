@@ -59,6 +59,11 @@ describe('import rules', () => {
     expect(violations((f) => f.endsWith('.repository.ts'), (t) => t.endsWith('.service.js') || t.endsWith('.routes.js') || t.startsWith('http/'))).toEqual([]);
   });
 
+  it('only the dossier gate mints a DossierCore (the brand of a scope-checked dossier)', () => {
+    const minting = all.filter(({ file }) => /\bpassGate\b/.test(readFileSync(path.join(SRC, file), 'utf8'))).map(({ file }) => file);
+    expect(minting.sort()).toEqual(['access/dossier-scope.ts', 'modules/dossiers/dossier-gate.service.ts']);
+  });
+
   it('nothing but server.ts imports app.ts', () => {
     expect(violations((f) => f !== 'server.ts', (t) => t === 'app.js')).toEqual([]);
   });

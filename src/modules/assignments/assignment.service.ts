@@ -10,8 +10,7 @@ import { amsterdamDate, monthsBefore } from '../../lib/dates.js';
 import { DomainRuleError, NotFoundError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
-import { debtSummaries } from '../dossiers/dossier-summary.service.js';
-import { overdueActionsByDossier } from '../plan/plan.service.js';
+import { dossierSummaries } from '../dossiers/dossier-summary.service.js';
 import { INACTIVE_MONTHS } from '../housekeeping/housekeeping.rules.js';
 import type { ServiceContext } from '../service-context.js';
 import {
@@ -26,11 +25,10 @@ export async function caseload(ctx: ServiceContext, page: PageRequest) {
   const inactiveSince = monthsBefore(ctx.now, INACTIVE_MONTHS);
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await listCaseload(trx, ctx.actor, page.limit, page.cursor);
-    // Only whether a crisis is open, never the debts themselves, reaches the coordinator.
+    // Whether a crisis is open and how many actions are overdue, never the debts or actions
+    // themselves: the coordinator sees that help is stuck, not what about.
     const pageIds = rows.slice(0, page.limit).map((r) => r.id);
-    const summaries = await debtSummaries(trx, pageIds, today);
-    // A count, never the actions themselves: the coordinator sees that help is stuck, not what about.
-    const overdue = await overdueActionsByDossier(trx, pageIds, today);
+    const summaries = await dossierSummaries(trx, pageIds, today);
     await recordAudit(trx, { action: 'caseload.read', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId });
     return toPage(rows, page.limit, (r) => ({ createdAt: r.cursorTime, id: r.id }), (row) => ({
       dossierId: row.id,
@@ -42,7 +40,7 @@ export async function caseload(ctx: ServiceContext, page: PageRequest) {
       openedAt: row.openedAt,
       lastActivityAt: row.updatedAt,
       crisis: summaries.get(row.id)?.crisis ?? false,
-      overdueActions: overdue.get(row.id) ?? 0,
+      overdueActions: summaries.get(row.id)?.overdueActions ?? 0,
       // A maatje who was disabled or lost their training no longer reaches the dossier.
       noActiveMaatje: row.maatjeId === null || row.maatjeDisabledAt !== null || row.maatjeTrainedAt === null,
       inactive: row.phase !== 'closed' && row.updatedAt <= inactiveSince,

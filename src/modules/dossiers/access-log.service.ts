@@ -6,7 +6,7 @@ import { describeAuditEvent } from '../../audit/audit-actions.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import type { ServiceContext } from '../service-context.js';
 import { listDossierAuditEvents } from './access-log.repository.js';
-import type { DossierCore } from './dossier-gate.repository.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
 import { withDossier } from './dossier-gate.service.js';
 
 type AuditRow = Awaited<ReturnType<typeof listDossierAuditEvents>>[number];

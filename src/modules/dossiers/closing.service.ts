@@ -31,7 +31,7 @@ export async function closeDossier(ctx: ServiceContext, dossierId: string, outco
     await updateDossierRow(trx, dossier, { phase: 'closed', closedAt: ctx.now, exitReason: outcome.exitReason, solution: outcome.solution });
     await insertTransition(trx, dossier, { fromPhase: dossier.phase, toPhase: 'closed', at: ctx.now, actorId: ctx.actor.userId });
     await snapshotDebts(trx, ctx, dossier, 'T1');
-    return loadDossierView(trx, ctx, { ...dossier, phase: 'closed' });
+    return loadDossierView(trx, ctx, dossier);
   });
 }
 

@@ -10,10 +10,10 @@ import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
 import { inDossier, type DossierContext, type ServiceContext } from '../service-context.js';
 import {
-  childRowsSection, deleteChildIfVersion, findChild, insertChild, listChildren, updateChildIfVersion, type ChildTable,
+  deleteChildIfVersion, findChild, insertChild, listChildren, updateChildIfVersion, type ChildTable,
   type ManagedChildColumn,
 } from './dossier-children.repository.js';
-import type { DossierCore } from './dossier-gate.repository.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
 import { withDossier, type AuditNote } from './dossier-gate.service.js';
 
 /** The columns a resource fills for a new row: typed by the table, so a misspelt column fails to compile. */
@@ -40,16 +40,6 @@ export interface ChildResource<T extends ChildTable, View, CreateBody, PatchBody
   toView(row: Selectable<Database[T]>, ctx: DossierContext): View;
   newRow(trx: Transaction<Database>, ctx: DossierContext, id: string, body: CreateBody): Promise<NewChildRow<T>>;
   changes(trx: Transaction<Database>, ctx: DossierContext, id: string, body: PatchBody): Promise<ChildChanges<T>>;
-}
-
-/** Every row of one child table of a dossier already reached through the gate (whole-dossier views). */
-export function allChildren<T extends ChildTable>(trx: Kysely<Database>, table: T, dossier: DossierCore) {
-  return listChildren(trx, table, dossier);
-}
-
-/** `allChildren` as a part of a one-statement read (`readDossier`). */
-export function allChildrenSection<T extends ChildTable>(table: T) {
-  return childRowsSection(table);
 }
 
 export function childResourceService<T extends ChildTable, View, CreateBody extends object, PatchBody extends object>(

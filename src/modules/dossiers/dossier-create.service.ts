@@ -10,6 +10,7 @@ import type { ServiceContext } from '../service-context.js';
 import { createResidentAccount } from '../users/user.service.js';
 import { findLinkableResident, insertDossierWithAssignment } from './dossier.repository.js';
 import type { CreateDossierBody } from './dossier.schemas.js';
+import { enterCreatedDossier } from './dossier-gate.service.js';
 import { loadDossierView } from './dossier-view.service.js';
 
 export async function createDossier(ctx: ServiceContext & { activationSecret: Buffer }, body: CreateDossierBody, idempotencyKey: string | undefined) {
@@ -42,10 +43,10 @@ export async function createDossier(ctx: ServiceContext & { activationSecret: Bu
     const ageBand = 'resident' in body ? body.resident.ageBand ?? null : null;
     const id = randomUUID();
     const dataKey = ctx.cipher.newDataKey(id);
-    const inserted = await insertDossierWithAssignment(trx, {
+    await insertDossierWithAssignment(trx, {
       id, residentId, locationId, createdBy: actor.userId, now: ctx.now, householdAgeBand: ageBand, maatjeId: actor.userId, dataKey,
     });
-    const dossier = { ...inserted, cipher: ctx.cipher.forDossier(id, dataKey) };
+    const dossier = await enterCreatedDossier(trx, ctx, id);
     await recordAudit(trx, { action: 'dossier.created', outcome: 'success', actorUserId: actor.userId, actorRole: actor.role, dossierId: dossier.id, requestId: ctx.requestId });
     return {
       statusCode: 201,

@@ -1,11 +1,11 @@
 // The one way into a dossier: by id, through the caller's scope, optionally locked for a write.
 import type { Insertable, Kysely } from 'kysely';
-import { dossierVisibleTo, type DossierCore } from '../../access/dossier-scope.js';
+import { dossierVisibleTo, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
 import type { Actor } from '../../access/actor.js';
 import type { AuditEventsTable, Database } from '../../db/schema.js';
 
 /** The gate's view of a dossier: its core fields and its wrapped data key (null before it has one). */
-export type DossierGateRow = Omit<DossierCore, 'cipher'> & { dataKeyId: string | null; wrappedKey: string | null };
+export type DossierGateRow = Omit<DossierFields, 'cipher'> & { dataKeyId: string | null; wrappedKey: string | null };
 
 export async function findVisibleDossierCore(db: Kysely<Database>, actor: Actor, dossierId: string, lock: boolean): Promise<DossierGateRow | undefined> {
   let query = db
@@ -24,7 +24,18 @@ export async function findVisibleDossierCore(db: Kysely<Database>, actor: Actor,
   return query.executeTakeFirst();
 }
 
-export type { DossierCore };
+/**
+ * The system's door (housekeeping, where no person and so no scope acts): one dossier by id, locked.
+ * An erased dossier's remainder is nobody's, the system's neither.
+ */
+export async function findDossierForSystem(db: Kysely<Database>, dossierId: string): Promise<Omit<DossierFields, 'cipher'> | undefined> {
+  return db.selectFrom('dossiers')
+    .select(['id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt'])
+    .where('id', '=', dossierId).where('erasedAt', 'is', null)
+    .$narrowType<{ residentId: string }>()
+    .forUpdate()
+    .executeTakeFirst();
+}
 
 /**
  * The data key of a dossier without one at the gate's look: under a share lock for a read, so a
@@ -62,5 +73,14 @@ export async function touchDossierAndAudit(
       .where('id', '=', dossierId))
     .insertInto('auditEvents')
     .values(audit)
+    .execute();
+}
+
+/** Any change to debts, incomes, expenses or the household makes the confirmed overview stale. */
+export async function clearOverviewConfirmation(db: Kysely<Database>, dossier: DossierRef) {
+  await db.updateTable('dossiers')
+    .set({ overviewConfirmedAt: null, overviewConfirmedBy: null })
+    .where('id', '=', dossier.id)
+    .where('overviewConfirmedAt', 'is not', null)
     .execute();
 }

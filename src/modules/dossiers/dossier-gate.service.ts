@@ -9,11 +9,12 @@ import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import type { ServiceContext } from '../service-context.js';
-import { findDataKeyAfterLock, findVisibleDossierCore, insertDataKey, touchDossierAndAudit, type DossierCore, type DossierGateRow } from './dossier-gate.repository.js';
+import { passGate, type DossierCore, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
+import {
+  findDataKeyAfterLock, findDossierForSystem, findVisibleDossierCore, insertDataKey, touchDossierAndAudit, type DossierGateRow,
+} from './dossier-gate.repository.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
 import type { DossierRow } from './dossier.repository.js';
-
-export type { DossierCore };
 
 export interface DossierOperation {
   /** Audit action, e.g. `dossier.read`, `debt.updated`. */
@@ -128,11 +129,11 @@ export async function readDossier<S extends Record<string, JsonSection<unknown>>
   const found = await readVisibleDossier(ctx.db, ctx.actor, dossierId, audit, sections);
   if (!found) throw new NotFoundError();
   const { row } = found;
-  const dossier: DossierCore = {
+  const dossier = passGate({
     id: row.id, residentId: row.residentId, locationId: row.locationId, phase: row.phase, version: row.version,
     consentGivenAt: row.consentGivenAt, consentWithdrawnAt: row.consentWithdrawnAt, closedAt: row.closedAt,
     cipher: ctx.cipher.forDossier(row.id, found.dataKey),
-  };
+  });
   return { dossier, row, sections: found.sections };
 }
 
@@ -151,10 +152,29 @@ async function withCipher(trx: Transaction<Database>, ctx: ServiceContext, row: 
     dataKey = ctx.cipher.newDataKey(row.id);
     await insertDataKey(trx, row.id, dataKey);
   }
-  return { ...core, cipher: ctx.cipher.forDossier(row.id, dataKey) };
+  return passGate({ ...core, cipher: ctx.cipher.forDossier(row.id, dataKey) });
 }
 
-function assertWritable(dossier: Omit<DossierCore, 'cipher'>, operation: DossierOperation): void {
+/**
+ * A dossier its caller created a moment ago in this transaction, through the same scope as every
+ * other door: the creator is its maatje, so the scope shows it (one query more, at creation only).
+ */
+export async function enterCreatedDossier(trx: Transaction<Database>, ctx: ServiceContext, dossierId: string): Promise<DossierCore> {
+  const found = await findVisibleDossierCore(trx, ctx.actor, dossierId, true);
+  if (!found) throw new Error('a dossier just created is outside its creator\'s scope');
+  return withCipher(trx, ctx, found, true);
+}
+
+/**
+ * The system's door, for housekeeping alone: no person acts, so no scope applies. The dossier is
+ * locked for the caller's transaction; its rows only, never its content (no cipher).
+ */
+export async function enterDossierAsSystem(trx: Transaction<Database>, dossierId: string): Promise<DossierRef | undefined> {
+  const found = await findDossierForSystem(trx, dossierId);
+  return found && passGate(found);
+}
+
+function assertWritable(dossier: Omit<DossierFields, 'cipher'>, operation: DossierOperation): void {
   // The resident keeps reading a dossier after withdrawing consent, but nothing changes any more.
   if (dossier.consentWithdrawnAt !== null && !operation.allowWhenWithdrawn) {
     throw new ConflictError('consent_withdrawn', 'Consent was withdrawn; the dossier is frozen.');

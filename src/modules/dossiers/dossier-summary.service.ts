@@ -1,19 +1,21 @@
-// What lists may show about each dossier's debts without showing the debts: whether a crisis is
-// open and how many balances are stale. One query for a whole page of dossiers.
+// What lists may show about each dossier without showing its content: whether a crisis is open,
+// how many balances are stale and how many actions are overdue. Two queries for a whole page.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { debtTotals } from '../../domain/debt-totals.js';
-import { debtsOfDossiers } from './dossier.repository.js';
+import { debtsOfDossiers, overdueActionCounts } from './dossier.repository.js';
 
-export interface DebtSummary {
+export interface DossierSummary {
   crisis: boolean;
   staleBalances: number;
+  overdueActions: number;
 }
 
-export async function debtSummaries(trx: Kysely<Database>, dossierIds: readonly string[], today: string): Promise<Map<string, DebtSummary>> {
+export async function dossierSummaries(trx: Kysely<Database>, dossierIds: readonly string[], today: string): Promise<Map<string, DossierSummary>> {
   const debts = await debtsOfDossiers(trx, dossierIds);
+  const overdue = await overdueActionCounts(trx, dossierIds, today);
   return new Map(dossierIds.map((id) => {
     const totals = debtTotals(debts.filter((debt) => debt.dossierId === id), today);
-    return [id, { crisis: totals.anyCrisis, staleBalances: totals.flags.staleBalances }];
+    return [id, { crisis: totals.anyCrisis, staleBalances: totals.flags.staleBalances, overdueActions: overdue.get(id) ?? 0 }];
   }));
 }

@@ -7,11 +7,12 @@ import type { Phase } from '../../lib/vocabulary.js';
 import { inDossier, type DossierContext, type ServiceContext } from '../service-context.js';
 import { toExpenseView, toIncomeView } from '../budget/budget.service.js';
 import { toDebtView } from '../debts/debt.service.js';
-import { assemblePlanSection, planSection, planSections } from '../plan/plan.service.js';
-import { allChildrenSection } from './dossier-children.service.js';
-import { listChildren } from './dossier-children.repository.js';
-import type { DossierCore } from './dossier-gate.repository.js';
-import { listTransitions, loadDossierRow, transitionsSection, type DossierRow } from './dossier.repository.js';
+import { assemblePlanSection, planRows, planSections } from '../plan/plan.service.js';
+import { childRowsSection, listChildren } from './dossier-children.repository.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
+import {
+  findResidentAccount, listConsentEvents, listDebtSnapshots, listTransitions, loadDossierRow, transitionsSection, type DossierRow,
+} from './dossier.repository.js';
 import type { DossierView } from './dossier.schemas.js';
 
 const notesContext = (dossierId: string) => ({ table: 'dossiers', column: 'notes', rowId: dossierId });
@@ -60,9 +61,10 @@ function dossierFields(row: DossierRow, ctx: Pick<DossierContext, 'cipher'>) {
 
 /** Everything the whole-dossier view shows besides the dossier row, as parts of one statement. */
 export const dossierViewSections = {
-  debts: allChildrenSection('debts'),
-  incomes: allChildrenSection('incomes'),
-  expenses: allChildrenSection('expenses'),
+  debts: childRowsSection('debts'),
+  incomes: childRowsSection('incomes'),
+  expenses: childRowsSection('expenses'),
+  actions: childRowsSection('actions'),
   transitions: transitionsSection,
   ...planSections,
 };
@@ -93,13 +95,22 @@ export function assembleDossierView(
 }
 
 export async function loadDossierView(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore): Promise<DossierView> {
-  const [row, debts, incomes, expenses, transitions, plan] = await Promise.all([
+  const [row, debts, incomes, expenses, actions, transitions, plan] = await Promise.all([
     loadDossierRow(trx, dossier),
     listChildren(trx, 'debts', dossier),
     listChildren(trx, 'incomes', dossier),
     listChildren(trx, 'expenses', dossier),
+    listChildren(trx, 'actions', dossier),
     listTransitions(trx, dossier),
-    planSection(trx, ctx, dossier),
+    planRows(trx, dossier),
   ]);
-  return assembleView(row, { debts, incomes, expenses, transitions }, plan, inDossier(ctx, dossier));
+  return assembleDossierView(row, { debts, incomes, expenses, actions, transitions, ...plan }, inDossier(ctx, dossier));
+}
+
+/** Records kept beside the dossier that only the export shows in full: the resident's account, every consent event, the debt snapshots. */
+export async function loadDossierRecords(trx: Kysely<Database>, dossier: DossierCore) {
+  const [account, consentRecords, debtSnapshots] = await Promise.all([
+    findResidentAccount(trx, dossier), listConsentEvents(trx, dossier), listDebtSnapshots(trx, dossier),
+  ]);
+  return { account, consentRecords, debtSnapshots };
 }

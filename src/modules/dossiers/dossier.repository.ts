@@ -143,16 +143,23 @@ export async function insertDossierWithAssignment(
     id: string; residentId: string; locationId: string; createdBy: string; now: Date; householdAgeBand: AgeBand | null; maatjeId: string;
     dataKey: { keyId: string; wrappedKey: string };
   },
-): Promise<Omit<DossierCore, 'cipher'>> {
+): Promise<{ id: string }> {
   const dossier = await db.insertInto('dossiers').values({
     id: values.id, residentId: values.residentId, locationId: values.locationId, phase: 'A', openedAt: values.now,
     updatedAt: values.now, createdBy: values.createdBy, householdAgeBand: values.householdAgeBand,
-  }).returning(['id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt'])
-    .$narrowType<{ residentId: string }>()
-    .executeTakeFirstOrThrow();
+  }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('dossierAssignments').values({
     dossierId: values.id, maatjeId: values.maatjeId, assignedAt: values.now, assignedBy: values.createdBy,
   }).execute();
   await db.insertInto('dossierKeys').values({ dossierId: values.id, ...values.dataKey }).execute();
   return dossier;
+}
+
+/** Per dossier, how many of its open actions are past their due date (a count, never the actions). */
+export async function overdueActionCounts(db: Kysely<Database>, dossierIds: readonly string[], today: string) {
+  if (dossierIds.length === 0) return new Map<string, number>();
+  const rows = await db.selectFrom('actions').select(['dossierId', (eb) => eb.fn.countAll<number>().as('overdue')])
+    .where('dossierId', 'in', dossierIds).where('done', '=', false).where('dueDate', '<', today)
+    .groupBy('dossierId').execute();
+  return new Map(rows.map((r) => [r.dossierId, r.overdue]));
 }

@@ -9,13 +9,12 @@ import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import type { Phase } from '../../lib/vocabulary.js';
 import { recordAudit } from '../../audit/audit.js';
-import { overdueActionsByDossier } from '../plan/plan.service.js';
 import { inDossier, type ServiceContext } from '../service-context.js';
 import { listChildren } from './dossier-children.repository.js';
 import { readDossier, withDossier, type DossierOperation } from './dossier-gate.service.js';
-import { clearOverviewConfirmation } from './dossier-state.repository.js';
+import { clearOverviewConfirmation } from './dossier-gate.repository.js';
 import { snapshotDebts } from './closing.service.js';
-import { debtSummaries } from './dossier-summary.service.js';
+import { dossierSummaries } from './dossier-summary.service.js';
 import { assembleDossierView, dossierViewSections, encryptDossierNotes, loadDossierView } from './dossier-view.service.js';
 import {
   insertConsentEvent, insertTransition, listVisibleDossiers, loadDossierRow, setPhase,
@@ -35,8 +34,7 @@ export async function listDossiers(ctx: ServiceContext, page: PageRequest) {
     const rows = await listVisibleDossiers(trx, ctx.actor, page.limit, page.cursor);
     const pageRows = rows.slice(0, page.limit);
     const ids = pageRows.map((r) => r.id);
-    const summaries = await debtSummaries(trx, ids, today);
-    const overdue = await overdueActionsByDossier(trx, ids, today);
+    const summaries = await dossierSummaries(trx, ids, today);
     await recordAudit(trx, { action: 'dossier.listed', outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId });
     return toPage(rows, page.limit, (r) => ({ createdAt: r.cursorTime, id: r.id }), (row) => {
       const summary = summaries.get(row.id);
@@ -47,7 +45,7 @@ export async function listDossiers(ctx: ServiceContext, page: PageRequest) {
         openedAt: row.openedAt,
         updatedAt: row.updatedAt,
         crisis: summary?.crisis ?? false,
-        overdueActions: overdue.get(row.id) ?? 0,
+        overdueActions: summary?.overdueActions ?? 0,
         staleBalances: summary?.staleBalances ?? 0,
       };
     });
@@ -128,7 +126,7 @@ export async function transitionDossier(ctx: ServiceContext, dossierId: string, 
     await setPhase(trx, dossier, to);
     await insertTransition(trx, dossier, { fromPhase: dossier.phase, toPhase: to, at: ctx.now, actorId: ctx.actor.userId });
     if (dossier.phase === 'B' && to === 'C') await snapshotDebts(trx, ctx, dossier, 'T0');
-    return loadDossierView(trx, ctx, { ...dossier, phase: to });
+    return loadDossierView(trx, ctx, dossier);
   });
 }
 

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { ServiceContext } from '../service-context.js';
-import type { DossierCore } from './dossier-gate.repository.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
 import { withDossier } from './dossier-gate.service.js';
 import { findStory, insertStory, updateStoryIfVersion } from './dossier.repository.js';
 import { putSingleton } from './singleton.service.js';

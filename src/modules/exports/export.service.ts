@@ -3,8 +3,7 @@
 import { assignmentHistoryOf } from '../assignments/assignment.service.js';
 import { completeAccessLog } from '../dossiers/access-log.service.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
-import { loadDossierView } from '../dossiers/dossier-view.service.js';
-import { accountOf, consentRecordsOf, debtSnapshotsOf } from '../dossiers/dossier-records.service.js';
+import { loadDossierRecords, loadDossierView } from '../dossiers/dossier-view.service.js';
 import { storyOf } from '../dossiers/story.service.js';
 import { measurementsOf } from '../measurements/measurement.service.js';
 import { handoverConsentsOf } from '../paperwork/handover.service.js';
@@ -14,18 +13,17 @@ import { EXPORT_FORMAT_VERSION, type DossierExport } from './export.schemas.js';
 
 export async function exportDossier(ctx: ServiceContext, dossierId: string): Promise<DossierExport> {
   return withDossier(ctx, dossierId, { action: 'export.json', write: false }, async (trx, dossier) => {
-    const [account, view, story, consentRecords, measurements, debtSnapshots, assignmentHistory, accessLog, letters, handoverConsents] = await Promise.all([
-      accountOf(trx, dossier),
+    const [records, view, story, measurements, assignmentHistory, accessLog, letters, handoverConsents] = await Promise.all([
+      loadDossierRecords(trx, dossier),
       loadDossierView(trx, ctx, dossier),
       storyOf(trx, ctx, dossier),
-      consentRecordsOf(trx, dossier),
       measurementsOf(trx, dossier),
-      debtSnapshotsOf(trx, dossier),
       assignmentHistoryOf(trx, ctx, dossier.id),
       completeAccessLog(trx, dossier),
       lettersOf(trx, dossier),
       handoverConsentsOf(trx, dossier),
     ]);
+    const { account, consentRecords, debtSnapshots } = records;
     return {
       formatVersion: EXPORT_FORMAT_VERSION, exportedAt: ctx.now, account, dossier: view, story, consentRecords,
       measurements, debtSnapshots, assignmentHistory, accessLog, letters, handoverConsents,

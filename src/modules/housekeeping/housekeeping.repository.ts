@@ -2,7 +2,6 @@
 // Months are calendar months (PostgreSQL interval arithmetic), so "24 months after closing" is the
 // same calendar day two years on, never a day earlier.
 import { sql, type Kysely } from 'kysely';
-import type { DossierRef } from '../../access/dossier-scope.js';
 import type { Database } from '../../db/schema.js';
 
 const monthsBefore = (now: Date, months: number) => sql<Date>`(${now}::timestamptz - make_interval(months => ${months}))`;
@@ -30,13 +29,12 @@ export async function retentionDueDossierIds(db: Kysely<Database>, now: Date, mo
 }
 
 /** Open dossiers without any change for `months`. */
-export async function inactiveOpenDossiers(db: Kysely<Database>, now: Date, months: number): Promise<DossierRef[]> {
-  return db.selectFrom('dossiers')
-    .select(['id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt'])
+export async function inactiveOpenDossierIds(db: Kysely<Database>, now: Date, months: number): Promise<string[]> {
+  const rows = await db.selectFrom('dossiers').select('id')
     .where('phase', '<>', 'closed').where('erasedAt', 'is', null)
     .where('updatedAt', '<=', monthsBefore(now, months))
-    .$narrowType<{ residentId: string }>()
     .orderBy('updatedAt').execute();
+  return rows.map((row) => row.id);
 }
 
 /** Staff accounts, still enabled, without a sign-in (or, never signed in, without one since creation) for `months`. */

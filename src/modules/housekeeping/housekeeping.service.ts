@@ -6,11 +6,12 @@ import { recordAudit } from '../../audit/audit.js';
 import type { Database } from '../../db/schema.js';
 import { endUserSessions } from '../auth/session.service.js';
 import { closeAsDroppedOut } from '../dossiers/closing.service.js';
+import { enterDossierAsSystem } from '../dossiers/dossier-gate.service.js';
 import { eraseNow, executeDueErasures } from '../erasure/erasure.service.js';
 import { followUpUnansweredLetters } from '../paperwork/letter.service.js';
 import type { Keyring } from '../../lib/dossier-keys.js';
 import {
-  cleanBookkeeping, disableUser, idleStaffIds, inactiveOpenDossiers, purgeAuditEvents, releaseHousekeepingLock,
+  cleanBookkeeping, disableUser, idleStaffIds, inactiveOpenDossierIds, purgeAuditEvents, releaseHousekeepingLock,
   retentionDueDossierIds, tryHousekeepingLock, type BookkeepingCounts,
 } from './housekeeping.repository.js';
 import { DROPPED_OUT_MONTHS, IDLE_STAFF_MONTHS } from './housekeeping.rules.js';
@@ -62,10 +63,13 @@ async function housekeep(db: Kysely<Database>, options: HousekeepingOptions & { 
     for (const dossierId of retentionDue) if (await eraseNow(db, dossierId, 'retention', now)) erasedByRetention += 1;
   }
 
-  const droppedOut = await inactiveOpenDossiers(db, now, DROPPED_OUT_MONTHS);
+  const droppedOut = await inactiveOpenDossierIds(db, now, DROPPED_OUT_MONTHS);
   if (!dryRun) {
-    for (const dossier of droppedOut) {
+    for (const dossierId of droppedOut) {
       await db.transaction().execute(async (trx) => {
+        const dossier = await enterDossierAsSystem(trx, dossierId);
+        // Closed or erased since the list was made: nothing to do.
+        if (!dossier || dossier.phase === 'closed') return;
         await closeAsDroppedOut(trx, dossier, now);
         await recordAudit(trx, {
           action: 'dossier.closed', outcome: 'success', actorRole: null, dossierId: dossier.id,

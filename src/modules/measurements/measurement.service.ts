@@ -8,7 +8,8 @@ import { measurementsDue } from '../../domain/measurement-due.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { ConflictError, DomainRuleError } from '../../lib/errors.js';
 import type { MeasurementMoment } from '../../lib/vocabulary.js';
-import { withDossier, type DossierCore, type DossierOperation } from '../dossiers/dossier-gate.service.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
+import { withDossier, type DossierOperation } from '../dossiers/dossier-gate.service.js';
 import { putSingleton } from '../dossiers/singleton.service.js';
 import type { ServiceContext } from '../service-context.js';
 import {

@@ -10,7 +10,7 @@ import { debtTotals } from '../../domain/debt-totals.js';
 import { nextSteps, type BeslagvrijeVoet } from '../../domain/debt-urgency.js';
 import type { NormPeriod } from '../../domain/norms.js';
 import { amsterdamDate } from '../../lib/dates.js';
-import type { DossierCore } from '../dossiers/dossier-gate.service.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
 import { readDossier } from '../dossiers/dossier-gate.service.js';
 import { loadNormPeriods, normPeriodsSection } from '../norms/norm-period.service.js';
 import type { ServiceContext } from '../service-context.js';

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.js';
 import { simulateSettlement, type SettlementOutcome } from '../../domain/settlement.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { DomainRuleError } from '../../lib/errors.js';
-import type { DossierCore } from '../dossiers/dossier-gate.service.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import type { ServiceContext } from '../service-context.js';
 import type { SettlementQuery, SettlementView } from './overview.schemas.js';

@@ -55,10 +55,3 @@ export async function updateChecklistIfVersion(db: Kysely<Database>, dossier: Do
 }
 
 /** Open actions past their due date, per dossier, for list summaries. */
-export async function overdueActionCounts(db: Kysely<Database>, dossierIds: readonly string[], today: string) {
-  if (dossierIds.length === 0) return new Map<string, number>();
-  const rows = await db.selectFrom('actions').select(['dossierId', (eb) => eb.fn.countAll<number>().as('overdue')])
-    .where('dossierId', 'in', dossierIds).where('done', '=', false).where('dueDate', '<', today)
-    .groupBy('dossierId').execute();
-  return new Map(rows.map((r) => [r.dossierId, r.overdue]));
-}

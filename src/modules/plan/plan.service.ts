@@ -6,14 +6,14 @@ import { amsterdamDate } from '../../lib/dates.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { blankToNull } from '../../lib/text.js';
 import {
-  allChildren, allChildrenSection, bodyColumns, childResourceService, type ChildChanges, type NewChildRow,
+  bodyColumns, childResourceService, type ChildChanges, type NewChildRow,
 } from '../dossiers/dossier-children.service.js';
-import type { DossierCore } from '../dossiers/dossier-gate.service.js';
+import type { DossierCore } from '../../access/dossier-scope.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { putSingleton } from '../dossiers/singleton.service.js';
-import { inDossier, type DossierContext, type ServiceContext } from '../service-context.js';
+import type { DossierContext, ServiceContext } from '../service-context.js';
 import {
-  checklistSection, findChecklist, findReferral, insertChecklist, insertReferral, overdueActionCounts, updateChecklistIfVersion,
+  checklistSection, findChecklist, findReferral, insertChecklist, insertReferral, updateChecklistIfVersion,
   referralSection, updateReferralIfVersion,
 } from './plan.repository.js';
 import type {
@@ -127,7 +127,6 @@ export async function putChecklist(ctx: ServiceContext, dossierId: string, versi
 
 /** The phase C part of the whole-dossier view, as parts of a one-statement read (`readDossier`). */
 export const planSections = {
-  actions: allChildrenSection('actions'),
   referral: referralSection,
   checklist: checklistSection,
 };
@@ -146,16 +145,8 @@ export function assemblePlanSection(rows: PlanRows, ctx: Pick<DossierContext, 'c
   };
 }
 
-/** The phase C part of the whole-dossier view inside a caller's transaction: three queries, whatever the number of actions. */
-export async function planSection(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore) {
-  const [actions, referral, checklist] = await Promise.all([
-    allChildren(trx, 'actions', dossier),
-    findReferral(trx, dossier),
-    findChecklist(trx, dossier),
-  ]);
-  return assemblePlanSection({ actions, referral, checklist }, inDossier(ctx, dossier));
-}
-
-export function overdueActionsByDossier(db: Kysely<Database>, dossierIds: readonly string[], today: string) {
-  return overdueActionCounts(db, dossierIds, today);
+/** `planSections` read inside a caller's transaction (the whole-dossier view after a write). */
+export async function planRows(trx: Kysely<Database>, dossier: DossierCore) {
+  const [referral, checklist] = await Promise.all([findReferral(trx, dossier), findChecklist(trx, dossier)]);
+  return { referral, checklist };
 }

@@ -8,7 +8,7 @@ import { updateChildIfVersion } from '../../src/modules/dossiers/dossier-childre
 import {
   bodyColumns, type ChildChanges, type NewChildRow,
 } from '../../src/modules/dossiers/dossier-children.service.js';
-import type { DossierRef } from '../../src/access/dossier-scope.js';
+import type { DossierCore, DossierRef } from '../../src/access/dossier-scope.js';
 
 describe('child column types', () => {
   it('a misspelt column in a child update does not compile', () => {
@@ -41,5 +41,20 @@ describe('child column types', () => {
       // @ts-expect-error `dueDate` is a column of actions, not of debts
       updateChildIfVersion(db, 'debts', dossier, 'id', 1, { dueDate: '2026-12-01' }, new Date());
     expect(typeof update).toBe('function');
+  });
+});
+
+describe('the dossier brand', () => {
+  it('an object of the right shape is not a checked dossier', () => {
+    const fields = {
+      id: 'd', residentId: 'r', locationId: 'l', phase: 'A' as const, version: 1,
+      consentGivenAt: null, consentWithdrawnAt: null, closedAt: null,
+    };
+    // @ts-expect-error only the dossier gate mints a DossierRef (passGate)
+    const handMade: DossierRef = fields;
+    const takesChecked = (dossier: DossierCore) => dossier.id;
+    // @ts-expect-error a DossierRef has no cipher: content needs the gate's DossierCore
+    const withoutCipher = () => takesChecked(handMade);
+    expect([handMade.id, typeof withoutCipher]).toEqual(['d', 'function']);
   });
 });
