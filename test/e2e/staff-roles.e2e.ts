@@ -3,7 +3,7 @@
 // norm period after a preview; the evaluator's CSV is byte for byte the API's.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { checkScreen, newPage, useE2e } from './support/harness.js';
+import { checkScreen, expectCardsOnPhone, newPage, useE2e } from './support/harness.js';
 import { insertPopulation, type ModelDossier } from '../support/stats-population.js';
 import { buildDossier, call, seedNamed, signInWith, tokenOf } from './support/roles.js';
 
@@ -34,11 +34,13 @@ describe('the coordinator', () => {
     for (const content of ['Eigen Haard', '€', 'Bel Eigen Haard']) expect(caseloadText).not.toContain(content);
     await page.getByText('Spoed: binnen 3 werkdagen handelen').first().waitFor();
     await checkScreen(page, 'coordinator-caseload');
+    await expectCardsOnPhone(page, 'Dossiers van mijn locatie');
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Maatjes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Maatjes van mijn locatie' }).waitFor();
-    await page.getByText('Nog niet getraind').waitFor();
+    await page.getByText('Nog niet getraind').filter({ visible: true }).waitFor();
     await checkScreen(page, 'coordinator-maatjes');
+    await expectCardsOnPhone(page, 'Maatjes van mijn locatie');
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
     await page.getByRole('link', { name: 'Maatje en code voor Kees Mulder' }).click();
@@ -82,6 +84,7 @@ describe('the admin', () => {
     await page.getByRole('button', { name: 'Account maken' }).click();
     await page.getByText('Geef deze code aan de nieuwe gebruiker').waitFor();
     await checkScreen(page, 'admin-accounts');
+    await expectCardsOnPhone(page, 'Accounts');
     await page.getByRole('link', { name: 'Wijzig Nadia Yilmaz' }).click();
     await page.getByRole('heading', { level: 1, name: 'Account van Nadia Yilmaz' }).waitFor();
     await page.getByLabel('Datum van de training').fill('2026-11-28');

@@ -88,3 +88,31 @@ export async function signInAs(page: Page, baseUrl: string, user: { username: st
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await page.getByRole('heading', { level: 1, name: 'Mijn dossiers' }).waitFor();
 }
+
+/**
+ * What scrolls sideways at the page's current width: the page itself, or a visible table region.
+ * Empty on a screen that fits.
+ */
+export async function sidewaysScrollers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) found.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const region of document.querySelectorAll<HTMLElement>('.ss-table-scroll')) {
+      if (region.offsetParent !== null && region.scrollWidth > region.clientWidth + 1) {
+        found.push(`${region.getAttribute('aria-label') ?? 'table'} ${region.scrollWidth} > ${region.clientWidth}`);
+      }
+    }
+    return found;
+  });
+}
+
+/** At 390 px: nothing scrolls sideways, and the rows are cards in the named list. */
+export async function expectCardsOnPhone(page: Page, listName: string): Promise<void> {
+  const original = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.getByRole('list', { name: listName }).waitFor();
+  expect(await sidewaysScrollers(page)).toEqual([]);
+  expect(await page.getByRole('table').count()).toBe(0);
+  await page.setViewportSize(original);
+}

@@ -1,12 +1,11 @@
 // "Mijn dossiers": the maatje's caseload, what needs action first.
 import { useQuery } from '@tanstack/react-query';
-import {
-  ButtonGroup, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
-} from '@utrecht/component-library-react';
+import { ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap, type Schemas } from '../api/client';
 import { formatDate } from '../lib/money';
 import { AppLink } from '../router';
 import { phaseLabel, t } from '../text';
+import { ResponsiveTable } from '../ui/ResponsiveTable';
 import { ErrorMessage, Loading, ScreenHeading } from '../ui/screen';
 
 type Item = Schemas['DossierListItem'];
@@ -59,28 +58,12 @@ export function MyDossiers() {
       {items.length > 0 && (
         <>
           <Paragraph>{t.dossiers.intro}</Paragraph>
-          <div className="ss-table-scroll">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t.dossiers.resident}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.dossiers.phase}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.dossiers.attention}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.dossiers.lastActivity}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((item) => (
-                  <TableRow key={item.id}>
-                    <TableCell><AppLink to={`/dossiers/${item.id}`}>{item.residentDisplayName}</AppLink></TableCell>
-                    <TableCell>{phaseLabel[item.phase]}</TableCell>
-                    <TableCell><Attention item={item} /></TableCell>
-                    <TableCell>{formatDate(item.updatedAt)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <ResponsiveTable label={t.dossiers.heading} rows={items} rowKey={(item) => item.id} columns={[
+            { header: t.dossiers.resident, cell: (item) => <AppLink to={`/dossiers/${item.id}`}>{item.residentDisplayName}</AppLink> },
+            { header: t.dossiers.phase, cell: (item) => phaseLabel[item.phase] },
+            { header: t.dossiers.attention, cell: (item) => <Attention item={item} /> },
+            { header: t.dossiers.lastActivity, cell: (item) => formatDate(item.updatedAt) },
+          ]} />
         </>
       )}
     </>

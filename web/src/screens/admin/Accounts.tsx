@@ -14,7 +14,7 @@ import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/sc
 import { useStaffList } from '../coordinator/Maatjes';
 import { useLocations } from './useReference';
 import { rt } from '../../text';
-import { TableScroll } from '../../ui/TableScroll';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 const STAFF_ROLES = ['maatje', 'coordinator', 'evaluator', 'admin'] as const;
 const staffRoleOptions = Object.fromEntries(STAFF_ROLES.map((role) => [role, rt.roles[role]!]));
@@ -59,30 +59,13 @@ export function Accounts() {
       {(users.isPending || locations.isPending) && <Loading />}
       <ErrorMessage error={users.error ?? locations.error} />
       {staff.length > 0 && (
-        <TableScroll label={rt.accounts.heading}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{rt.accounts.name}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.accounts.role}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.accounts.location}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.accounts.trained}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.accounts.status}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {staff.map((user) => (
-                <TableRow key={user.id}>
-                  <TableCell><AppLink to={`/accounts/${user.id}`} aria-label={rt.accounts.edit(user.displayName)}>{user.displayName}</AppLink><br /><span className="ss-muted">{user.username ?? ''}</span></TableCell>
-                  <TableCell>{rt.roles[user.role]}</TableCell>
-                  <TableCell>{user.locationId ? locationName.get(user.locationId) ?? '' : rt.accounts.noLocation}</TableCell>
-                  <TableCell>{user.role !== 'maatje' ? '' : user.trainedAt ? formatDate(user.trainedAt) : rt.accounts.notTrained}</TableCell>
-                  <TableCell>{user.disabled ? <strong>{rt.accounts.disabled}</strong> : rt.accounts.active}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <ResponsiveTable label={rt.accounts.heading} rows={staff} rowKey={(user) => user.id} columns={[
+          { header: rt.accounts.name, cell: (user) => <><AppLink to={`/accounts/${user.id}`} aria-label={rt.accounts.edit(user.displayName)}>{user.displayName}</AppLink><br /><span className="ss-muted">{user.username ?? ''}</span></> },
+          { header: rt.accounts.role, cell: (user) => rt.roles[user.role] },
+          { header: rt.accounts.location, cell: (user) => (user.locationId ? locationName.get(user.locationId) ?? '' : rt.accounts.noLocation) },
+          { header: rt.accounts.trained, cell: (user) => (user.role !== 'maatje' ? '' : user.trainedAt ? formatDate(user.trainedAt) : rt.accounts.notTrained) },
+          { header: rt.accounts.status, cell: (user) => (user.disabled ? <strong>{rt.accounts.disabled}</strong> : rt.accounts.active) },
+        ]} />
       )}
       <section aria-labelledby="create-heading" className="ss-panel ss-narrow">
         <Heading2 id="create-heading">{rt.accounts.createHeading}</Heading2>

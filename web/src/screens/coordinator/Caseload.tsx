@@ -1,14 +1,14 @@
 // The coordinator's caseload: who, which phase, which maatje, and whether help is stuck. Metadata
 // only (docs/api.md): no figure or text of a dossier ever reaches this screen.
 import { useQuery } from '@tanstack/react-query';
-import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { allPages } from '../../lib/pages';
 import { formatDate } from '../../lib/money';
 import { AppLink } from '../../router';
 import { phaseLabel, rt } from '../../text';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
-import { TableScroll } from '../../ui/TableScroll';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 export type CaseloadItem = Schemas['CaseloadItem'];
 
@@ -47,32 +47,15 @@ export function Caseload() {
       <ErrorMessage error={query.error} />
       {query.isSuccess && items.length === 0 && <Paragraph>{rt.caseload.empty}</Paragraph>}
       {items.length > 0 && (
-        <TableScroll label={rt.caseload.heading}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{rt.caseload.resident}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.caseload.phase}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.caseload.maatje}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.caseload.attention}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.caseload.lastActivity}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((item) => (
-                <TableRow key={item.dossierId}>
-                  <TableCell>
-                    <AppLink to={`/dossiers/${item.dossierId}/maatje`} aria-label={rt.caseload.manage(item.residentDisplayName)}>{item.residentDisplayName}</AppLink>
-                  </TableCell>
-                  <TableCell>{phaseLabel[item.phase]}</TableCell>
-                  <TableCell>{item.noActiveMaatje ? <strong>{item.maatjeDisplayName ?? rt.caseload.noMaatje}{item.maatjeDisplayName ? ` (${rt.caseload.noMaatje.toLowerCase()})` : ''}</strong> : item.maatjeDisplayName}</TableCell>
-                  <TableCell><Attention item={item} /></TableCell>
-                  <TableCell>{formatDate(item.lastActivityAt)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <ResponsiveTable label={rt.caseload.heading} rows={items} rowKey={(item) => item.dossierId} columns={[
+          { header: rt.caseload.resident, cell: (item) => <AppLink to={`/dossiers/${item.dossierId}/maatje`} aria-label={rt.caseload.manage(item.residentDisplayName)}>{item.residentDisplayName}</AppLink> },
+          { header: rt.caseload.phase, cell: (item) => phaseLabel[item.phase] },
+          { header: rt.caseload.maatje, cell: (item) => (item.noActiveMaatje
+            ? <strong>{item.maatjeDisplayName ?? rt.caseload.noMaatje}{item.maatjeDisplayName ? ` (${rt.caseload.noMaatje.toLowerCase()})` : ''}</strong>
+            : item.maatjeDisplayName) },
+          { header: rt.caseload.attention, cell: (item) => <Attention item={item} /> },
+          { header: rt.caseload.lastActivity, cell: (item) => formatDate(item.lastActivityAt) },
+        ]} />
       )}
     </>
   );

@@ -1,12 +1,12 @@
 // The maatjes of the coordinator's location: who is trained and enabled (only they can be assigned).
 import { useQuery } from '@tanstack/react-query';
-import { Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap } from '../../api/client';
 import { allPages } from '../../lib/pages';
 import { formatDate } from '../../lib/money';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
 import { rt } from '../../text';
-import { TableScroll } from '../../ui/TableScroll';
+import { ResponsiveTable } from '../../ui/ResponsiveTable';
 
 export function useStaffList() {
   return useQuery({
@@ -25,28 +25,12 @@ export function Maatjes() {
       <ErrorMessage error={users.error} />
       {users.isSuccess && maatjes.length === 0 && <Paragraph>{rt.maatjes.empty}</Paragraph>}
       {maatjes.length > 0 && (
-        <TableScroll label={rt.maatjes.heading}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{rt.maatjes.name}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.maatjes.username}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.maatjes.trained}</TableHeaderCell>
-                <TableHeaderCell scope="col">{rt.maatjes.account}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {maatjes.map((maatje) => (
-                <TableRow key={maatje.id}>
-                  <TableCell>{maatje.displayName}</TableCell>
-                  <TableCell>{maatje.username ?? ''}</TableCell>
-                  <TableCell>{maatje.trainedAt ? rt.maatjes.trainedOn(formatDate(maatje.trainedAt)) : <strong>{rt.maatjes.notTrained}</strong>}</TableCell>
-                  <TableCell>{maatje.disabled ? <strong>{rt.maatjes.disabled}</strong> : rt.maatjes.active}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <ResponsiveTable label={rt.maatjes.heading} rows={maatjes} rowKey={(maatje) => maatje.id} columns={[
+          { header: rt.maatjes.name, cell: (maatje) => maatje.displayName },
+          { header: rt.maatjes.username, cell: (maatje) => maatje.username ?? '' },
+          { header: rt.maatjes.trained, cell: (maatje) => (maatje.trainedAt ? rt.maatjes.trainedOn(formatDate(maatje.trainedAt)) : <strong>{rt.maatjes.notTrained}</strong>) },
+          { header: rt.maatjes.account, cell: (maatje) => (maatje.disabled ? <strong>{rt.maatjes.disabled}</strong> : rt.maatjes.active) },
+        ]} />
       )}
     </>
   );
