@@ -8,10 +8,11 @@ import { sql, type Kysely } from 'kysely';
 
 /** Tables the application role may read and add to, never change or empty. */
 const APPEND_ONLY = ['audit_events'];
-/** Tables the application role may only read (the readiness check reads the migration table). */
-const READ_ONLY = ['kysely_migration', 'kysely_migration_lock'];
-/** Tables the application role may not touch at all (read by SECURITY DEFINER functions). */
-const OWNER_ONLY = ['audit_retention'];
+/**
+ * Tables the application role may only read: the migration history (readiness, the start-up check
+ * that nothing is pending) and the owner's audit retention.
+ */
+const READ_ONLY = ['kysely_migration', 'kysely_migration_lock', 'audit_retention'];
 /** Functions the application role may call; every other function of ours runs as its caller. */
 const CALLABLE = ['purge_audit_events(integer, boolean)'];
 
@@ -66,7 +67,6 @@ export async function grantAppRole(owner: Kysely<any>, role: AppRole): Promise<v
     await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`.execute(trx);
     for (const table of await existing(trx, APPEND_ONLY)) await sql`REVOKE UPDATE, DELETE ON ${id(table)} FROM ${app}`.execute(trx);
     for (const table of await existing(trx, READ_ONLY)) await sql`REVOKE INSERT, UPDATE, DELETE ON ${id(table)} FROM ${app}`.execute(trx);
-    for (const table of await existing(trx, OWNER_ONLY)) await sql`REVOKE ALL ON ${id(table)} FROM ${app}`.execute(trx);
     await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`.execute(trx);
     for (const fn of CALLABLE) {
       // Again here, not only in the migration: a restore without the dump's grants makes it PUBLIC's.
