@@ -13,8 +13,12 @@ const RULES = {
   'location.list': STAFF,
   'location.create': ['admin'],
   'user.manage': ['admin', 'coordinator'],
-  // A maatje re-issues the code of a resident whose dossier they hold; the service scopes it.
-  'user.activationCode': ['admin', 'coordinator', 'maatje'],
+  // Only a maatje, for a resident whose dossier they hold (the service scopes it). A staff account's
+  // code needs two people: one asks (credentialReset.request), another admin approves.
+  'user.activationCode': ['maatje'],
+  'credentialReset.request': ['admin', 'coordinator'],
+  'credentialReset.list': ['admin'],
+  'credentialReset.approve': ['admin'],
   'dossier.create': ['maatje'],
   'dossier.list': DOSSIER_PARTIES,
   'dossier.read': DOSSIER_PARTIES,

@@ -102,3 +102,14 @@ export function describeAuditEvent(event: {
   if (event.outcome === 'failure') return `${who} probeerde iets in uw dossier te doen, maar dat lukte niet.`;
   return `${who} heeft ${phrase}.`;
 }
+
+const longDate = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
+
+/**
+ * Added to the first entry of an account after its credentials were reset: someone else may have
+ * had the new code, so the resident should know (issue 15, rule 1).
+ */
+export function describeAccountReset(resetAt: Date, actorIsResident: boolean): string {
+  const whose = actorIsResident ? 'Uw account' : 'Dit account';
+  return `Let op: ${whose} kreeg op ${longDate.format(resetAt)} een nieuwe code om in te loggen.`;
+}

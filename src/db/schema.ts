@@ -67,6 +67,17 @@ export interface LoginThrottlesTable {
   lastFailureAt: Timestamp;
 }
 
+/** A request to hand a staff account a new activation code; a second person (an admin) approves it. */
+export interface CredentialResetsTable {
+  id: Generated<string>;
+  userId: string;
+  requestedBy: string;
+  requestedAt: Timestamp;
+  expiresAt: Timestamp;
+  approvedBy: string | null;
+  approvedAt: NullableTimestamp;
+}
+
 export interface RateLimitCountersTable {
   key: Buffer;
   hits: number;
@@ -450,6 +461,7 @@ export interface Database {
   refreshTokens: RefreshTokensTable;
   rateLimitCounters: RateLimitCountersTable;
   loginThrottles: LoginThrottlesTable;
+  credentialResets: CredentialResetsTable;
   activationCodes: ActivationCodesTable;
   auditEvents: AuditEventsTable;
   dossiers: DossiersTable;

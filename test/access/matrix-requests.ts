@@ -122,6 +122,16 @@ async function freshAccount(ctx: CellContext): Promise<string> {
   return id;
 }
 
+/** An open request for a fresh account's new code, asked by the world's coordinator (never the admin who approves). */
+async function freshResetRequest(ctx: CellContext): Promise<string> {
+  const userId = await freshAccount(ctx);
+  if (ctx.object === 'nonexistent') return userId;
+  const row = await ctx.app.db.insertInto('credentialResets').values({
+    userId, requestedBy: ctx.world.users.coordinator.id, requestedAt: ctx.app.now(), expiresAt: new Date(ctx.app.now().getTime() + 3600_000),
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /**
  * The next valid period after the newest one: norm periods are only ever appended, on 1 January or
  * 1 July, at most six months ahead of the clock, so the builder moves the clock along with them.
@@ -259,6 +269,9 @@ export const BUILDERS: Record<string, Builder> = {
     method: 'PATCH', url: `${API}/users/${await freshAccount(ctx)}`, payload: { displayName: 'CANARY-matrix-renamed' }, headers: { 'if-match': '"1"' },
   }),
   [`POST ${API}/users/:id/activation-code`]: async (ctx) => ({ method: 'POST', url: `${API}/users/${await freshAccount(ctx)}/activation-code` }),
+  [`POST ${API}/users/:id/credential-resets`]: async (ctx) => ({ method: 'POST', url: `${API}/users/${await freshAccount(ctx)}/credential-resets` }),
+  [`GET ${API}/credential-resets`]: async () => ({ method: 'GET', url: `${API}/credential-resets` }),
+  [`POST ${API}/credential-resets/:id/approve`]: async (ctx) => ({ method: 'POST', url: `${API}/credential-resets/${await freshResetRequest(ctx)}/approve` }),
   [`GET ${API}/dossiers`]: async () => ({ method: 'GET', url: `${API}/dossiers` }),
   [`POST ${API}/dossiers`]: async () => ({ method: 'POST', url: `${API}/dossiers`, payload: { resident: { displayName: 'CANARY-matrix-new-resident' } } }),
   [`GET ${API}/dossiers/:id`]: async (ctx) => ({ method: 'GET', url: `${API}/dossiers/${await freshDossier(ctx)}` }),

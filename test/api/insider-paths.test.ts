@@ -1,5 +1,6 @@
 // No single account but the assigned maatje and the resident reaches dossier content by a sequence
-// of its own actions (issue 15, rule 1): the parts that are closed so far.
+// of its own actions (issue 15, rule 1). The random walk over many such sequences is
+// insider-exploration.test.ts; these are the paths the adversarial test found.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
@@ -29,8 +30,9 @@ describe('a resident\'s activation code', () => {
     // A resident who never activated: their id is on the coordinator's caseload.
     const resident = await createUser(h.app, { role: 'resident', locationId: location });
     await createDossier(h.app, { resident, locationId: location, maatje });
-    expect((await call(coordinator, 'POST', `/users/${resident.id}/activation-code`)).statusCode).toBe(404);
-    expect((await call(admin, 'POST', `/users/${resident.id}/activation-code`)).statusCode).toBe(404);
+    // Coordinators and admins never issue a code alone (a staff account's needs two people): 403.
+    expect((await call(coordinator, 'POST', `/users/${resident.id}/activation-code`)).statusCode).toBe(403);
+    expect((await call(admin, 'POST', `/users/${resident.id}/activation-code`)).statusCode).toBe(403);
     expect((await call(otherMaatje, 'POST', `/users/${resident.id}/activation-code`)).statusCode).toBe(404);
     const issued = await call(maatje, 'POST', `/users/${resident.id}/activation-code`);
     expect(issued.statusCode, issued.body).toBe(201);
@@ -52,5 +54,29 @@ describe('moving a maatje to another location', () => {
     expect(active).toEqual([]);
     const log = (await call(resident, 'GET', `/dossiers/${dossierId}/access-log`)).json().items as { action: string }[];
     expect(log.map((e) => e.action)).toContain('assignment.ended');
+  });
+});
+
+describe('the path an admin alone had: new coordinator and maatje, training, activation, assignment', () => {
+  it('stops at the first code: it needs a second admin', async () => {
+    const created = async (payload: object) => {
+      const res = await call(admin, 'POST', '/users', payload);
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().activationCode).toBeUndefined();
+      return res.json() as { id: string; credentialResetId: string; version: number };
+    };
+    const newCoordinator = await created({ role: 'coordinator', username: `canary-c-${Date.now()}`, displayName: 'CANARY-c', locationId: location });
+    const newMaatje = await created({ role: 'maatje', username: `canary-m-${Date.now()}`, displayName: 'CANARY-m', locationId: location });
+    // Training can be recorded, but nobody holds a way into either account.
+    const trained = await call(admin, 'PATCH', `/users/${newMaatje.id}`, { trainedAt: new Date().toISOString() }, { 'if-match': `"${newMaatje.version}"` });
+    expect(trained.statusCode).toBe(200);
+    for (const account of [newCoordinator, newMaatje]) {
+      expect((await call(admin, 'POST', `/credential-resets/${account.credentialResetId}/approve`)).statusCode).toBe(403);
+      expect((await call(admin, 'POST', `/users/${account.id}/activation-code`)).statusCode).toBe(403);
+      const again = await call(admin, 'POST', `/users/${account.id}/credential-resets`);
+      expect(again.statusCode).toBe(409);
+    }
+    const codes = await t.db.selectFrom('activationCodes').select('id').where('userId', 'in', [newCoordinator.id, newMaatje.id]).execute();
+    expect(codes).toEqual([]);
   });
 });

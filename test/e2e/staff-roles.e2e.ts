@@ -82,7 +82,9 @@ describe('the admin', () => {
     await page.getByText('Kies een locatie').first().waitFor();
     await page.getByLabel('Locatie').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Account maken' }).click();
-    await page.getByText('Geef deze code aan de nieuwe gebruiker').waitFor();
+    // Two people for a staff code: the account waits for another admin's approval (issue 15).
+    await page.getByText('Een andere beheerder keurt de eerste code goed').waitFor();
+    await page.getByText('Een andere beheerder keurt dit goed').first().waitFor();
     await checkScreen(page, 'admin-accounts');
     await expectCardsOnPhone(page, 'Accounts');
     await page.getByRole('link', { name: 'Wijzig Nadia Yilmaz' }).click();

@@ -32,10 +32,19 @@ describe('smoke: from the first admin to a resident\'s PDF', () => {
     const admin = await login('canary-admin', 'CANARY-admin-password');
 
     const location = (await call(admin, 'POST', '/locations', { name: 'CANARY-BuurtWerkKamer Bijlmer', city: 'Amsterdam' })).json();
-    const created = await call(admin, 'POST', '/users', { role: 'maatje', username: 'canary-maatje', displayName: 'CANARY-Maatje', locationId: location.id, password: 'CANARY-maatje-password' });
+    // A staff account's first code needs a second admin (two people for every staff credential).
+    await t.db.insertInto('users').values({
+      role: 'admin', username: 'canary-admin-2', displayName: 'CANARY-Beheerder-2', passwordHash: await hashPassword('CANARY-admin2-password'), updatedAt: new Date(),
+    }).execute();
+    const secondAdmin = await login('canary-admin-2', 'CANARY-admin2-password');
+    const created = await call(admin, 'POST', '/users', { role: 'maatje', username: 'canary-maatje', displayName: 'CANARY-Maatje', locationId: location.id });
     expect(created.statusCode, created.body).toBe(201);
     const trained = await call(admin, 'PATCH', `/users/${created.json().id}`, { trainedAt: new Date().toISOString() }, { 'if-match': created.headers.etag as string });
     expect(trained.statusCode, trained.body).toBe(200);
+    const approved = await call(secondAdmin, 'POST', `/credential-resets/${created.json().credentialResetId}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    const maatjeActivated = await call(undefined, 'POST', '/auth/activate', { code: approved.json().activationCode, username: 'canary-maatje', password: 'CANARY-maatje-password' });
+    expect(maatjeActivated.statusCode, maatjeActivated.body).toBe(200);
     const maatje = await login('canary-maatje', 'CANARY-maatje-password');
 
     const opened = await call(maatje, 'POST', '/dossiers', { resident: { displayName: 'CANARY-Bewoner', ageBand: '21_tot_aow' } });

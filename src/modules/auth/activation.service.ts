@@ -11,7 +11,7 @@ import {
   countActivationAttempt, deleteUnusedActivationCodes, findActivationCodeForUpdate, insertActivationCode,
   markActivationCodeUsed,
 } from './activation.repository.js';
-import { clearPassword, setCredentials, usernameExists } from './credentials.repository.js';
+import { accountWasInUse, clearPassword, setCredentials, usernameExists } from './credentials.repository.js';
 import { assertAcceptablePassword, hashPassword } from './password.js';
 import { endUserSessions, openSession, type SignAccessToken, type TokenPair } from './session.service.js';
 
@@ -45,6 +45,8 @@ export async function issueActivationCode(
 ): Promise<{ activationCode: string; expiresAt: Date }> {
   const activationCode = generateActivationCode();
   const expiresAt = new Date(input.now.getTime() + ACTIVATION_CODE_TTL_SECONDS * 1000);
+  // A reset (not a first code) is what a resident's access log points out (access-log.repository.ts).
+  const kind = (await accountWasInUse(trx, input.userId)) ? 'reset' : 'first';
   await deleteUnusedActivationCodes(trx, input.userId);
   await endUserSessions(trx, { userId: input.userId, now: input.now, reason: 'activation_code' });
   await clearPassword(trx, input.userId, input.now);
@@ -62,6 +64,7 @@ export async function issueActivationCode(
     actorRole: input.issuedBy?.role ?? null,
     subjectUserId: input.userId,
     requestId: input.requestId ?? null,
+    details: { kind },
   });
   return { activationCode, expiresAt };
 }

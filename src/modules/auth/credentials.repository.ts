@@ -22,6 +22,12 @@ export async function findPasswordHash(db: Db, userId: string): Promise<string |
   return row?.passwordHash;
 }
 
+/** Whether the account was ever in use (a password now, or a sign-in once): then a new code is a reset. */
+export async function accountWasInUse(db: Db, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select(['passwordHash', 'lastSignInAt']).where('id', '=', userId).executeTakeFirst();
+  return row !== undefined && (row.passwordHash !== null || row.lastSignInAt !== null);
+}
+
 export interface BackOff {
   /** The consecutive failure from one address that starts the first pause for that address. */
   threshold: number;

@@ -2,7 +2,7 @@
 // each event with a plain-Dutch sentence.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { describeAuditEvent } from '../../audit/audit-actions.js';
+import { describeAccountReset, describeAuditEvent } from '../../audit/audit-actions.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import type { ServiceContext } from '../service-context.js';
 import { listDossierAuditEvents } from './access-log.repository.js';
@@ -22,7 +22,9 @@ function toAccessLogEntry(row: AuditRow, dossier: DossierCore) {
     action: row.action,
     outcome: row.outcome,
     attempts: row.attempts,
-    description: describeAuditEvent({ action: row.action, outcome: row.outcome, actorRole: row.actorRole, actorDisplayName, actorIsResident, attempts: row.attempts }),
+    accountResetAt: row.actorResetAt,
+    description: describeAuditEvent({ action: row.action, outcome: row.outcome, actorRole: row.actorRole, actorDisplayName, actorIsResident, attempts: row.attempts })
+      + (row.actorResetAt ? ` ${describeAccountReset(row.actorResetAt, actorIsResident)}` : ''),
   };
 }
 

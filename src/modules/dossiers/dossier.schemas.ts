@@ -148,6 +148,7 @@ export const accessLogItemSchema = z.object({
   action: z.string(),
   outcome: z.enum(['success', 'denied', 'failure']),
   attempts: z.number().int().min(1).describe('Refusals of one caller within one hour are one entry; this counts them (1 for any other event).'),
+  accountResetAt: z.date().nullable().describe('On the first event of an account after its credentials were reset (a new activation code for an account in use): when that was. The description then says so too.'),
   description: z.string().describe('The event in plain Dutch for the resident, e.g. "Maatje Fatima heeft uw dossier bekeken."'),
 }).meta({ id: 'AccessLogEntry' });
 

@@ -4,8 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';
 import { actorOf } from '../../http/authenticate.js';
 import { etag, readIfMatch } from '../../http/preconditions.js';
+import { approveCredentialReset, listCredentialResets, requestCredentialReset } from './credential-reset.service.js';
 import {
-  ActivationCodeIssued, CreatedUser, User, UserCreateBody, UserIdParams, UserList, UserListQuery, UserPatchBody,
+  ActivationCodeIssued, CreatedUser, CredentialReset, CredentialResetApproved, CredentialResetIdParams, CredentialResetList,
+  User, UserCreateBody, UserIdParams, UserList, UserListQuery, UserPatchBody,
 } from './user.schemas.js';
 import { createUser, getUser, issueUserActivationCode, listUsers, updateUser } from './user.service.js';
 
@@ -27,8 +29,9 @@ export async function userRoutes(appInstance: FastifyInstance) {
   app.post('/users', {
     config: { access: 'user.manage' },
     schema: {
-      operationId: 'createUser', summary: 'Create a staff account', tags: ['users'], body: UserCreateBody,
-      description: 'Admin: any staff account. Coordinator: maatjes of their own location only.',
+      operationId: 'createUser', tags: ['users'], body: UserCreateBody,
+      summary: 'Create a staff account',
+      description: 'Admin: any staff account. Coordinator: maatjes of their own location only. The account has no password and no code yet: creating it files the request for its first activation code (`credentialResetId`), which a second admin approves (two people for every staff credential).',
       response: { 201: CreatedUser, ...problemResponses(400, 401, 403, 409, 422) },
     },
   }, async (request, reply) => {
@@ -63,12 +66,43 @@ export async function userRoutes(appInstance: FastifyInstance) {
   app.post('/users/:id/activation-code', {
     config: { access: 'user.activationCode' },
     schema: {
-      operationId: 'issueActivationCode', summary: 'Issue a new activation code', tags: ['users'], params: UserIdParams,
-      description: 'Admin: staff accounts. Coordinator: residents and maatjes of their location. Ends the account\'s sessions and password.',
+      operationId: 'issueActivationCode', tags: ['users'], params: UserIdParams,
+      summary: 'New activation code for a resident',
+      description: 'Maatje only: a resident of a dossier they are the active, trained maatje of (else 404). Ends the resident\'s sessions and password. Other roles get 403: a staff account\'s code needs two people (POST /users/{id}/credential-resets).',
       response: { 201: ActivationCodeIssued, ...problemResponses(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => {
     const code = await issueUserActivationCode(context(request), actorOf(request), request.params.id);
     return reply.code(201).send(code);
   });
+
+  app.post('/users/:id/credential-resets', {
+    config: { access: 'credentialReset.request' },
+    schema: {
+      operationId: 'requestCredentialReset', tags: ['users'], params: UserIdParams,
+      summary: 'Ask for a staff account\'s new activation code',
+      description: 'Admin: any staff account but their own. Coordinator: maatjes of their location (else 404). Files a request that a different admin approves; nothing changes for the account until then. 409 `reset_already_requested` while one waits, `user_disabled`, `cannot_reset_own_account`.',
+      response: { 201: CredentialReset, ...problemResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request, reply) => reply.code(201).send(await requestCredentialReset(context(request), actorOf(request), request.params.id)));
+
+  app.get('/credential-resets', {
+    config: { access: 'credentialReset.list' },
+    schema: {
+      operationId: 'listCredentialResets', tags: ['users'], querystring: UserListQuery,
+      summary: 'Requests for a new activation code that wait for approval',
+      description: 'Admin only: open, unexpired requests, oldest first, with who asked.',
+      response: { 200: CredentialResetList, ...problemResponses(400, 401, 403) },
+    },
+  }, async (request) => listCredentialResets(app.db, app.now(), request.query));
+
+  app.post('/credential-resets/:id/approve', {
+    config: { access: 'credentialReset.approve' },
+    schema: {
+      operationId: 'approveCredentialReset', tags: ['users'], params: CredentialResetIdParams,
+      summary: 'Approve a request and get the activation code once',
+      description: 'Admin only, and never the admin who asked nor the account itself (403). Issues the code (returned once, to this admin), ends the account\'s sessions and password, and is recorded so the access log of every dossier the account opens afterwards says so. 404 unknown request; 409 `reset_already_approved`, `reset_request_expired`, `user_disabled`.',
+      response: { 200: CredentialResetApproved, ...problemResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => approveCredentialReset(context(request), actorOf(request), request.params.id));
 }

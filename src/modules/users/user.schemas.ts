@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { pageOf, pageQueryShape } from '../../lib/pagination.js';
 import { ROLES, STAFF_ROLES } from '../../lib/vocabulary.js';
-import { PasswordInput, Username } from '../auth/auth.schemas.js';
+import { Username } from '../auth/auth.schemas.js';
 
 const DisplayName = z.string().trim().min(1).max(120);
 
@@ -13,7 +13,6 @@ export const UserCreateBody = z.strictObject({
   username: Username,
   displayName: DisplayName,
   locationId: z.uuid().optional().describe('Required for maatje and coordinator; a coordinator may only give their own'),
-  password: PasswordInput.optional().describe('Without it the response carries an activation code'),
 });
 
 export const UserPatchBody = z.strictObject({
@@ -37,9 +36,31 @@ export const User = z.object({
 });
 
 export const CreatedUser = User.extend({
-  activationCode: z.string().optional().describe('Shown once; only when no password was given'),
-  activationCodeExpiresAt: z.iso.datetime().optional(),
+  credentialResetId: z.uuid().describe('The request for the account\'s first activation code; a second admin approves it with POST /credential-resets/{id}/approve'),
 });
+
+export const CredentialResetIdParams = z.strictObject({ id: z.uuid() });
+
+export const CredentialReset = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  userDisplayName: z.string(),
+  userRole: z.enum(ROLES),
+  requestedBy: z.uuid(),
+  requestedByDisplayName: z.string(),
+  requestedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().describe('An open request lapses after 7 days'),
+  status: z.enum(['pending', 'approved', 'expired']),
+}).meta({ id: 'CredentialReset' });
+
+export const CredentialResetList = pageOf(CredentialReset);
+
+export const CredentialResetApproved = z.object({
+  resetId: z.uuid(),
+  userId: z.uuid(),
+  activationCode: z.string().describe('XXXX-XXXX-XXXX, shown once, to the approving admin only'),
+  expiresAt: z.iso.datetime(),
+}).meta({ id: 'CredentialResetApproved' });
 
 export const ActivationCodeIssued = z.object({
   activationCode: z.string().describe('XXXX-XXXX-XXXX, shown once'),

@@ -1,6 +1,7 @@
-// Accounts (docs/api.md (Roles), §8). The admin manages every staff account; a coordinator manages the
-// maatjes of their own location and re-issues codes for its residents and maatjes. Accounts
-// outside the caller's reach are 404, exactly like accounts that do not exist.
+// Accounts (docs/api.md, Roles and Accounts). The admin manages every staff account; a coordinator
+// manages the maatjes of their own location. A staff account's codes come from
+// credential-reset.service.ts (two people), a resident's from the dossier's maatje. Accounts outside
+// the caller's reach are 404, exactly like accounts that do not exist.
 import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/database.js';
@@ -13,6 +14,7 @@ import { LOCATED_ROLES, STAFF_ROLES, type Role, type StaffRole } from '../../lib
 import { issueActivationCode } from '../auth/activation.service.js';
 import { assertAcceptablePassword, hashPassword } from '../auth/password.js';
 import { endUserSessions } from '../auth/session.service.js';
+import { fileCredentialReset } from './credential-reset.service.js';
 import { assertLocationExists } from '../locations/location.service.js';
 import {
   anyUserWithRole, endAssignmentsOutsideLocation, findUserIdByUsername, findUserInScope, insertUser, listUsersInScope,
@@ -55,16 +57,17 @@ function toView(row: UserRow): UserView {
   };
 }
 
-/** Whom the caller may manage (`manage`) or re-issue a code for (`activationCode`). */
+/**
+ * Whom the caller may manage (`manage`) or re-issue a code for (`activationCode`). A resident's
+ * code opens their dossier, so only its assigned maatje re-issues it; a staff account's code needs
+ * two people (credential-reset.service.ts), so nobody issues one alone (issue 15).
+ */
 function scopeOf(actor: Actor, purpose: 'manage' | 'activationCode'): UserScope {
+  if (purpose === 'activationCode') {
+    return actor.role === 'maatje' && actor.trained ? { roles: ['resident'], assignedMaatjeId: actor.userId } : { roles: [] };
+  }
   if (actor.role === 'admin') return { roles: STAFF_ROLES };
-  if (actor.role === 'coordinator' && actor.locationId !== null) {
-    // A resident's code opens their dossier: only its assigned maatje re-issues it (issue 15).
-    return { roles: ['maatje'], locationId: actor.locationId };
-  }
-  if (actor.role === 'maatje' && purpose === 'activationCode' && actor.trained) {
-    return { roles: ['resident'], assignedMaatjeId: actor.userId };
-  }
+  if (actor.role === 'coordinator' && actor.locationId !== null) return { roles: ['maatje'], locationId: actor.locationId };
   return { roles: [] };
 }
 
@@ -88,17 +91,22 @@ export interface CreateUserInput {
   username: string;
   displayName: string;
   locationId?: string;
+  /** Command line and setup only: through the API nobody picks another person's password. */
   password?: string;
 }
 
 export interface CreatedUserView extends UserView {
   activationCode?: string;
   activationCodeExpiresAt?: string;
+  /** Through the API: the request for the first code, which a second admin approves. */
+  credentialResetId?: string;
 }
 
 /**
- * A staff account with a password, or with an activation code to hand over (returned once).
- * `actor` null is the command line (scripts/create-user.ts), which bootstraps the first admin.
+ * A staff account. Through the API it has no password and no code: creating it files the request
+ * for its first code, which a second admin approves (credential-reset.service.ts). The command
+ * line (`actor` null, scripts/create-user.ts), run by whoever operates the server, and the
+ * first-admin setup give a password or a code (returned once) directly.
  */
 async function insertStaffAccount(
   ctx: UserContext,
@@ -133,7 +141,11 @@ async function insertStaffAccount(
         details: { role: input.role, via: options.via ?? (actor ? 'api' : 'cli'), withPassword: passwordHash !== null },
       });
       const view: CreatedUserView = toView(row);
-      if (passwordHash === null) {
+      if (actor !== null) {
+        view.credentialResetId = await fileCredentialReset(trx, {
+          userId: row.id, requestedBy: actor, now: ctx.now, requestId: ctx.requestId, cause: 'created',
+        });
+      } else if (passwordHash === null) {
         const code = await issueActivationCode(trx, {
           userId: row.id, issuedBy: actor, now: ctx.now, secret: ctx.secret, requestId: ctx.requestId,
         });
@@ -150,7 +162,11 @@ async function insertStaffAccount(
   }
 }
 
-export async function createUser(ctx: UserContext, actor: Actor, input: CreateUserInput): Promise<CreatedUserView> {
+export async function createUser(
+  ctx: UserContext,
+  actor: Actor,
+  input: CreateUserInput,
+): Promise<UserView & { credentialResetId: string }> {
   let locationId = input.locationId ?? null;
   if (actor.role === 'coordinator') {
     if (input.role !== 'maatje') throw new ForbiddenError('A coordinator creates maatje accounts only.');
@@ -164,8 +180,11 @@ export async function createUser(ctx: UserContext, actor: Actor, input: CreateUs
   if (LOCATED_ROLES.includes(input.role) && locationId === null) {
     throw new BadRequestError('location_required', `A ${input.role} belongs to a location: send locationId.`);
   }
-  if (input.password !== undefined) assertAcceptablePassword(input.password);
-  return insertStaffAccount(ctx, actor, { ...input, locationId });
+  const { activationCode: _code, activationCodeExpiresAt: _expires, credentialResetId, ...view } = await insertStaffAccount(
+    ctx, actor, { ...input, password: undefined, locationId },
+  );
+  if (credentialResetId === undefined) throw new Error('an account created through the API files its first reset');
+  return { ...view, credentialResetId };
 }
 
 /** The command line's way in (no actor): same rules and audit, staff roles only. */

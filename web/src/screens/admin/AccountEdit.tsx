@@ -20,6 +20,23 @@ export function AccountEdit({ userId }: { userId: string }) {
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [requested, setRequested] = useState(false);
+
+  // A new code needs a second admin's approval; this only files the request.
+  const requestCode = async () => {
+    setBusy(true);
+    setError(undefined);
+    setRequested(false);
+    try {
+      await unwrap(api.POST('/api/v1/users/{id}/credential-resets', { params: { path: { id: userId } } }));
+      setRequested(true);
+      await queryClient.invalidateQueries({ queryKey: ['credential-resets'] });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   useEffect(() => {
     if (!user.data) return;
@@ -100,6 +117,11 @@ export function AccountEdit({ userId }: { userId: string }) {
           </Button>
         </ButtonGroup>
       </form>
+      <Paragraph>{rt.accounts.requestExplain}</Paragraph>
+      {requested && <StatusMessage>{rt.accounts.requested}</StatusMessage>}
+      <ButtonGroup>
+        <Button appearance="secondary-action-button" disabled={busy || user.data.disabled} onClick={() => void requestCode()}>{rt.accounts.requestCode}</Button>
+      </ButtonGroup>
       <Paragraph><AppLink to="/">{rt.titles.accounts}</AppLink></Paragraph>
     </div>
   );

@@ -1,5 +1,5 @@
-// The admin's accounts: every staff account with role, location, training and status; a new
-// account gets an activation code (shown once) instead of a password typed by the admin.
+// The admin's accounts: every staff account with role, location, training and status. A new
+// account gets no password: its first code is made by a second admin (CredentialResets).
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -15,6 +15,7 @@ import { useStaffList } from '../coordinator/Maatjes';
 import { useLocations } from './useReference';
 import { rt } from '../../text';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';
+import { CredentialResets } from './CredentialResets';
 
 const STAFF_ROLES = ['maatje', 'coordinator', 'evaluator', 'admin'] as const;
 const staffRoleOptions = Object.fromEntries(STAFF_ROLES.map((role) => [role, rt.roles[role]!]));
@@ -32,7 +33,7 @@ export function Accounts() {
   const queryClient = useQueryClient();
   const { register, handleSubmit, formState, reset } = useForm({ resolver: zodResolver(schema), defaultValues: { locationId: '' } });
   const [error, setError] = useState<unknown>();
-  const [created, setCreated] = useState<{ name: string; code?: string; expiresAt?: string }>();
+  const [created, setCreated] = useState<{ name: string }>();
   const locationName = new Map((locations.data ?? []).map((location) => [location.id, location.name]));
 
   const submit = handleSubmit(async (values) => {
@@ -43,9 +44,10 @@ export function Accounts() {
         role: values.role, username: values.username, displayName: values.displayName,
         ...(values.locationId ? { locationId: values.locationId } : {}),
       } }));
-      setCreated({ name: user.displayName, code: user.activationCode, expiresAt: user.activationCodeExpiresAt });
+      setCreated({ name: user.displayName });
       reset({ locationId: '', username: '', displayName: '' });
       await queryClient.invalidateQueries({ queryKey: ['users'] });
+      await queryClient.invalidateQueries({ queryKey: ['credential-resets'] });
     } catch (caught) {
       setError(caught);
     }
@@ -67,9 +69,10 @@ export function Accounts() {
           { header: rt.accounts.status, cell: (user) => (user.disabled ? <strong>{rt.accounts.disabled}</strong> : rt.accounts.active) },
         ]} />
       )}
+      <CredentialResets />
       <section aria-labelledby="create-heading" className="ss-panel ss-narrow">
         <Heading2 id="create-heading">{rt.accounts.createHeading}</Heading2>
-        {created && <StatusMessage>{created.code && created.expiresAt ? rt.accounts.codeShown(created.code, formatDate(created.expiresAt)) : rt.accounts.saved}</StatusMessage>}
+        {created && <StatusMessage>{rt.accounts.createdWaiting(created.name)}</StatusMessage>}
         <ErrorMessage error={error} />
         <form className="utrecht-form" noValidate onSubmit={submit}>
           <SelectField label={rt.accounts.role} options={staffRoleOptions} placeholder={rt.accounts.pickRole} registration={register('role')} error={formState.errors.role?.message} />
