@@ -8,7 +8,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { DossierCipher } from '../lib/dossier-keys.js';
-import type { Phase } from '../lib/vocabulary.js';
+import type { Phase, Role } from '../lib/vocabulary.js';
 import type { Actor } from './actor.js';
 
 const NOTHING = sql<SqlBool>`false`;
@@ -47,8 +47,33 @@ export function passGate(fields: DossierFields | Omit<DossierFields, 'cipher'>):
   return fields as DossierCore;
 }
 
+/** The actor's fields besides the role, as values of a statement compiled once per role. */
+export const ACTOR_VALUE_NAMES = ['actorId', 'actorLocationId', 'actorDisplayName', 'actorTrained', 'actorSessionId'] as const;
+export interface ActorValues {
+  actorId: string;
+  actorLocationId: string | null;
+  actorDisplayName: string;
+  actorTrained: boolean;
+  actorSessionId: string;
+}
+
+export function actorValues(actor: Actor): ActorValues {
+  return {
+    actorId: actor.userId, actorLocationId: actor.locationId, actorDisplayName: actor.displayName,
+    actorTrained: actor.trained, actorSessionId: actor.sessionId,
+  };
+}
+
+/** The actor a compiled statement's builder scopes by: the role itself, everything else its values. */
+export function actorOfValues(role: Role, values: ActorValues): Actor {
+  return {
+    role, userId: values.actorId, locationId: values.actorLocationId, displayName: values.actorDisplayName,
+    trained: values.actorTrained, sessionId: values.actorSessionId,
+  };
+}
+
 // The SQL may follow the actor's role only; everything else of the actor goes in as a value. The
-// one-statement dossier read compiles this once per role (dossier-read.repository.ts).
+// gate and the one-statement read compile it once per role (statement-template.ts).
 export function dossierVisibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'dossiers'>): Expression<SqlBool> => {
     switch (actor.role) {

@@ -15,10 +15,12 @@ const isSlot = (value: unknown): value is Slot => typeof value === 'object' && v
 
 // A handful of texts (one per template and shape), so the prepared statements per connection stay few.
 const preparedNames = new Map<string, string>();
+// Every statement asks; its length answers most of them without hashing the whole text.
+const preparedLengths = new Set<number>();
 
 /** The name a template's statement text is prepared under; undefined for every other statement. */
 export function preparedStatementName(text: string): string | undefined {
-  return preparedNames.get(text);
+  return preparedLengths.has(text.length) ? preparedNames.get(text) : undefined;
 }
 
 /**
@@ -39,7 +41,10 @@ export function statementTemplate<V extends object, R>(
       const name = parameter[SLOT] as keyof V;
       return (given: V) => given[name];
     });
-    if (!preparedNames.has(query.sql)) preparedNames.set(query.sql, `schoon_schip_${preparedNames.size + 1}`);
+    if (!preparedNames.has(query.sql)) {
+      preparedNames.set(query.sql, `schoon_schip_${preparedNames.size + 1}`);
+      preparedLengths.add(query.sql.length);
+    }
     return { query, values };
   };
 
@@ -48,5 +53,15 @@ export function statementTemplate<V extends object, R>(
     const parameters = compiled.values.map((value) => value(given));
     const result = await db.executeQuery<R>({ ...compiled.query, parameters });
     return result.rows;
+  };
+}
+
+/** One template per shape key (a role, a flag combination), made on first use. */
+export function statementTemplates<K, T>(make: (key: K) => T): (key: K) => T {
+  const made = new Map<K, T>();
+  return (key) => {
+    let template = made.get(key);
+    if (template === undefined) made.set(key, (template = make(key)));
+    return template;
   };
 }

@@ -1,27 +1,39 @@
 // The one way into a dossier: by id, through the caller's scope, optionally locked for a write.
 import type { Insertable, Kysely } from 'kysely';
-import { dossierVisibleTo, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
+import { ACTOR_VALUE_NAMES, actorOfValues, actorValues, dossierVisibleTo, type ActorValues, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
 import type { Actor } from '../../access/actor.js';
 import type { AuditEventsTable, Database } from '../../db/schema.js';
+import { statementTemplate, statementTemplates } from '../../db/statement-template.js';
+import type { Role } from '../../lib/vocabulary.js';
 
 /** The gate's view of a dossier: its core fields and its wrapped data key (null before it has one). */
 export type DossierGateRow = Omit<DossierFields, 'cipher'> & { dataKeyId: string | null; wrappedKey: string | null };
 
+type GateValues = ActorValues & { dossierId: string };
+
+// Every operation on a dossier starts here: compiled once per role and lock (statement-template.ts).
+const gateStatement = statementTemplates((shape: `${Role}:${'lock' | 'read'}`) => {
+  const [role, mode] = shape.split(':') as [Role, 'lock' | 'read'];
+  return statementTemplate(['dossierId', ...ACTOR_VALUE_NAMES], (db: Kysely<Database>, values: GateValues) => {
+    const query = db
+      .selectFrom('dossiers')
+      // The key travels with the scope check: no extra round trip on any dossier operation.
+      .leftJoin('dossierKeys', 'dossierKeys.dossierId', 'dossiers.id')
+      .select(['dossiers.id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt',
+        'dossierKeys.keyId as dataKeyId', 'dossierKeys.wrappedKey'])
+      .where('dossiers.id', '=', values.dossierId)
+      .where(dossierVisibleTo(actorOfValues(role, values)))
+      // No scope shows an erased dossier's remainder, the only row without a resident.
+      .$narrowType<{ residentId: string }>();
+    // FOR UPDATE serializes writes to one dossier, so derived state (version, overview confirmation)
+    // never interleaves. Row locks are per transaction; reads never take them.
+    return mode === 'lock' ? query.forUpdate('dossiers') : query;
+  });
+});
+
 export async function findVisibleDossierCore(db: Kysely<Database>, actor: Actor, dossierId: string, lock: boolean): Promise<DossierGateRow | undefined> {
-  let query = db
-    .selectFrom('dossiers')
-    // The key travels with the scope check: no extra round trip on any dossier operation.
-    .leftJoin('dossierKeys', 'dossierKeys.dossierId', 'dossiers.id')
-    .select(['dossiers.id', 'residentId', 'locationId', 'phase', 'version', 'consentGivenAt', 'consentWithdrawnAt', 'closedAt',
-      'dossierKeys.keyId as dataKeyId', 'dossierKeys.wrappedKey'])
-    .where('dossiers.id', '=', dossierId)
-    .where(dossierVisibleTo(actor))
-    // No scope shows an erased dossier's remainder, the only row without a resident.
-    .$narrowType<{ residentId: string }>();
-  // FOR UPDATE serializes writes to one dossier, so derived state (version, overview confirmation)
-  // never interleaves. Row locks are per transaction; reads never take them.
-  if (lock) query = query.forUpdate('dossiers');
-  return query.executeTakeFirst();
+  const [row] = await gateStatement(`${actor.role}:${lock ? 'lock' : 'read'}`)(db, { ...actorValues(actor), dossierId });
+  return row;
 }
 
 /**
@@ -58,22 +70,31 @@ export async function insertDataKey(db: Kysely<Database>, dossierId: string, dat
  * The mark and the write's audit row are one statement (an UPDATE in a CTE beside the INSERT),
  * which also clears a confirmed overview the write made stale.
  */
+const AUDIT_COLUMNS = ['action', 'outcome', 'actorUserId', 'actorRole', 'dossierId', 'subjectUserId', 'requestId', 'details'] as const;
+export type TouchAudit = { [K in (typeof AUDIT_COLUMNS)[number]]-?: Insertable<AuditEventsTable>[K] };
+type TouchValues = TouchAudit & { touchedId: string; now: Date };
+
+// Compiled once per combination of what the write changes (statement-template.ts).
+const touchStatement = statementTemplates((shape: `${boolean}:${boolean}`) => {
+  const [bumpVersion, clearOverviewConfirmation] = shape.split(':').map((flag) => flag === 'true');
+  return statementTemplate(['touchedId', 'now', ...AUDIT_COLUMNS], (db: Kysely<Database>, values: TouchValues) => db
+    .with('touched', (qb) => qb.updateTable('dossiers')
+      .set((eb) => ({
+        updatedAt: values.now,
+        ...(bumpVersion ? { version: eb('version', '+', 1) } : {}),
+        ...(clearOverviewConfirmation ? { overviewConfirmedAt: null, overviewConfirmedBy: null } : {}),
+      }))
+      .where('id', '=', values.touchedId))
+    .insertInto('auditEvents')
+    .values(Object.fromEntries(AUDIT_COLUMNS.map((column) => [column, values[column]])) as TouchAudit));
+});
+
 export async function touchDossierAndAudit(
   db: Kysely<Database>, dossierId: string,
   touch: { now: Date; bumpVersion: boolean; clearOverviewConfirmation: boolean },
-  audit: Insertable<AuditEventsTable>,
+  audit: TouchAudit,
 ) {
-  await db
-    .with('touched', (qb) => qb.updateTable('dossiers')
-      .set((eb) => ({
-        updatedAt: touch.now,
-        ...(touch.bumpVersion ? { version: eb('version', '+', 1) } : {}),
-        ...(touch.clearOverviewConfirmation ? { overviewConfirmedAt: null, overviewConfirmedBy: null } : {}),
-      }))
-      .where('id', '=', dossierId))
-    .insertInto('auditEvents')
-    .values(audit)
-    .execute();
+  await touchStatement(`${touch.bumpVersion}:${touch.clearOverviewConfirmation}`)(db, { ...audit, touchedId: dossierId, now: touch.now });
 }
 
 /** Any change to debts, incomes, expenses or the household makes the confirmed overview stale. */

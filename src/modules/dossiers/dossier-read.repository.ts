@@ -5,39 +5,27 @@
 // Kysely builds the statement once per role and set of sections (statement-template.ts).
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../access/actor.js';
-import { dossierVisibleTo } from '../../access/dossier-scope.js';
+import { ACTOR_VALUE_NAMES, actorOfValues, actorValues, dossierVisibleTo, type ActorValues } from '../../access/dossier-scope.js';
 import type { AuditEventsTable, Database } from '../../db/schema.js';
 import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Insertable } from 'kysely';
 import type { DossierRow } from './dossier.repository.js';
-import { statementTemplate } from '../../db/statement-template.js';
+import { statementTemplate, statementTemplates } from '../../db/statement-template.js';
 import type { Role } from '../../lib/vocabulary.js';
 
 const AUDIT_COLUMNS = ['action', 'actorUserId', 'actorRole', 'subjectUserId', 'requestId', 'details'] as const;
 export type ReadAudit = { [K in (typeof AUDIT_COLUMNS)[number]]-?: Insertable<AuditEventsTable>[K] };
 
-interface ReadValues extends ReadAudit {
-  dossierId: string;
-  actorId: string;
-  actorLocationId: string | null;
-  actorDisplayName: string;
-  actorTrained: boolean;
-  actorSessionId: string;
-}
-const VALUE_NAMES = ['dossierId', 'actorId', 'actorLocationId', 'actorDisplayName', 'actorTrained', 'actorSessionId', ...AUDIT_COLUMNS] as const;
+type ReadValues = ReadAudit & ActorValues & { dossierId: string };
+const VALUE_NAMES = ['dossierId', ...ACTOR_VALUE_NAMES, ...AUDIT_COLUMNS] as const;
 
 /** The statement for one set of sections and one role; every other input is a value of the call. */
 function readStatement(sections: Record<string, JsonSection<unknown>>, role: Role) {
   return statementTemplate(VALUE_NAMES, (db: Kysely<Database>, values: ReadValues) => {
-    // The scope's SQL follows the role; the caller's id and other fields are values of each call.
-    const actor: Actor = {
-      role, userId: values.actorId, locationId: values.actorLocationId, displayName: values.actorDisplayName,
-      trained: values.actorTrained, sessionId: values.actorSessionId,
-    };
     const dossierRef = sql.ref<string>('scope.id');
     const audit = Object.fromEntries(AUDIT_COLUMNS.map((column) => [column, values[column]])) as ReadAudit;
     return db
-      .with('scope', (qb) => qb.selectFrom('dossiers').selectAll().where('id', '=', values.dossierId).where(dossierVisibleTo(actor)))
+      .with('scope', (qb) => qb.selectFrom('dossiers').selectAll().where('id', '=', values.dossierId).where(dossierVisibleTo(actorOfValues(role, values))))
       .with('audit', (qb) => qb.insertInto('auditEvents').values({
         ...audit,
         dossierId: values.dossierId,
@@ -57,23 +45,18 @@ function readStatement(sections: Record<string, JsonSection<unknown>>, role: Rol
 }
 
 // Sections are module constants (the dossier view's, the overview's): a few statements in all.
-const statements = new WeakMap<object, Map<Role, ReturnType<typeof readStatement>>>();
+const statements = new WeakMap<object, (role: Role) => ReturnType<typeof readStatement>>();
 
 function statementFor(sections: Record<string, JsonSection<unknown>>, role: Role) {
   let byRole = statements.get(sections);
-  if (!byRole) statements.set(sections, (byRole = new Map()));
-  let statement = byRole.get(role);
-  if (!statement) byRole.set(role, (statement = readStatement(sections, role)));
-  return statement;
+  if (!byRole) statements.set(sections, (byRole = statementTemplates((r: Role) => readStatement(sections, r))));
+  return byRole(role);
 }
 
 export async function readVisibleDossier<S extends Record<string, JsonSection<unknown>>>(
   db: Kysely<Database>, actor: Actor, dossierId: string, audit: ReadAudit, sections: S,
 ): Promise<{ row: DossierRow; dataKey: { keyId: string; wrappedKey: string } | null; sections: SectionResults<S> } | undefined> {
-  const [found] = await statementFor(sections, actor.role)(db, {
-    ...audit, dossierId, actorId: actor.userId, actorLocationId: actor.locationId, actorDisplayName: actor.displayName,
-    actorTrained: actor.trained, actorSessionId: actor.sessionId,
-  });
+  const [found] = await statementFor(sections, actor.role)(db, { ...audit, ...actorValues(actor), dossierId });
   if (!found) return undefined;
   const { dataKeyId, dataKeyWrapped, ...rest } = found;
   const record = rest as unknown as Record<string, unknown>;
