@@ -1,4 +1,5 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -124,6 +125,26 @@ describe('health', () => {
     const ready = await h.app.inject({ method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({ status: 'ok' });
+  });
+
+  it('is not ready while a migration is pending, and remembers "migrated" once it is true', async () => {
+    // The newest migration made to look unapplied, as in a database an older release left behind.
+    const newest = (await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(t.db)).rows[0]!.name;
+    const hide = () => sql`update kysely_migration set name = ${`hidden:${newest}`} where name = ${newest}`.execute(t.db);
+    const restore = () => sql`update kysely_migration set name = ${newest} where name = ${`hidden:${newest}`}`.execute(t.db);
+    await hide();
+    const fresh = await createTestApp(t);
+    try {
+      expect((await fresh.app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(503);
+      await restore();
+      expect((await fresh.app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
+      // Once migrated, the probe only asks whether the database answers.
+      await hide();
+      expect((await fresh.app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
+    } finally {
+      await restore();
+      await fresh.app.close();
+    }
   });
 });
 

@@ -1,14 +1,16 @@
 // Liveness never touches the database (a database outage must not restart healthy processes);
-// readiness does, and reports 503 while shutting down so a load balancer drains us first.
+// readiness does (reachable and migrated), and reports 503 while shutting down so a load balancer
+// drains us first.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
+import { readinessCheck } from './health.service.js';
 
 const HealthStatus = z.object({ status: z.enum(['ok', 'unavailable']) });
 
 export async function healthRoutes(appInstance: FastifyInstance) {
   const app = appInstance.withTypeProvider<ZodTypeProvider>();
+  const ready = readinessCheck(app.db);
   app.get('/health/live', {
     config: { access: 'public' },
     schema: { operationId: 'getLiveness', summary: 'Liveness probe',
@@ -18,14 +20,9 @@ export async function healthRoutes(appInstance: FastifyInstance) {
   app.get('/health/ready', {
     config: { access: 'public' },
     schema: { operationId: 'getReadiness', summary: 'Readiness probe',
-      description: 'Answers 200 when the database answers and the server is not shutting down, else 503: for the load balancer\'s routing decision.', tags: ['health'], response: { 200: HealthStatus, 503: HealthStatus } },
+      description: 'Answers 200 when the database answers, every migration is applied and the server is not shutting down, else 503: for the load balancer\'s routing decision.', tags: ['health'], response: { 200: HealthStatus, 503: HealthStatus } },
   }, async (_request, reply) => {
-    if (app.isClosing()) return reply.code(503).send({ status: 'unavailable' });
-    try {
-      await sql`SELECT 1`.execute(app.db);
-      return { status: 'ok' as const };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' });
-    }
+    if (app.isClosing() || !(await ready())) return reply.code(503).send({ status: 'unavailable' });
+    return { status: 'ok' as const };
   });
 }
