@@ -4,7 +4,6 @@ import type { Operation } from '../access/policy.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Keyring } from '../lib/dossier-keys.js';
-import type { PdfRenderer } from '../modules/exports/pdf-renderer.js';
 
 /** Every route declares who may call it: `public`, or a policy operation (roles in access/policy.ts). */
 export type Access = 'public' | Operation;
@@ -25,7 +24,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     cipher: Keyring;
-    pdfRenderer: PdfRenderer;
     appConfig: Config;
     /** The clock every service reads; tests move it instead of waiting. */
     now: () => Date;

@@ -1,6 +1,6 @@
 // Sends the result of an idempotent create: a replay goes out byte for byte as stored.
 import type { FastifyReply } from 'fastify';
-import type { IdempotentResult } from '../modules/idempotency/idempotency.service.js';
+import type { IdempotentResult } from '../core/idempotent-result.js';
 
 export function sendIdempotent<T>(reply: FastifyReply, result: IdempotentResult<T>, etag?: (body: T) => string) {
   if (result.replayed) {

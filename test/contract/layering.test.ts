@@ -42,6 +42,22 @@ describe('import rules', () => {
     expect(violations((f) => f.startsWith('access/'), (t) => t.startsWith('http/') || t.startsWith('modules/'))).toEqual([]);
   });
 
+  it('the HTTP glue never imports a module (what both need lives in core/)', () => {
+    expect(violations((f) => f.startsWith('http/'), (t) => t.startsWith('modules/'))).toEqual([]);
+  });
+
+  it('core imports only lib, db and access', () => {
+    expect(violations((f) => f.startsWith('core/'), (t) =>
+      !(t.startsWith('lib/') || t.startsWith('db/') || t.startsWith('access/') || t.startsWith('core/')))).toEqual([]);
+  });
+
+  it('route files hold no SQL', () => {
+    const sqlInRoutes = all.filter(({ file }) => file.endsWith('.routes.ts'))
+      .filter(({ file }) => /from 'kysely'|\bsql`|\.(selectFrom|insertInto|updateTable|deleteFrom)\(/.test(readFileSync(path.join(SRC, file), 'utf8')))
+      .map(({ file }) => file);
+    expect(sqlInRoutes).toEqual([]);
+  });
+
   it('routes never touch the database or a repository', () => {
     expect(violations((f) => f.endsWith('.routes.ts'), (t) => t.startsWith('db/') || t.endsWith('.repository.js'))).toEqual([]);
   });

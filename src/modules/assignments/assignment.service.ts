@@ -12,7 +12,7 @@ import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import { dossierSummaries } from '../dossiers/dossier-summary.service.js';
 import { INACTIVE_MONTHS } from '../housekeeping/housekeeping.rules.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import {
   assignmentHistory, endActiveAssignment, findActiveAssignment, findEligibleMaatje, findManagedDossier, insertAssignment,
   listCaseload,

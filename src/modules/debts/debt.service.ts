@@ -8,7 +8,7 @@ import { monthlyCents } from '../../lib/money.js';
 import { blankToNull } from '../../lib/text.js';
 import { requireCatalogCreditor } from '../creditor-catalog/creditor-catalog.service.js';
 import { bodyColumns, childResourceService, type ChildChanges, type NewChildRow } from '../dossiers/dossier-children.service.js';
-import type { DossierContext } from '../service-context.js';
+import type { DossierContext } from '../../core/service-context.js';
 import type { CreateDebtBody, DebtView, PatchDebtBody } from './debt.schemas.js';
 
 type DebtRow = Selectable<DebtsTable>;

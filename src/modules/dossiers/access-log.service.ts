@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { describeAccountReset, describeAuditEvent } from '../../audit/audit-actions.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import { listDossierAuditEvents } from './access-log.repository.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
 import { withDossier } from './dossier-gate.service.js';

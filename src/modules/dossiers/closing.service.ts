@@ -7,7 +7,7 @@ import { planTransition } from '../../domain/phases.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { ConflictError } from '../../lib/errors.js';
 import type { ExitReason, Solution } from '../../lib/vocabulary.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import { listChildren } from './dossier-children.repository.js';
 import type { DossierRef } from '../../access/dossier-scope.js';
 import { withDossier } from './dossier-gate.service.js';

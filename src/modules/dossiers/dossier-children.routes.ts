@@ -7,8 +7,8 @@ import { etag, idempotencyHeaders, ifMatchHeaders, requiredVersion, withEtag } f
 import { sendIdempotent } from '../../http/send-created.js';
 import { serviceContext } from '../../http/service-context.js';
 import { PageQuery, pageOf, type PageRequest } from '../../lib/pagination.js';
-import type { IdempotentResult } from '../idempotency/idempotency.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { IdempotentResult } from '../../core/idempotent-result.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import { dossierIdParams } from './dossier.schemas.js';
 
 interface ChildService<View, CreateBody, PatchBody> {

@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.js';
 import { NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
-import { inDossier, type DossierContext, type ServiceContext } from '../service-context.js';
+import { inDossier, type DossierContext, type ServiceContext } from '../../core/service-context.js';
 import {
   deleteChildIfVersion, findChild, insertChild, listChildren, updateChildIfVersion, type ChildTable,
   type ManagedChildColumn,

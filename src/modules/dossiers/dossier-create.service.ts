@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/audit.js';
 import { DomainRuleError, ForbiddenError } from '../../lib/errors.js';
 import { issueActivationCode } from '../auth/activation.service.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import { createResidentAccount } from '../users/user.service.js';
 import { findLinkableResident, insertDossierWithAssignment } from './dossier.repository.js';
 import type { CreateDossierBody } from './dossier.schemas.js';

@@ -8,7 +8,7 @@ import { auditValues, recordAudit, type AuditEvent } from '../../audit/audit.js'
 import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import { passGate, type DossierCore, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
 import {
   findDataKeyAfterLock, findDossierForSystem, findVisibleDossierCore, insertDataKey, touchDossierAndAudit, type DossierGateRow,

@@ -4,7 +4,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DebtsTable, ExpensesTable, IncomesTable } from '../../db/schema.js';
 import type { Phase } from '../../lib/vocabulary.js';
-import { inDossier, type DossierContext, type ServiceContext } from '../service-context.js';
+import { inDossier, type DossierContext, type ServiceContext } from '../../core/service-context.js';
 import { toExpenseView, toIncomeView } from '../budget/budget.service.js';
 import { toDebtView } from '../debts/debt.service.js';
 import { assemblePlanSection, planRows, planSections } from '../plan/plan.service.js';

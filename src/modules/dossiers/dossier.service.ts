@@ -9,7 +9,7 @@ import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import type { Phase } from '../../lib/vocabulary.js';
 import { recordAudit } from '../../audit/audit.js';
-import { inDossier, type ServiceContext } from '../service-context.js';
+import { inDossier, type ServiceContext } from '../../core/service-context.js';
 import { listChildren } from './dossier-children.repository.js';
 import { readDossier, withDossier, type DossierOperation } from './dossier-gate.service.js';
 import { clearOverviewConfirmation } from './dossier-gate.repository.js';

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { NotFoundError } from '../../lib/errors.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
 import { withDossier } from './dossier-gate.service.js';
 import { findStory, insertStory, updateStoryIfVersion } from './dossier.repository.js';

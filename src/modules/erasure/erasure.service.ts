@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { deriveKey } from '../../lib/keys.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import {
   cancelRequest, deleteErasedAccount, dueRequestDossierIds, eraseDossier, findManagedDossierId, findPendingRequest, findReceipt,
   insertRequest, ledgerEntries, recordLedgerEntry, type ErasureOutcome, type ErasureReason,

@@ -8,7 +8,7 @@ import { storyOf } from '../dossiers/story.service.js';
 import { measurementsOf } from '../measurements/measurement.service.js';
 import { handoverConsentsOf } from '../paperwork/handover.service.js';
 import { lettersOf } from '../paperwork/letter.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import { EXPORT_FORMAT_VERSION, type DossierExport } from './export.schemas.js';
 
 export async function exportDossier(ctx: ServiceContext, dossierId: string): Promise<DossierExport> {

@@ -6,7 +6,7 @@ import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { loadDossierView } from '../dossiers/dossier-view.service.js';
 import { storyOf } from '../dossiers/story.service.js';
 import { computeOverview } from '../overview/overview.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import type { OverviewPdfInput } from './overview-pdf.types.js';
 import { PdfRendererBusyError, type PdfRenderer } from './pdf-renderer.js';
 

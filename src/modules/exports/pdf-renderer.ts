@@ -53,6 +53,14 @@ export interface PdfRenderer {
   stats(): PdfRendererStats;
 }
 
+// The app's one renderer, as a Fastify decoration: declared here, beside its type, so the HTTP
+// glue (src/http) needs nothing from the modules.
+declare module 'fastify' {
+  interface FastifyInstance {
+    pdfRenderer: PdfRenderer;
+  }
+}
+
 /** Every worker is busy and the wait list is full: the route answers 503 with Retry-After. */
 export class PdfRendererBusyError extends ServiceUnavailableError {
   override name = 'PdfRendererBusyError';

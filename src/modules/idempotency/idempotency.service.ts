@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.js';
 import { DomainRuleError } from '../../lib/errors.js';
 import type { FieldCipher, FieldContext } from '../../lib/field-crypto.js';
 import { deleteExpiredIdempotencyRecords, findIdempotencyRecord, lockIdempotencyKey, saveIdempotencyRecord } from './idempotency.repository.js';
+import type { IdempotentResult } from '../../core/idempotent-result.js';
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
@@ -16,8 +17,6 @@ export interface CreatedResponse<T> {
   body: T;
 }
 
-/** A replay carries the stored JSON text, sent as it was the first time. */
-export type IdempotentResult<T> = { replayed: false; statusCode: number; body: T } | { replayed: true; statusCode: number; bodyText: string };
 
 export function requestHash(operation: string, payload: unknown): Buffer {
   return createHash('sha256').update(operation).update('\0').update(JSON.stringify(payload ?? null)).digest();

@@ -11,7 +11,7 @@ import type { MeasurementMoment } from '../../lib/vocabulary.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
 import { withDossier, type DossierOperation } from '../dossiers/dossier-gate.service.js';
 import { putSingleton } from '../dossiers/singleton.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import {
   findInstrument, findMeasurement, insertInstrument, insertMeasurement, listInstruments, listMeasurements,
   updateMeasurementIfVersion,

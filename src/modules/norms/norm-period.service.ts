@@ -10,8 +10,9 @@ import {
 import { amsterdamDate } from '../../lib/dates.js';
 import { DomainRuleError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
-import { idempotent, type IdempotentResult } from '../idempotency/idempotency.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { IdempotentResult } from '../../core/idempotent-result.js';
+import { idempotent } from '../idempotency/idempotency.service.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import type { JsonSection } from '../../db/json-rows.js';
 import {
   insertNormPeriod, listNormPeriodRecords, lockNormPeriodsForAppend, normPeriodRecordsSection, type NormPeriodRecord,

@@ -13,7 +13,7 @@ import { amsterdamDate } from '../../lib/dates.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
 import { readDossier } from '../dossiers/dossier-gate.service.js';
 import { loadNormPeriods, normPeriodsSection } from '../norms/norm-period.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import {
   debtFiguresSection, expenseFiguresSection, incomeFiguresSection, listDebtFigures, listExpenseFigures, listIncomeFigures,
   loadFigureInputs, type DebtFiguresRow, type FigureInputsRow,

@@ -7,7 +7,7 @@ import { amsterdamDate } from '../../lib/dates.js';
 import { DomainRuleError } from '../../lib/errors.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import type { SettlementQuery, SettlementView } from './overview.schemas.js';
 import { assembleOverview, loadOverviewInputs, type OverviewInputs } from './overview.service.js';
 

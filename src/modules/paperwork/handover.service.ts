@@ -11,7 +11,7 @@ import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { loadDossierView } from '../dossiers/dossier-view.service.js';
 import { storyOf } from '../dossiers/story.service.js';
 import { computeOverview } from '../overview/overview.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import {
   insertHandoverConsent, handoverConsentHistory, standingHandoverConsent, withdrawStandingHandoverConsent,
 } from './handover.repository.js';

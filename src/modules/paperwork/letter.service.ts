@@ -14,7 +14,7 @@ import type { Keyring } from '../../lib/dossier-keys.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { loadDossierView } from '../dossiers/dossier-view.service.js';
 import { computeSettlement } from '../overview/settlement.service.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import {
   allTemplates, debtNames, findTemplate, insertFollowUpAction, insertLetters, insertTemplateVersion, latestTemplates, lettersOfBatch, listLetters,
   findLetter, markFollowedUp, unansweredLettersDue, updateLetterIfVersion,

@@ -1,7 +1,7 @@
 // Letters and the handover as PDFs: read and audited inside the gate, rendered afterwards in the
 // shared worker pool (checked before anything is read, like the overview PDF).
 import { PdfRendererBusyError, type PdfRenderer } from '../exports/pdf-renderer.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import { getHandover } from './handover.service.js';
 import { lettersPdfInput } from './letter.service.js';
 

@@ -11,7 +11,7 @@ import {
 import type { DossierCore } from '../../access/dossier-scope.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { putSingleton } from '../dossiers/singleton.service.js';
-import type { DossierContext, ServiceContext } from '../service-context.js';
+import type { DossierContext, ServiceContext } from '../../core/service-context.js';
 import {
   checklistSection, findChecklist, findReferral, insertChecklist, insertReferral, updateChecklistIfVersion,
   referralSection, updateReferralIfVersion,

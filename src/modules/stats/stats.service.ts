@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.js';
 import { describeMethod, suppressionParameters, type SuppressionParameters } from '../../domain/suppression.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { DomainRuleError } from '../../lib/errors.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import { aggregateTable, listInstrumentItems, listLocationNames } from './stats-aggregates.repository.js';
 import { buildTable, type BuildInput, type Dimension } from './stats.build.js';
 import { STATS_TABLES, tableDefinition, type StatsTableDefinition, type StatsTableName } from './stats.catalogue.js';
