@@ -13,12 +13,18 @@ const parseTimestamp = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (text:
 
 const names = new ColumnNamesPlugin();
 
-// PostgreSQL writes timestamptz into JSON as 2026-12-01T10:33:03.123456+00:00 (in a UTC session);
-// pg's parser reads the column form, with a space and a bare `+00`, which it takes on its fast path.
-// Any other offset keeps its full form, which the parser handles too.
+// PostgreSQL writes timestamptz into JSON as 2026-12-01T10:33:03.123456+00:00 (in a UTC session).
+// That form is read here with exactly the arithmetic of pg's parser (postgres-date) for the column
+// form 2026-12-01 10:33:03.123456+00, fraction included, without its general patterns; any other
+// form (another offset, a year beyond 9999) goes to that parser in its column spelling.
+const UTC_JSON_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?\+00:00$/;
+
 function timestampFromJson(text: string): Date {
-  const column = text.replace('T', ' ');
-  return parseTimestamp(column.endsWith('+00:00') ? column.slice(0, -3) : column);
+  const parts = UTC_JSON_TIMESTAMP.exec(text);
+  if (parts === null) return parseTimestamp(text.replace('T', ' '));
+  const [, year, month, day, hour, minute, second, fraction] = parts as unknown as string[];
+  const ms = fraction ? 1000 * parseFloat(fraction) : 0;
+  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms));
 }
 
 /** The keys of a row type that hold a timestamp (Date or Date | null). */
@@ -32,7 +38,10 @@ export type TimestampColumns<Row> = Record<TimestampKeys<Row>, true>;
 
 export function rowFromJson<Row>(json: Record<string, unknown>, timestamps: TimestampColumns<Row>): Row {
   const row: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(json)) {
+  const keys = Object.keys(json);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const value = json[key];
     const name = names.toCamel(key);
     row[name] = typeof value === 'string' && name in timestamps ? timestampFromJson(value) : value;
   }

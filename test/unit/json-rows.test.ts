@@ -23,6 +23,19 @@ describe('rowFromJson', () => {
     expect(row).toEqual({ createdAt: parseColumn(column), doneAt: null, dueDate: '2026-01-02', scoreV2: 3 });
   });
 
+  it('reads any UTC timestamp exactly as pg reads its column form (random instants and fractions)', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    for (let i = 0; i < 5_000; i++) {
+      const instant = new Date(Date.UTC(1900, 0, 1) + Math.floor(next() * 200 * 365.25 * 86_400_000)).toISOString().slice(0, 19);
+      const digits = Math.floor(next() * 7);
+      const fraction = digits === 0 ? '' : `.${String(Math.floor(next() * 10 ** digits)).padStart(digits, '0')}`;
+      const json = `${instant}${fraction}+00:00`;
+      const row = rowFromJson<Row>({ created_at: json, done_at: null, due_date: '2026-01-02', score_v2: 1 }, timestamps);
+      expect(row.createdAt.getTime(), json).toBe(parseColumn(`${json.replace('T', ' ').slice(0, -3)}`).getTime());
+    }
+  });
+
   it('names keys as the CamelCasePlugin does, the same on every row', () => {
     for (let i = 0; i < 3; i++) {
       expect(Object.keys(rowFromJson<Row>({ created_at: '2026-12-01T10:33:03+00:00', household_age_band: 'x', score_v2: 1 }, timestamps)))
