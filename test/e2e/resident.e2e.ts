@@ -109,4 +109,42 @@ describe('the resident', () => {
     expect((await call(e.app, maatjeToken, 'GET', `/dossiers/${dossier.id}`)).statusCode).toBe(200);
     await context.close();
   }, JOURNEY_TIMEOUT_MS);
+
+  it('with two dossiers, chooses which one every page shows (the newest first)', async () => {
+    const maatjeToken = await tokenOf(e.app, e.maatje);
+    const first = await buildDossier(e.app, maatjeToken, 'Jan Visser');
+    const resident = { username: 'jan.visser', password: 'Kastanjelaan-Negen-99' };
+    expect((await e.app.inject({ method: 'POST', url: '/api/v1/auth/activate', payload: { code: first.code, ...resident } })).statusCode).toBe(200);
+    const second = await call(e.app, maatjeToken, 'POST', '/dossiers', { residentId: first.residentId });
+    expect(second.statusCode, second.body).toBe(201);
+    const secondId = second.json().dossier.id as string;
+    expect([200, 201]).toContain((await call(e.app, maatjeToken, 'PUT', `/dossiers/${secondId}/consent`, { textVersion: 'v1', statisticsOptIn: false, recordedOnPaper: true })).statusCode);
+    const debt = await call(e.app, maatjeToken, 'POST', `/dossiers/${secondId}/debts`, { creditorName: 'Waterbedrijf Oost', creditorType: 'water', balanceCents: 15_000, balanceDate: '2026-11-25', status: 'aanmaning' });
+    expect(debt.statusCode, debt.body).toBe(201);
+
+    const { context, page } = await newPage(e, 390);
+    await page.goto(`${e.baseUrl}/`);
+    await page.getByLabel('Gebruikersnaam').fill(resident.username);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(resident.password);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn overzicht' }).waitFor();
+    const choice = page.getByLabel('Welk dossier wilt u zien?');
+    await page.getByText('Waterbedrijf Oost').first().waitFor();
+    expect(await choice.inputValue()).toBe(secondId);
+    expect(await choice.locator('option').count()).toBe(2);
+    await checkScreen(page, 'resident-two-dossiers');
+
+    await choice.selectOption(first.id);
+    await page.getByText('Let op: bij Eigen Haard kunt u uw huis').waitFor();
+    expect(await page.getByText('Waterbedrijf Oost').count()).toBe(0);
+    // The other pages follow the choice.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn gegevens' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn gegevens' }).waitFor();
+    expect(await page.getByLabel('Welk dossier wilt u zien?').inputValue()).toBe(first.id);
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Alle gegevens downloaden' }).click()]);
+    const exportedText = await readFile(await exported.path(), 'utf8');
+    expect(exportedText).toContain(first.id);
+    expect(exportedText).not.toContain(secondId);
+    await context.close();
+  }, JOURNEY_TIMEOUT_MS);
 });

@@ -471,6 +471,11 @@ export const rt = {
     text: 'Vraag uw maatje om een nieuwe code. Met die code kiest u een nieuw wachtwoord via "Account maken".',
     staff: 'Werkt u als vrijwilliger of medewerker? Vraag dan de beheerder om hulp.',
   },
+  choice: {
+    label: 'Welk dossier wilt u zien?',
+    hint: (count: number) => `U hebt ${count} dossiers. Kies de dag waarop het dossier begon. Alle pagina's laten dan dat dossier zien.`,
+    option: (date: string, closed: boolean, newest: boolean) => `${date}${closed ? ', afgesloten' : ''}${newest ? ', nieuwste' : ''}`,
+  },
   overview: {
     heading: 'Mijn overzicht',
     intro: 'Hier staat wat u samen met uw maatje hebt opgeschreven. U kunt hier niets veranderen. Klopt er iets niet? Zeg het tegen uw maatje.',

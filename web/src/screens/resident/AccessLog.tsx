@@ -4,6 +4,7 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { api, unwrap } from '../../api/client';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
 import { useMyDossierId } from './useMyDossier';
+import { DossierChoice } from './DossierChoice';
 import { rt } from '../../text';
 
 const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
@@ -23,6 +24,7 @@ export function AccessLog() {
   return (
     <>
       <ScreenHeading title={rt.titles.log}>{rt.log.heading}</ScreenHeading>
+      <DossierChoice />
       <Paragraph>{rt.log.intro}</Paragraph>
       <ErrorMessage error={mine.error ?? log.error} />
       {(mine.isPending || log.isPending) && mine.data !== null && <Loading />}

@@ -7,6 +7,7 @@ import { api, unwrap } from '../../api/client';
 import { formatDate } from '../../lib/money';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
 import { useDossier, useMyDossierId } from './useMyDossier';
+import { DossierChoice } from './DossierChoice';
 import { rt } from '../../text';
 
 /** The version of the consent text the resident reads on this screen (rt.consent.what). */
@@ -44,6 +45,7 @@ export function Consent() {
   return (
     <>
       <ScreenHeading title={rt.titles.consent}>{rt.consent.heading}</ScreenHeading>
+      <DossierChoice />
       <ErrorMessage error={mine.error ?? dossier.error ?? error} />
       {(mine.isPending || (id && dossier.isPending)) && <Loading />}
       {mine.isSuccess && id === null && <Paragraph>{rt.overview.none}</Paragraph>}

@@ -6,6 +6,7 @@ import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Paragraph } fr
 import { api, unwrap } from '../../api/client';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
 import { useMyDossierId } from './useMyDossier';
+import { DossierChoice } from './DossierChoice';
 import { rt } from '../../text';
 
 export function Questionnaire() {
@@ -52,6 +53,7 @@ export function Questionnaire() {
   return (
     <>
       <ScreenHeading title={rt.titles.questionnaire}>{rt.questionnaire.heading}</ScreenHeading>
+      <DossierChoice />
       <ErrorMessage error={mine.error ?? measurements.error ?? instruments.error ?? error} />
       {thanks && <StatusMessage>{rt.questionnaire.thanks}</StatusMessage>}
       {(mine.isPending || measurements.isPending || instruments.isPending) && id !== null && <Loading />}

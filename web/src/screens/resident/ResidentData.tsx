@@ -5,6 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { saveBlob } from '../../lib/download';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
 import { useMyDossierId } from './useMyDossier';
+import { DossierChoice } from './DossierChoice';
 import { rt } from '../../text';
 
 type State = 'idle' | 'busy' | 'done' | { error: unknown };
@@ -39,6 +40,7 @@ export function ResidentData() {
   return (
     <>
       <ScreenHeading title={rt.titles.data}>{rt.data.heading}</ScreenHeading>
+      <DossierChoice />
       <ErrorMessage error={mine.error} />
       {mine.isPending && <Loading />}
       {mine.isSuccess && id === null && <Paragraph>{rt.overview.none}</Paragraph>}

@@ -7,6 +7,7 @@ import { formatDate, formatEuro, todayIso } from '../../lib/money';
 import { labels, rt, uitleg } from '../../text';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
 import { useDossier, useMyDossierId } from './useMyDossier';
+import { DossierChoice } from './DossierChoice';
 
 const PAID = new Set(['afgelost', 'kwijtgescholden']);
 const SOON_DAYS = 14;
@@ -142,6 +143,7 @@ export function ResidentOverview() {
   return (
     <>
       <ScreenHeading title={rt.titles.overview}>{rt.overview.heading}</ScreenHeading>
+      <DossierChoice />
       <ErrorMessage error={error} />
       {mine.isSuccess && mine.data === null && <Paragraph>{rt.overview.none}</Paragraph>}
       {(mine.isPending || (mine.data && (dossier.isPending || overview.isPending))) && !error && <Loading />}
