@@ -2,9 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';
-import { actorOf } from '../../http/authenticate.js';
-
-import { Location, LocationBody, LocationList, LocationListQuery } from './location.schemas.js';
+import { serviceContext } from '../../http/service-context.js';
+import { createLocationBody, locationListQuery, locationListSchema, locationSchema } from './location.schemas.js';
 import { createLocation, listLocations } from './location.service.js';
 
 export async function locationRoutes(appInstance: FastifyInstance) {
@@ -14,20 +13,20 @@ export async function locationRoutes(appInstance: FastifyInstance) {
     config: { access: 'location.list' },
     schema: {
       operationId: 'listLocations', summary: 'List the locations',
-      description: 'The neighbourhood rooms (BuurtWerkKamers) accounts and dossiers belong to, paged.', tags: ['locations'], querystring: LocationListQuery,
-      response: { 200: LocationList, ...problemResponses(400, 401, 403) },
+      description: 'The neighbourhood rooms (BuurtWerkKamers) accounts and dossiers belong to, paged.', tags: ['locations'], querystring: locationListQuery,
+      response: { 200: locationListSchema, ...problemResponses(400, 401, 403) },
     },
-  }, async (request) => listLocations(app.db, request.query));
+  }, async (request) => listLocations(serviceContext(request), request.query));
 
   app.post('/locations', {
     config: { access: 'location.create' },
     schema: {
       operationId: 'createLocation', summary: 'Add a location',
-      description: 'Adds a neighbourhood room. Its name is unique (409 when it exists).', tags: ['locations'], body: LocationBody,
-      response: { 201: Location, ...problemResponses(400, 401, 403, 409) },
+      description: 'Adds a neighbourhood room. Its name is unique (409 when it exists).', tags: ['locations'], body: createLocationBody,
+      response: { 201: locationSchema, ...problemResponses(400, 401, 403, 409) },
     },
   }, async (request, reply) => {
-    const location = await createLocation({ db: app.db, now: app.now(), requestId: request.id }, actorOf(request), request.body);
+    const location = await createLocation(serviceContext(request), request.body);
     return reply.code(201).send(location);
   });
 }

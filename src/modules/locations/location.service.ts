@@ -1,28 +1,20 @@
 // Locations: the admin adds BuurtWerkKamers; every staff member may list them.
-import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/database.js';
 import { ConflictError, DomainRuleError, isUniqueViolation } from '../../lib/errors.js';
 import { toPage, type Page, type PageRequest } from '../../lib/pagination.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import { insertLocation, listLocations as selectLocations, locationExists } from './location.repository.js';
+import type { CreateLocationBody, LocationView } from './location.schemas.js';
 
-export interface LocationView {
-  id: string;
-  name: string;
-  city: string;
-}
-
-export async function listLocations(db: Db, page: PageRequest): Promise<Page<LocationView>> {
-  const rows = await selectLocations(db, { limit: page.limit, after: page.cursor });
+export async function listLocations(ctx: ServiceContext, page: PageRequest): Promise<Page<LocationView>> {
+  const rows = await selectLocations(ctx.db, { limit: page.limit, after: page.cursor });
   return toPage(rows, page.limit, (row) => ({ createdAt: row.cursorTime, id: row.id }),
     (row) => ({ id: row.id, name: row.name, city: row.city }));
 }
 
-export async function createLocation(
-  ctx: { db: Db; now: Date; requestId: string },
-  actor: Actor,
-  input: { name: string; city: string },
-): Promise<LocationView> {
+export async function createLocation(ctx: ServiceContext, input: CreateLocationBody): Promise<LocationView> {
+  const { actor } = ctx;
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const location = await insertLocation(trx, { ...input, createdAt: ctx.now });
