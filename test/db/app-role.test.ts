@@ -132,6 +132,13 @@ describe('the application role', () => {
       'UPDATE': [`UPDATE audit_events SET action = 'changed'`],
       'UPDATE of the date, to age a row': [`UPDATE audit_events SET occurred_at = now() - interval '100 years'`],
       'TRUNCATE': ['TRUNCATE audit_events'],
+      'MERGE ... DELETE': ['MERGE INTO audit_events a USING (SELECT 1) s ON true WHEN MATCHED THEN DELETE'],
+      'INSERT ... ON CONFLICT DO UPDATE': [
+        `INSERT INTO audit_events (id, action, outcome) OVERRIDING SYSTEM VALUE SELECT id, 'changed', 'success' FROM audit_events
+         ON CONFLICT (id) DO UPDATE SET action = 'changed'`,
+      ],
+      'hide rows with row level security': ['ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY'],
+      'CREATE POLICY': [`CREATE POLICY hide ON audit_events USING (false)`],
       'SET LOCAL session_replication_role = replica': ['SET LOCAL session_replication_role = replica', 'DELETE FROM audit_events'],
       'SET session_replication_role = replica': ['SET session_replication_role = replica', 'DELETE FROM audit_events'],
       'ALTER ROLE ... SET session_replication_role': [`ALTER ROLE CURRENT_USER SET session_replication_role = replica`],
