@@ -28,7 +28,7 @@ describe('the coordinator', () => {
 
     const { context, page } = await newPage(e, 1280);
     await signInWith(page, e.baseUrl, coordinator, 'Dossiers van mijn locatie');
-    await page.getByRole('link', { name: 'Maatje en code voor Kees Mulder' }).waitFor();
+    await page.getByRole('link', { name: 'Maatje kiezen voor Kees Mulder' }).waitFor();
     // Metadata only: no amount, creditor or action of the dossier is on the page.
     const caseloadText = await page.locator('main').innerText();
     for (const content of ['Eigen Haard', '€', 'Bel Eigen Haard']) expect(caseloadText).not.toContain(content);
@@ -43,7 +43,7 @@ describe('the coordinator', () => {
     await expectCardsOnPhone(page, 'Maatjes van mijn locatie');
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
-    await page.getByRole('link', { name: 'Maatje en code voor Kees Mulder' }).click();
+    await page.getByRole('link', { name: 'Maatje kiezen voor Kees Mulder' }).click();
     await page.getByRole('heading', { level: 1, name: 'Maatje voor Kees Mulder' }).waitFor();
     // Only trained, enabled maatjes other than the current one are offered.
     expect(await page.getByLabel('Nieuw maatje').locator('option').allTextContents()).toEqual(['Kies een maatje', 'Karin Jansen']);

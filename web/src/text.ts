@@ -569,7 +569,7 @@ export const rt = {
     intro: 'U ziet alleen wie, welke fase en welk maatje. Wat er in een dossier staat, ziet alleen het maatje samen met de bewoner.',
     resident: 'Bewoner', phase: 'Fase', maatje: 'Maatje', lastActivity: 'Laatst bijgewerkt', attention: 'Aandacht',
     noMaatje: 'Geen maatje', crisis: 'Spoed: binnen 3 werkdagen handelen', overdue: (n: number) => (n === 1 ? '1 actie te laat' : `${n} acties te laat`),
-    nothing: 'Niets bijzonders', manage: (name: string) => `Maatje en code voor ${name}`, empty: 'Er zijn nog geen dossiers op uw locatie.',
+    nothing: 'Niets bijzonders', manage: (name: string) => `Maatje kiezen voor ${name}`, empty: 'Er zijn nog geen dossiers op uw locatie.',
   },
   assign: {
     heading: (name: string) => `Maatje voor ${name}`,
