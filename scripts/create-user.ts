@@ -49,7 +49,7 @@ const { config, db } = await openMigratedDatabase(
 );
 try {
   const user = await createUserFromCommandLine(
-    { db, now: new Date(), requestId: 'cli:user-create', secret: config.jwtSecret },
+    { db, now: new Date(), requestId: 'cli:user-create', secret: config.rootSecret },
     { role, username: values.username, displayName: displayName.trim(), locationId: values['location-id'], password },
   );
   process.stdout.write(`created ${user.role} ${user.username} (${user.id})\n`);

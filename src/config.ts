@@ -1,6 +1,7 @@
 // The only reader of process.env. Everything else receives a validated, frozen Config.
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { deriveKey } from './lib/keys.js';
 import { parseEncryptionKeys, parseSecret, type EncryptionKey } from './lib/secrets.js';
 import { ensureEmbeddedSecrets } from './lib/embedded-secrets.js';
 
@@ -17,6 +18,13 @@ export interface Config {
    */
   readonly migrationDatabaseUrl: string | undefined;
   readonly dataDir: string;
+  /**
+   * The root secret every purpose key is derived from (HKDF, src/lib/keys.ts): activation codes,
+   * rate-limit keys, login addresses, refresh successors, the setup code, erasure receipts.
+   * ROOT_SECRET, or JWT_SECRET when that is all a deployment sets (the keys it derived stay valid).
+   */
+  readonly rootSecret: Buffer;
+  /** Signs access tokens: JWT_SECRET, or derived from the root secret when only ROOT_SECRET is set. */
   readonly jwtSecret: Buffer;
   /** The first key encrypts; every key decrypts (rotation). */
   readonly encryptionKeys: readonly EncryptionKey[];
@@ -79,6 +87,7 @@ const envSchema = z.object({
       .optional(),
   ),
   DATA_DIR: optionalText,
+  ROOT_SECRET: optionalText,
   JWT_SECRET: optionalText,
   ENCRYPTION_KEYS: optionalText,
   LOG_LEVEL: optionalText.pipe(
@@ -137,10 +146,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let encryptionKeysText = e.ENCRYPTION_KEYS;
   const generatedSecrets: string[] = [];
   const storedSecrets: string[] = [];
-  if (embedded && (jwtSecretText === undefined || encryptionKeysText === undefined)) {
+  const rootSecretText = e.ROOT_SECRET;
+  if (embedded && ((jwtSecretText === undefined && rootSecretText === undefined) || encryptionKeysText === undefined)) {
     const stored = ensureEmbeddedSecrets(dataDir);
     const report = stored.created ? generatedSecrets : storedSecrets;
-    if (jwtSecretText === undefined) {
+    if (jwtSecretText === undefined && rootSecretText === undefined) {
       jwtSecretText = stored.jwtSecret;
       report.push('JWT_SECRET');
     }
@@ -149,18 +159,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       report.push('ENCRYPTION_KEYS');
     }
   }
-  if (jwtSecretText === undefined) throw new ConfigError('JWT_SECRET: required when DATABASE_URL is set');
+  if (jwtSecretText === undefined && rootSecretText === undefined) {
+    throw new ConfigError('ROOT_SECRET: required when DATABASE_URL is set (or JWT_SECRET, as before)');
+  }
   if (encryptionKeysText === undefined) {
     throw new ConfigError('ENCRYPTION_KEYS: required when DATABASE_URL is set');
   }
 
-  let jwtSecret: Buffer;
+  const secret = (name: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    try {
+      return parseSecret(text);
+    } catch (error) {
+      throw new ConfigError(`${name}: ${(error as Error).message}`);
+    }
+  };
+  const givenJwtSecret = secret('JWT_SECRET', jwtSecretText);
+  const rootSecret = (secret('ROOT_SECRET', rootSecretText) ?? givenJwtSecret) as Buffer;
+  const jwtSecret = givenJwtSecret ?? deriveKey(rootSecret, 'jwt-signing');
   let encryptionKeys: EncryptionKey[];
-  try {
-    jwtSecret = parseSecret(jwtSecretText);
-  } catch (error) {
-    throw new ConfigError(`JWT_SECRET: ${(error as Error).message}`);
-  }
   try {
     encryptionKeys = parseEncryptionKeys(encryptionKeysText);
   } catch (error) {
@@ -173,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL,
     dataDir,
+    rootSecret,
     jwtSecret,
     encryptionKeys: Object.freeze(encryptionKeys),
     logLevel: e.LOG_LEVEL ?? 'info',

@@ -40,7 +40,7 @@ if (config.databaseUrl === undefined) {
     app.log.info({ secrets: config.storedSecrets, file: path.join(config.dataDir, 'secrets.json') }, 'using the secrets generated on an earlier start');
   }
 }
-const setupCode = await pendingSetupCode(app.db, config.jwtSecret);
+const setupCode = await pendingSetupCode(app.db, config.rootSecret);
 if (setupCode !== undefined) {
   app.log.warn({ setupCode }, 'no admin account yet: create the first one with POST /api/v1/setup and this one-time setup code (see docs/operations.md)');
 }

@@ -9,7 +9,7 @@ import { postgresRateLimitStore } from './rate-limit-store.js';
 async function rateLimitPlugin(app: FastifyInstance) {
   await app.register(fastifyRateLimit, {
     global: false,
-    store: postgresRateLimitStore(app.db, app.now, app.appConfig.jwtSecret),
+    store: postgresRateLimitStore(app.db, app.now, app.appConfig.rootSecret),
     errorResponseBuilder: (_request, context) => new TooManyRequestsError(context.ttl / 1000),
   });
 }

@@ -1,8 +1,8 @@
-// Purpose-bound keys derived from one configured secret (HKDF, RFC 5869), so a key that leaks from
-// one use (say, the rate-limit table's HMAC) says nothing about another (the JWT signature).
+// Purpose-bound keys derived from the root secret (config `rootSecret`; HKDF, RFC 5869), so a key
+// that leaks from one use (say, the rate-limit table's HMAC) says nothing about another.
 import { hkdfSync } from 'node:crypto';
 
-export type KeyPurpose = 'activation-code' | 'rate-limit-key' | 'login-address' | 'refresh-successor' | 'setup-code' | 'erasure-receipt';
+export type KeyPurpose = 'activation-code' | 'rate-limit-key' | 'login-address' | 'refresh-successor' | 'setup-code' | 'erasure-receipt' | 'jwt-signing';
 
 const cache = new WeakMap<Buffer, Map<KeyPurpose, Buffer>>();
 

@@ -198,7 +198,7 @@ const BROWSER_APP = { origin: 'http://localhost:80', 'x-schoon-schip-client': 'w
 /** A pending erasure request on a dossier, so a cancel has something to cancel. */
 async function pendingErasure(ctx: CellContext, dossierId: string) {
   if (ctx.object === 'nonexistent') return;
-  const receiptCodeHmac = receiptHmac(ctx.app.appConfig.jwtSecret, randomUUID());
+  const receiptCodeHmac = receiptHmac(ctx.app.appConfig.rootSecret, randomUUID());
   const now = ctx.app.now();
   await ctx.app.db.insertInto('erasureReceipts').values({ codeHmac: receiptCodeHmac, requestedAt: now, expiresAt: new Date(now.getTime() + 86_400_000) }).execute();
   await ctx.app.db.insertInto('erasureRequests').values({
@@ -360,7 +360,7 @@ export const BUILDERS: Record<string, Builder> = {
     const receiptCode = `matrix-receipt-${randomUUID()}`;
     const now = ctx.app.now();
     await ctx.app.db.insertInto('erasureReceipts').values({
-      codeHmac: receiptHmac(ctx.app.appConfig.jwtSecret, receiptCode), requestedAt: now, expiresAt: new Date(now.getTime() + 86_400_000),
+      codeHmac: receiptHmac(ctx.app.appConfig.rootSecret, receiptCode), requestedAt: now, expiresAt: new Date(now.getTime() + 86_400_000),
     }).execute();
     return { method: 'POST', url: `${API}/erasure-receipts/lookup`, payload: { receiptCode } };
   },

@@ -23,7 +23,7 @@ async function newResident() {
 }
 
 async function issue(userId: string) {
-  return issueActivationCode(t.db, { userId, issuedBy: null, now: h.clock.now(), secret: h.config.jwtSecret });
+  return issueActivationCode(t.db, { userId, issuedBy: null, now: h.clock.now(), secret: h.config.rootSecret });
 }
 
 async function activate(body: { code: string; username: string; password: string }, headers: Record<string, string> = address()) {

@@ -43,7 +43,7 @@ describe('per-address limit', () => {
 
     // The count lives in PostgreSQL: a restarted process (or another replica) with the same secret
     // and clock still refuses this address.
-    const replica = await createTestApp(t, { trustProxy: true, jwtSecret: h.config.jwtSecret });
+    const replica = await createTestApp(t, { trustProxy: true, jwtSecret: h.config.jwtSecret, rootSecret: h.config.rootSecret });
     replica.clock.set(h.clock.now());
     try {
       expect((await postLogin(replica.app, 'CANARY-nobody-r', 'CANARY-pw-guess', from)).statusCode).toBe(429);
@@ -149,7 +149,7 @@ describe('back-off per account and address, daily cap per account (issue 15, rul
     expect(reasons.map((r) => (r.details as { reason: string }).reason).slice(-2)).toEqual(['locked', 'locked']);
 
     // A reset (a new code, activated by the person) opens it again.
-    const { activationCode } = await issueActivationCode(t.db, { userId: user.id, issuedBy: null, now: h.clock.now(), secret: h.config.jwtSecret });
+    const { activationCode } = await issueActivationCode(t.db, { userId: user.id, issuedBy: null, now: h.clock.now(), secret: h.config.rootSecret });
     const newPassword = `CANARY-pw-${unique()}-new`;
     const activated = await h.app.inject({ method: 'POST', url: '/api/v1/auth/activate', headers: home,
       payload: { code: activationCode, username: user.username, password: newPassword } });

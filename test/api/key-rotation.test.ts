@@ -87,7 +87,7 @@ describe('npm run keys:rotate', () => {
   it('rotates the master key while requests run; afterwards the old key can go', async () => {
     expect((await storedValues()).some((value) => value.startsWith('v1.old.'))).toBe(true);
     // The new key is first on the running instance, the old one still behind it.
-    const during = await createTestApp(t, { encryptionKeys: [newKey, oldKey], jwtSecret: h.config.jwtSecret });
+    const during = await createTestApp(t, { encryptionKeys: [newKey, oldKey], jwtSecret: h.config.jwtSecret, rootSecret: h.config.rootSecret });
     apps.push(during);
 
     let rotating = true;
@@ -123,7 +123,7 @@ describe('npm run keys:rotate', () => {
     expect((await storedValues()).filter((value) => !value.startsWith('v2.') && !value.startsWith('v1.new.'))).toEqual([]);
 
     // An instance with only the new key reads every field, and a replay of a stored reply works.
-    const after = await createTestApp(t, { encryptionKeys: [newKey], jwtSecret: h.config.jwtSecret });
+    const after = await createTestApp(t, { encryptionKeys: [newKey], jwtSecret: h.config.jwtSecret, rootSecret: h.config.rootSecret });
     apps.push(after);
     for (const [i, id] of dossiers.entries()) {
       const dossier = (await expectStatus(send(after, maatje, 'GET', `/dossiers/${id}`), 200)).body;

@@ -16,7 +16,7 @@ const admins = async () => (await t.db.selectFrom('users').select('id').where('r
 
 describe('first admin via the setup code', () => {
   const password = `CANARY-pw-${unique()}-${unique()}`;
-  const body = () => ({ setupCode: setupCodeFor(h.config.jwtSecret), username: `CANARY-admin-${unique()}`, displayName: 'CANARY Beheer', password });
+  const body = () => ({ setupCode: setupCodeFor(h.config.rootSecret), username: `CANARY-admin-${unique()}`, displayName: 'CANARY Beheer', password });
 
   it('says setup is needed on a new installation', async () => {
     const res = await h.app.inject({ method: 'GET', url: `${API}/setup` });
@@ -37,7 +37,7 @@ describe('first admin via the setup code', () => {
 
   it('accepts the code as people type it and creates exactly one admin when two setups race', async () => {
     await clearRateLimits();
-    const typed = setupCodeFor(h.config.jwtSecret).toLowerCase().replace(/-/g, ' ');
+    const typed = setupCodeFor(h.config.rootSecret).toLowerCase().replace(/-/g, ' ');
     const first = body();
     const [a, b] = await Promise.all([postSetup({ ...first, setupCode: typed }), postSetup(body())]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 404]);

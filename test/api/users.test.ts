@@ -305,7 +305,7 @@ describe('createResidentAccount (for the dossiers module)', () => {
     const maatje = { userId: seeded.id, role: 'maatje' as const, locationId: home, displayName: 'CANARY-name-m', trained: true, sessionId: randomUUID() };
     const { resident, code } = await t.db.transaction().execute(async (trx) => {
       const created = await createResidentAccount(trx, { displayName: 'CANARY-name-resident', locationId: home, createdBy: maatje, now: h.clock.now() });
-      const issued = await issueActivationCode(trx, { userId: created.id, issuedBy: maatje, now: h.clock.now(), secret: h.config.jwtSecret });
+      const issued = await issueActivationCode(trx, { userId: created.id, issuedBy: maatje, now: h.clock.now(), secret: h.config.rootSecret });
       return { resident: created, code: issued };
     });
     expect(resident).toMatchObject({ role: 'resident', username: null, locationId: home, disabled: false });

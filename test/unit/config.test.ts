@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultPdfWorkers, loadConfig } from '../../src/config.js';
+import { deriveKey } from '../../src/lib/keys.js';
 
 const SECRET = 'a'.repeat(64); // 32 bytes as hex
 const KEYS = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -40,9 +41,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...SERVER, ...bad })).toThrow(new RegExp(variable));
   });
 
-  it('requires JWT_SECRET and ENCRYPTION_KEYS with DATABASE_URL', () => {
-    expect(() => loadConfig({ DATABASE_URL: SERVER.DATABASE_URL, ENCRYPTION_KEYS: KEYS })).toThrow(/JWT_SECRET/);
+  it('requires ROOT_SECRET (or JWT_SECRET) and ENCRYPTION_KEYS with DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: SERVER.DATABASE_URL, ENCRYPTION_KEYS: KEYS })).toThrow(/ROOT_SECRET.*JWT_SECRET/);
+    expect(() => loadConfig({ ...SERVER, ROOT_SECRET: 'too-short' })).toThrow(/ROOT_SECRET/);
     expect(() => loadConfig({ DATABASE_URL: SERVER.DATABASE_URL, JWT_SECRET: SECRET })).toThrow(/ENCRYPTION_KEYS/);
+  });
+
+  it('derives every purpose key from the named root secret; JWT_SECRET alone still works as before', () => {
+    const ROOT = 'b'.repeat(64);
+    const { JWT_SECRET: _jwt, ...withoutJwt } = SERVER;
+    const rootOnly = loadConfig({ ...withoutJwt, ROOT_SECRET: ROOT });
+    expect(rootOnly.rootSecret.toString('hex')).toBe(ROOT);
+    // The token key is one more purpose of the root, never the root itself.
+    expect(rootOnly.jwtSecret.equals(deriveKey(rootOnly.rootSecret, 'jwt-signing'))).toBe(true);
+    expect(rootOnly.jwtSecret.equals(rootOnly.rootSecret)).toBe(false);
+    // A deployment that sets only JWT_SECRET keeps its keys: activation codes and rate-limit rows stay valid.
+    const jwtOnly = loadConfig(SERVER);
+    expect(jwtOnly.rootSecret.toString('hex')).toBe(SECRET);
+    expect(jwtOnly.jwtSecret.toString('hex')).toBe(SECRET);
+    // Both set: each does its own job.
+    const both = loadConfig({ ...SERVER, ROOT_SECRET: ROOT });
+    expect([both.rootSecret.toString('hex'), both.jwtSecret.toString('hex')]).toEqual([ROOT, SECRET]);
+    expect(deriveKey(both.rootSecret, 'activation-code').equals(deriveKey(jwtOnly.rootSecret, 'activation-code'))).toBe(false);
   });
 
   it('migrates over DATABASE_URL unless MIGRATION_DATABASE_URL names the owner, and only with a DATABASE_URL', async () => {

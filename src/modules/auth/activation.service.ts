@@ -24,7 +24,7 @@ export interface IssueActivationCodeInput {
   /** Who issues it (an Actor fits); null from the command line. */
   issuedBy: { userId: string; role: Role } | null;
   now: Date;
-  /** The JWT secret (app.appConfig.jwtSecret): the HMAC key is derived from it, never stored. */
+  /** The root secret (app.appConfig.rootSecret): the HMAC key is derived from it, never stored. */
   secret: Buffer;
   requestId?: string;
 }

@@ -42,7 +42,7 @@ export async function authRoutes(appInstance: FastifyInstance) {
     db: app.db,
     now: app.now(),
     requestId: request.id,
-    secret: app.appConfig.jwtSecret,
+    secret: app.appConfig.rootSecret,
     clientAddress: request.ip,
     signAccessToken,
   });

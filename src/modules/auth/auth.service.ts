@@ -41,7 +41,7 @@ export interface AuthContext {
   now: Date;
   requestId: string;
   signAccessToken: SignAccessToken;
-  /** JWT_SECRET: the client address is kept only as an HMAC keyed from it. */
+  /** The root secret (config rootSecret): the client address is kept only as an HMAC keyed from it. */
   secret: Buffer;
   /** The client address (request.ip, which honours TRUST_PROXY). */
   clientAddress: string;

@@ -14,7 +14,7 @@ const MINUTE = 60_000;
 export async function erasureRoutes(instance: FastifyInstance) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const tags = ['erasure'];
-  const withSecret = (request: FastifyRequest) => ({ ...serviceContext(request), secret: request.server.appConfig.jwtSecret });
+  const withSecret = (request: FastifyRequest) => ({ ...serviceContext(request), secret: request.server.appConfig.rootSecret });
 
   app.get('/dossiers/:id/erasure-request', {
     config: { access: 'dossier.erasure.read' },
@@ -74,6 +74,6 @@ export async function erasureRoutes(instance: FastifyInstance) {
         + 'unknown, cancelled or expired code; 429 when guessing.',
       response: { 200: erasureReceiptSchema, ...problemResponses(400, 404, 429) },
     },
-  }, async (request) => lookupReceipt({ db: request.server.db, now: request.server.now(), secret: request.server.appConfig.jwtSecret },
+  }, async (request) => lookupReceipt({ db: request.server.db, now: request.server.now(), secret: request.server.appConfig.rootSecret },
     request.body.receiptCode));
 }

@@ -1,4 +1,4 @@
-// The one-time setup code for the first admin. It is derived from JWT_SECRET rather than drawn at
+// The one-time setup code for the first admin. It is derived from the root secret rather than drawn at
 // random, so every replica and every restart prints the same code and nothing has to be stored;
 // it stops mattering the moment an admin exists (the route is then 404 for good).
 import { timingSafeEqual } from 'node:crypto';

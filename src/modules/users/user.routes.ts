@@ -14,7 +14,7 @@ import { createUser, getUser, issueUserActivationCode, listUsers, updateUser } f
 export async function userRoutes(appInstance: FastifyInstance) {
   const app = appInstance.withTypeProvider<ZodTypeProvider>();
   const context = (request: FastifyRequest) => ({
-    db: app.db, now: app.now(), requestId: request.id, secret: app.appConfig.jwtSecret,
+    db: app.db, now: app.now(), requestId: request.id, secret: app.appConfig.rootSecret,
   });
 
   app.get('/users', {

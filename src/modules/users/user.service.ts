@@ -25,7 +25,7 @@ export interface UserContext {
   db: Db;
   now: Date;
   requestId: string;
-  /** JWT_SECRET: activation codes are keyed from it. */
+  /** The root secret (config rootSecret): activation codes are keyed from it. */
   secret: Buffer;
 }
 
