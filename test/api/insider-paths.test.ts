@@ -40,6 +40,26 @@ describe('a resident\'s activation code', () => {
   });
 });
 
+describe('a resident\'s code from a maatje who does not see all of the resident\'s dossiers', () => {
+  it('is refused (404): the code would open the dossiers that maatje may not read', async () => {
+    const maatje = await createUser(h.app, { role: 'maatje', locationId: location });
+    const otherMaatje = await createUser(h.app, { role: 'maatje', locationId: location });
+    // Two dossiers of one resident, each with its own maatje.
+    const resident = await createUser(h.app, { role: 'resident', locationId: location });
+    await createDossier(h.app, { resident, locationId: location, maatje });
+    const second = await createDossier(h.app, { resident, locationId: location, maatje: otherMaatje });
+    expect((await call(maatje, 'POST', `/users/${resident.id}/activation-code`)).statusCode).toBe(404);
+    expect((await call(otherMaatje, 'POST', `/users/${resident.id}/activation-code`)).statusCode).toBe(404);
+    expect((await call(maatje, 'GET', `/dossiers/${second}`)).statusCode).toBe(404);
+
+    // Consent withdrawn: the maatje no longer sees the dossier, so no code through the resident either.
+    const alone = await createUser(h.app, { role: 'resident', locationId: location });
+    const withdrawn = await createDossier(h.app, { resident: alone, locationId: location, maatje });
+    await t.db.updateTable('dossiers').set({ consentWithdrawnAt: h.app.now() }).where('id', '=', withdrawn).execute();
+    expect((await call(maatje, 'POST', `/users/${alone.id}/activation-code`)).statusCode).toBe(404);
+  });
+});
+
 describe('moving a maatje to another location', () => {
   it('ends their assignments at the old one: the dossier is no longer theirs', async () => {
     const maatje = await createUser(h.app, { role: 'maatje', locationId: location });

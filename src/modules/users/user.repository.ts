@@ -1,6 +1,7 @@
 // Kysely access to the users table. No rules here: services decide who may do what and pass the
 // resulting scope in.
 import { sql, type Insertable, type Updateable } from 'kysely';
+import { dossierVisibleTo } from '../../access/dossier-scope.js';
 import type { Db } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
 import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
@@ -10,8 +11,8 @@ import type { Role } from '../../lib/vocabulary.js';
 export interface UserScope {
   roles: readonly Role[];
   locationId?: string;
-  /** Only residents of a dossier this maatje is the active assignee of. */
-  assignedMaatjeId?: string;
+  /** Only residents every live dossier of whom this maatje sees. */
+  seenWhole?: Parameters<typeof dossierVisibleTo>[0];
 }
 
 const USER_COLUMNS = [
@@ -50,14 +51,17 @@ export async function findUserIdByUsername(db: Db, username: string): Promise<st
 function scoped(db: Db, scope: UserScope) {
   let query = db.selectFrom('users').where('users.role', 'in', [...scope.roles]);
   if (scope.locationId !== undefined) query = query.where('users.locationId', '=', scope.locationId);
-  if (scope.assignedMaatjeId !== undefined) {
-    const maatjeId = scope.assignedMaatjeId;
-    query = query.where(({ exists, selectFrom }) => exists(selectFrom('dossiers')
-      .innerJoin('dossierAssignments as a', 'a.dossierId', 'dossiers.id')
-      .select('dossiers.id')
-      .whereRef('dossiers.residentId', '=', 'users.id')
-      .where('a.maatjeId', '=', maatjeId)
-      .where('a.endedAt', 'is', null)));
+  if (scope.seenWhole !== undefined) {
+    // Every live dossier of the resident is one this maatje sees now (assigned, trained, consent
+    // standing): a resident's code opens all of them, so a maatje who lacks even one may not
+    // issue it (issue 15, rule 1).
+    const visible = dossierVisibleTo(scope.seenWhole);
+    query = query
+      .where(({ exists, selectFrom }) => exists(selectFrom('dossiers').select('dossiers.id')
+        .whereRef('dossiers.residentId', '=', 'users.id').where(visible)))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('dossiers').select('dossiers.id')
+        .whereRef('dossiers.residentId', '=', 'users.id').where('dossiers.erasedAt', 'is', null)
+        .where((eb) => eb.not(visible(eb))))));
   }
   return query;
 }

@@ -64,7 +64,7 @@ function toView(row: UserRow): UserView {
  */
 function scopeOf(actor: Actor, purpose: 'manage' | 'activationCode'): UserScope {
   if (purpose === 'activationCode') {
-    return actor.role === 'maatje' && actor.trained ? { roles: ['resident'], assignedMaatjeId: actor.userId } : { roles: [] };
+    return actor.role === 'maatje' && actor.trained ? { roles: ['resident'], seenWhole: actor } : { roles: [] };
   }
   if (actor.role === 'admin') return { roles: STAFF_ROLES };
   if (actor.role === 'coordinator' && actor.locationId !== null) return { roles: ['maatje'], locationId: actor.locationId };
