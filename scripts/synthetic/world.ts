@@ -17,13 +17,21 @@ const SYNTHETIC_INSTRUMENT: { version: string; name: string; items: InstrumentIt
 
 export async function ensureLocations(trx: Kysely<Database>, count: number, now: Date): Promise<string[]> {
   const names = Array.from({ length: count }, (_, index) => `Synthetische BWK ${String(index + 1).padStart(2, '0')}`);
+  // Every name qualified: an unqualified `name` inside the subquery would be the locations row's
+  // own, so any existing location would have stopped every insert.
   await sql`
     INSERT INTO locations (name, city, created_at)
-    SELECT name, 'Amsterdam', ${now} FROM unnest(${names}::text[]) AS name
-    WHERE NOT EXISTS (SELECT 1 FROM locations l WHERE lower(l.name) = lower(name))`.execute(trx);
-  const rows = await trx.selectFrom('locations').select(['id', 'name']).where('name', 'in', names).execute();
-  const byName = new Map(rows.map((row) => [row.name, row.id]));
-  return names.map((name) => byName.get(name) as string);
+    SELECT wanted.name, 'Amsterdam', ${now} FROM unnest(${names}::text[]) AS wanted(name)
+    WHERE NOT EXISTS (SELECT 1 FROM locations l WHERE lower(l.name) = lower(wanted.name))`.execute(trx);
+  const lowered = names.map((name) => name.toLowerCase());
+  const rows = await trx.selectFrom('locations').select(['id', 'name'])
+    .where((eb) => eb(eb.fn('lower', ['name']), 'in', lowered)).execute();
+  const byName = new Map(rows.map((row) => [row.name.toLowerCase(), row.id]));
+  return lowered.map((name) => {
+    const id = byName.get(name);
+    if (id === undefined) throw new Error(`location ${name} was neither found nor made`);
+    return id;
+  });
 }
 
 /** Maatjes have no username or password: they exist for the foreign keys, nobody signs in as them. */

@@ -7,7 +7,7 @@ import { STATS_TABLE_NAMES } from '../../src/modules/stats/stats.catalogue.js';
 import { seedSynthetic, type SyntheticReport } from '../../scripts/synthetic/seed.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createUser, signIn } from '../support/factories.js';
+import { bearer, createLocation, createUser, signIn } from '../support/factories.js';
 
 const t = useTestDb();
 const h = useTestApp(t);
@@ -63,5 +63,17 @@ describe('seed:synthetic', () => {
         (entry.count ?? entry.value ?? null) !== null).length;
     }
     expect(published).toBeGreaterThan(20);
+  });
+
+  it('seeds into a database that already has locations and users: what is missing is added', async () => {
+    // Someone's own room and its coordinator, besides the three synthetic rooms of the first run.
+    const own = await createLocation(t.db);
+    await createUser(h.app, { role: 'coordinator', locationId: own.id });
+    const again = await seedSynthetic(t.db, h.app.cipher, { dossiers: 20, locations: 5, from: '2023-01-01', now: h.app.now(), seed: 8 });
+    expect(again.rows.dossiers).toBe(20);
+    const rooms = await t.db.selectFrom('locations').select('name').where('name', 'like', 'Synthetische BWK %').orderBy('name').execute();
+    expect(rooms.map((room) => room.name)).toEqual([1, 2, 3, 4, 5].map((n) => `Synthetische BWK 0${n}`));
+    const homeless = await t.db.selectFrom('users').select('id').where('role', '=', 'maatje').where('locationId', 'is', null).execute();
+    expect(homeless).toEqual([]);
   });
 });
