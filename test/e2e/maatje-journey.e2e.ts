@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatEuro } from '../../web/src/lib/money.js';
 import { bearer, seedUser, signIn } from '../support/identity.js';
-import { checkScreen, newPage, signInAs, useE2e } from './support/harness.js';
+import { checkScreen, newPage, SCREENSHOT_DIR, signInAs, useE2e } from './support/harness.js';
 
 const e = useE2e();
 // Whole journeys on two shared cores: slow when other work runs beside them, never hung.
@@ -148,6 +148,22 @@ describe('the maatje\'s journey', () => {
     expect(full.totalDebtCents).toBe(568_386);
     expect(full.incomeMonthlyCents).toBe(155_245);
     expect(full.creditorCount).toBe(6);
+    // On a tablet the overview is under the lists; its main figures stay in view at the bottom.
+    await page.setViewportSize({ width: 768, height: 900 });
+    const bar = page.getByRole('region', { name: 'Overzicht in het kort' });
+    await page.getByLabel('Soort uitgave').scrollIntoViewIfNeeded();
+    expect(await bar.isVisible()).toBe(true);
+    const barBox = (await bar.boundingBox())!;
+    expect(barBox.y + barBox.height).toBeLessThanOrEqual(900 + 1);
+    expect(barBox.y + barBox.height).toBeGreaterThan(900 - 2);
+    expect(await bar.locator('dd').allTextContents()).toEqual([formatEuro(full.saldoCents as number), formatEuro(full.aflosruimteCents as number), formatEuro(full.totalDebtCents as number)]);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/journey-overview-bar-768.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel('Soort uitgave').scrollIntoViewIfNeeded();
+    expect(await bar.isVisible()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/journey-overview-bar-390.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await bar.isVisible()).toBe(false);
     await checkScreen(page, 'journey-phase-b', THREE_WIDTHS);
 
     // Delete an income, then undo. The button's name carries the row's words ("Verwijderen:

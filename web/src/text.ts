@@ -215,6 +215,11 @@ export const t = {
   },
   overview: {
     heading: 'Overzicht',
+    barLabel: 'Overzicht in het kort',
+    barSaldo: 'Over per maand',
+    barAflosruimte: 'Aflosruimte',
+    barDebt: 'Schuld',
+    barLink: 'Naar het hele overzicht',
     income: 'Inkomen per maand',
     attachable: 'Waarvan beslag mogelijk',
     expenses: 'Uitgaven per maand',

@@ -79,3 +79,23 @@ export function OverviewPanel({ dossierId }: { dossierId: string }) {
     </section>
   );
 }
+
+/**
+ * Below laptop width the overview sits under the lists, out of sight while typing: this bar keeps
+ * its three main figures in view at the bottom of the screen (sticky), with a link to the whole.
+ */
+export function OverviewBar({ dossierId }: { dossierId: string }) {
+  const query = useOverview(dossierId);
+  if (!query.data) return null;
+  const o = query.data;
+  return (
+    <div className="ss-overview-bar" role="region" aria-label={t.overview.barLabel}>
+      <dl>
+        <div><dt>{t.overview.barSaldo}</dt><dd>{formatEuro(o.saldoCents)}</dd></div>
+        <div><dt>{t.overview.barAflosruimte}</dt><dd>{formatEuro(o.aflosruimteCents)}</dd></div>
+        <div><dt>{t.overview.barDebt}</dt><dd>{formatEuro(o.totalDebtCents)}</dd></div>
+      </dl>
+      <a className="utrecht-link" href="#overview-heading">{t.overview.barLink}</a>
+    </div>
+  );
+}

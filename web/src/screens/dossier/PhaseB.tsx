@@ -13,7 +13,7 @@ import { TableScroll } from '../../ui/TableScroll';
 import { DebtSection } from './DebtSection';
 import { ExpenseSection, IncomeSection } from './BudgetSection';
 import { keys, useRefreshDossier, type Dossier } from './data';
-import { OverviewPanel } from './Overview';
+import { OverviewBar, OverviewPanel } from './Overview';
 import { TransitionButtons } from './Transition';
 
 function ConfirmOverview({ dossier }: { dossier: Dossier }) {
@@ -119,6 +119,7 @@ export function PhaseB({ dossier }: { dossier: Dossier }) {
         <ConfirmOverview dossier={dossier} />
         <SettlementTable dossierId={dossier.id} />
         <TransitionButtons dossier={dossier} />
+        <OverviewBar dossierId={dossier.id} />
       </div>
       {/* Focusable: at laptop width the overview scrolls on its own, and keyboard users must reach it. */}
       <aside className="ss-aside" aria-label={t.overview.heading} tabIndex={0}>
