@@ -33,9 +33,9 @@ export async function insertDebts(trx: Kysely<Database>): Promise<void> {
       CROSS JOIN LATERAL generate_series(1, 1 + floor(power(s.r_other, 1.4) * 15)::int) AS k
       WHERE s.b_at IS NOT NULL
     )
-    INSERT INTO debts (dossier_id, catalog_creditor_id, creditor_name, creditor_type, rank, principal_cents, balance_cents,
+    INSERT INTO debts (dossier_id, catalog_creditor_id, creditor_name_encrypted, creditor_type, rank, principal_cents, balance_cents,
       balance_date, status, created_at, updated_at, created_by)
-    SELECT dossier_id, ids[pick_index], names[pick_index], types[pick_index], ranks[pick_index],
+    SELECT dossier_id, ids[pick_index], 'p.' || names[pick_index], types[pick_index], ranks[pick_index],
       amount, amount + floor(amount * 0.15)::bigint, (least(confirmed_at, now()) AT TIME ZONE 'Europe/Amsterdam')::date,
       ${DEBT_STATUS}, opened_at + interval '10 days', opened_at + interval '10 days', maatje_id
     FROM (SELECT d.*, (2500 + floor(power(r_amount, 3) * 1200000))::bigint AS amount FROM drawn d) AS priced`.execute(trx);
@@ -74,7 +74,7 @@ export async function insertSnapshots(trx: Kysely<Database>): Promise<void> {
   await sql`
     INSERT INTO debt_snapshots (dossier_id, moment, total_debt_cents, creditor_count, taken_at)
     SELECT s.dossier_id, 'T0', coalesce(sum(d.balance_cents) FILTER (WHERE d.status <> 'afgelost'), 0),
-      count(DISTINCT d.creditor_name) FILTER (WHERE d.status <> 'afgelost'), s.c_at
+      count(DISTINCT d.creditor_name_encrypted) FILTER (WHERE d.status <> 'afgelost'), s.c_at
     FROM synth s LEFT JOIN debts d ON d.dossier_id = s.dossier_id
     WHERE s.c_at IS NOT NULL
     GROUP BY s.dossier_id, s.c_at`.execute(trx);
@@ -88,7 +88,7 @@ export async function insertSnapshots(trx: Kysely<Database>): Promise<void> {
     FROM synth s
     CROSS JOIN LATERAL (
       SELECT coalesce(sum(balance_cents) FILTER (WHERE status <> 'afgelost'), 0) AS total,
-        count(DISTINCT creditor_name) FILTER (WHERE status <> 'afgelost') AS creditors
+        count(DISTINCT creditor_name_encrypted) FILTER (WHERE status <> 'afgelost') AS creditors
       FROM debts WHERE dossier_id = s.dossier_id
     ) t
     CROSS JOIN LATERAL (SELECT CASE
@@ -100,9 +100,9 @@ export async function insertSnapshots(trx: Kysely<Database>): Promise<void> {
 
 export async function insertReferrals(trx: Kysely<Database>, now: Date): Promise<void> {
   await sql`
-    INSERT INTO referrals (dossier_id, route, organisation, referred_at, first_contact_at, accepted_at, status, traject,
+    INSERT INTO referrals (dossier_id, route, organisation_encrypted, referred_at, first_contact_at, accepted_at, status, traject,
       updated_at, updated_by)
-    SELECT dossier_id, route, 'Synthetische organisatie', referred_at, referred_at + first_contact_days,
+    SELECT dossier_id, route, 'p.Synthetische organisatie', referred_at, referred_at + first_contact_days,
       CASE WHEN status = 'toegelaten' THEN referred_at + first_contact_days + 21 END, status,
       CASE WHEN status = 'toegelaten' THEN ${TRAJECT} END, referred_on, maatje_id
     FROM (

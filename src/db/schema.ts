@@ -134,10 +134,10 @@ export interface DossiersTable {
   overviewConfirmedAt: NullableTimestamp;
   overviewConfirmedBy: string | null;
   bvvOfficialCents: number | null;
-  bvvOfficialSource: string | null;
+  bvvOfficialSourceEncrypted: string | null;
   bvvOfficialDate: DateColumn | null;
   vtlbOfficialCents: number | null;
-  vtlbOfficialSource: string | null;
+  vtlbOfficialSourceEncrypted: string | null;
   vtlbOfficialDate: DateColumn | null;
   vtlbCorrections: ColumnType<VtlbCorrectionRow[], string | undefined, string>;
   exitReason: ExitReason | null;
@@ -213,10 +213,10 @@ export interface DebtsTable {
   id: Generated<string>;
   dossierId: string;
   catalogCreditorId: string | null;
-  creditorName: string;
+  creditorNameEncrypted: string;
   creditorType: CreditorType;
-  collectorName: string | null;
-  reference: string | null;
+  collectorNameEncrypted: string | null;
+  referenceEncrypted: string | null;
   rank: ColumnType<DebtRank, DebtRank | undefined, DebtRank>;
   principalCents: number | null;
   interestCents: number | null;
@@ -247,7 +247,7 @@ export interface IncomesTable {
   kind: IncomeKind;
   amountCents: number;
   frequency: Frequency;
-  description: string | null;
+  descriptionEncrypted: string | null;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -261,7 +261,7 @@ export interface ExpensesTable {
   category: ExpenseCategory;
   amountCents: number;
   frequency: Frequency;
-  description: string | null;
+  descriptionEncrypted: string | null;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -313,7 +313,8 @@ export interface ActionsTable {
 export interface ReferralsTable {
   dossierId: string;
   route: ReferralRoute;
-  organisation: string;
+  /** Empty on an erased dossier's remainder. */
+  organisationEncrypted: string;
   referredAt: DateColumn | null;
   firstContactAt: DateColumn | null;
   acceptedAt: DateColumn | null;
@@ -445,7 +446,7 @@ export interface LettersTable {
 export interface HandoverConsentsTable {
   id: Generated<string>;
   dossierId: string;
-  organisation: string;
+  organisationEncrypted: string;
   includeStory: boolean;
   givenAt: Timestamp;
   recordedOnPaper: boolean;

@@ -97,11 +97,6 @@ function open(key: Buffer, parts: readonly string[], aad: Buffer): Buffer {
   }
 }
 
-/** Whether a stored value is still readable without a data key (v1 or migration-marked plain text). */
-export function isLegacyValue(stored: string): boolean {
-  return stored.startsWith(PLAIN_PREFIX) || stored.startsWith('v1.');
-}
-
 export function createKeyring(keys: readonly EncryptionKey[], clock: () => number = Date.now): Keyring {
   const master = createFieldCipher(keys);
   const [current] = keys;

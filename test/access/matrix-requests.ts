@@ -53,7 +53,7 @@ async function freshChild(ctx: CellContext, table: 'debts' | 'incomes' | 'expens
   const id = randomUUID();
   const common = { id, dossierId, createdAt: ctx.app.now(), updatedAt: ctx.app.now() };
   if (table === 'debts') {
-    await ctx.app.db.insertInto('debts').values({ ...common, creditorName: 'Eneco', creditorType: 'energie', balanceCents: 10_000, status: 'open' }).execute();
+    await ctx.app.db.insertInto('debts').values({ ...common, creditorNameEncrypted: ctx.app.cipher.encrypt('Eneco', { table: 'debts', column: 'creditor_name', rowId: id }), creditorType: 'energie', balanceCents: 10_000, status: 'open' }).execute();
   } else if (table === 'incomes') {
     await ctx.app.db.insertInto('incomes').values({ ...common, kind: 'loon', amountCents: 150_000, frequency: 'month' }).execute();
   } else if (table === 'actions') {
@@ -95,7 +95,10 @@ async function ensureInstrument(ctx: CellContext) {
 
 async function freshReferral(ctx: CellContext, dossierId: string) {
   if (ctx.object === 'nonexistent') return;
-  await ctx.app.db.insertInto('referrals').values({ dossierId, route: 'kredietbank', organisation: 'Kredietbank', status: 'aangemeld', updatedAt: ctx.app.now() }).execute();
+  await ctx.app.db.insertInto('referrals').values({
+    dossierId, route: 'kredietbank', status: 'aangemeld', updatedAt: ctx.app.now(),
+    organisationEncrypted: ctx.app.cipher.encrypt('Kredietbank', { table: 'referrals', column: 'organisation', rowId: dossierId }),
+  }).execute();
 }
 
 async function freshChecklist(ctx: CellContext, dossierId: string) {
@@ -162,8 +165,9 @@ async function freshLetter(ctx: CellContext, dossierId: string): Promise<{ id: s
 async function freshHandoverConsent(ctx: CellContext, dossierId: string, withReferral: boolean) {
   if (ctx.object === 'nonexistent') return;
   if (withReferral) await freshReferral(ctx, dossierId);
+  const id = randomUUID();
   await ctx.app.db.insertInto('handoverConsents').values({
-    dossierId, organisation: 'Kredietbank', includeStory: false, givenAt: ctx.app.now(), recordedOnPaper: false,
+    id, dossierId, organisationEncrypted: ctx.app.cipher.encrypt('Kredietbank', { table: 'handover_consents', column: 'organisation', rowId: id }), includeStory: false, givenAt: ctx.app.now(), recordedOnPaper: false,
   }).execute();
 }
 

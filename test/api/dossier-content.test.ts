@@ -166,6 +166,51 @@ describe('the story', () => {
   });
 });
 
+describe('a dump of the database', () => {
+  it('shows no name, reference, description, organisation, story or note of a dossier in plain text', async () => {
+    const dossierId = await newDossier();
+    const secret = {
+      story: 'CANARY-DUMP-story', creditor: 'CANARY-DUMP-creditor', collector: 'CANARY-DUMP-collector', reference: 'CANARY-DUMP-reference',
+      debtNotes: 'CANARY-DUMP-debt-notes', income: 'CANARY-DUMP-income', expense: 'CANARY-DUMP-expense', action: 'CANARY-DUMP-action',
+      actionDescription: 'CANARY-DUMP-action-description', referral: 'CANARY-DUMP-organisation', dossierNotes: 'CANARY-DUMP-dossier-notes',
+      bvvSource: 'CANARY-DUMP-bvv-source', vtlbSource: 'CANARY-DUMP-vtlb-source',
+    };
+    const ok = async (response: ReturnType<typeof inject>, status: number) => {
+      const res = await response;
+      expect(res.statusCode, res.body).toBe(status);
+      return res.json();
+    };
+    await ok(inject(resident, 'PUT', `/dossiers/${dossierId}/story`, { text: secret.story, lifeEvents: [] }), 201);
+    // A catalogue creditor is public and linked by id; the name typed beside it is encrypted all the same.
+    await ok(inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, {
+      ...DEBT, creditorName: secret.creditor, collectorName: secret.collector, reference: secret.reference, notes: secret.debtNotes,
+    }), 201);
+    await ok(inject(maatje, 'POST', `/dossiers/${dossierId}/incomes`, { kind: 'loon', amountCents: 100_000, frequency: 'month', description: secret.income }), 201);
+    await ok(inject(maatje, 'POST', `/dossiers/${dossierId}/expenses`,
+      { group: 'vaste_lasten', category: 'huur', amountCents: 50_000, frequency: 'month', description: secret.expense }), 201);
+    await ok(inject(maatje, 'POST', `/dossiers/${dossierId}/actions`, { title: secret.action, description: secret.actionDescription, owner: 'maatje' }), 201);
+    await ok(inject(maatje, 'PUT', `/dossiers/${dossierId}/referral`, { route: 'kredietbank', organisation: secret.referral, status: 'aangemeld' }), 201);
+    await ok(inject(resident, 'PUT', `/dossiers/${dossierId}/handover-consent`, { organisation: secret.referral, includeStory: false }), 200);
+    const before = await ok(inject(maatje, 'GET', `/dossiers/${dossierId}`), 200);
+    await ok(inject(maatje, 'PATCH', `/dossiers/${dossierId}`, {
+      notes: secret.dossierNotes,
+      bvvOfficial: { amountCents: 150_000, source: secret.bvvSource, date: '2026-10-01' },
+      vtlbOfficial: { amountCents: 140_000, source: secret.vtlbSource, date: '2026-10-01' },
+    }, { 'if-match': `"${before.version}"` }), 200);
+
+    // Every value reads back through the API…
+    const dossier = JSON.stringify(await ok(inject(maatje, 'GET', `/dossiers/${dossierId}`), 200));
+    for (const value of Object.values(secret).filter((v) => v !== secret.story)) expect(dossier).toContain(value);
+    expect(JSON.stringify(await ok(inject(maatje, 'GET', `/dossiers/${dossierId}/handover-consent`), 200))).toContain(secret.referral);
+    // …and no row of any table holds one of them.
+    const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(t.db);
+    for (const { tablename } of tables.rows) {
+      const dump = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(tablename)} t`.execute(t.db);
+      expect(dump.rows.filter((r) => r.row.includes('CANARY-DUMP')), tablename).toEqual([]);
+    }
+  });
+});
+
 describe('consent withdrawal', () => {
   it('takes the maatje out at once and freezes the dossier; the resident keeps reading', async () => {
     const dossierId = await newDossier();

@@ -178,8 +178,8 @@ describe('erasure on request', () => {
       .toEqual([{ toPhase: 'B', actorId: null }, { toPhase: 'C', actorId: null }, { toPhase: 'closed', actorId: null }]);
     expect(await t.db.selectFrom('debtSnapshots').select(['moment', 'totalDebtCents']).where('dossierId', '=', remainder.id).orderBy('moment').execute())
       .toEqual([{ moment: 'T0', totalDebtCents: AMOUNTS.debtA + AMOUNTS.debtB }, { moment: 'T1', totalDebtCents: AMOUNTS.debtA + AMOUNTS.debtB }]);
-    expect(await t.db.selectFrom('referrals').select(['route', 'status', 'organisation', 'updatedBy']).where('dossierId', '=', remainder.id).execute())
-      .toEqual([{ route: 'kredietbank', status: 'aangemeld', organisation: '', updatedBy: null }]);
+    expect(await t.db.selectFrom('referrals').select(['route', 'status', 'organisationEncrypted', 'updatedBy']).where('dossierId', '=', remainder.id).execute())
+      .toEqual([{ route: 'kredietbank', status: 'aangemeld', organisationEncrypted: '', updatedBy: null }]);
 
     // Published statistics are byte-identical; an unpublished period still counts the remainder.
     expect(await publishedBodies('2026-Q1')).toEqual(before);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   coordinator = await createUser(h.app, { role: 'coordinator', locationId: location });
 });
 
-const run = (now: Date, dryRun = false) => runHousekeeping(t.db, { now, retentionMonths: 24, auditRetentionMonths: 60, dryRun });
+const run = (now: Date, dryRun = false) => runHousekeeping(t.db, { now, retentionMonths: 24, auditRetentionMonths: 60, dryRun, cipher: h.app.cipher });
 
 async function ranReport(now: Date, dryRun = false) {
   const result = await run(now, dryRun);

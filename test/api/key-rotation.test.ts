@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyring } from '../../src/lib/dossier-keys.js';
+import { DOSSIER_FIELDS, MASTER_FIELDS } from '../../src/modules/keys/encrypted-fields.js';
 import { rotateKeys, type RotationProgress } from '../../src/modules/keys/key-rotation.service.js';
 import { createTestApp, useTestApp, type TestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
@@ -50,6 +51,11 @@ beforeAll(async () => {
     dossierId: legacy, lifeEvents: [], updatedAt: h.app.now(), updatedBy: null,
     textEncrypted: h.app.cipher.encrypt('CANARY-rotation-legacy-story', { table: 'dossier_stories', column: 'text', rowId: legacy }),
   }).execute();
+  // A debt as the migration left it: its names marked as plain text.
+  await t.db.insertInto('debts').values({
+    id: randomUUID(), dossierId: legacy, creditorNameEncrypted: 'p.CANARY-rotation-legacy-creditor', referenceEncrypted: 'p.CANARY-rotation-legacy-reference',
+    creditorType: 'energie', balanceCents: 5, status: 'open', createdAt: h.app.now(), updatedAt: h.app.now(),
+  }).execute();
   const actionId = randomUUID();
   await t.db.insertInto('actions').values({
     id: actionId, dossierId: legacy, owner: 'maatje', createdAt: h.app.now(), updatedAt: h.app.now(), createdBy: null,
@@ -70,20 +76,24 @@ afterAll(async () => {
   }
 });
 
-/** Every encrypted value in the database, as stored. */
+/** Every encrypted value in the database, as stored (an erased dossier's remainder keeps '' only). */
 async function storedValues(): Promise<string[]> {
-  const { rows } = await sql<{ value: string }>`
-    SELECT notes_encrypted AS value FROM dossiers WHERE notes_encrypted IS NOT NULL
-    UNION ALL SELECT text_encrypted FROM dossier_stories
-    UNION ALL SELECT notes_encrypted FROM debts WHERE notes_encrypted IS NOT NULL
-    UNION ALL SELECT title_encrypted FROM actions
-    UNION ALL SELECT description_encrypted FROM actions WHERE description_encrypted IS NOT NULL
-    UNION ALL SELECT reason_encrypted FROM dossier_assignments WHERE reason_encrypted IS NOT NULL
+  const columns = [...DOSSIER_FIELDS, ...MASTER_FIELDS].map((f) =>
+    sql<{ value: string }>`SELECT ${sql.ref(f.column)} AS value FROM ${sql.table(f.table)} WHERE ${sql.ref(f.column)} <> ''`);
+  const { rows } = await sql<{ value: string }>`${sql.join(columns, sql` UNION ALL `)}
     UNION ALL SELECT response_body #>> '{}' FROM idempotency_keys WHERE jsonb_typeof(response_body) = 'string'`.execute(t.db);
   return rows.map((row) => row.value);
 }
 
 describe('npm run keys:rotate', () => {
+  it('knows every encrypted column of the schema', async () => {
+    const { rows } = await sql<{ table: string; column: string }>`
+      SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
+      WHERE table_schema = 'public' AND column_name LIKE '%\\_encrypted'`.execute(t.db);
+    const names = (list: readonly { table: string; column: string }[]) => list.map((f) => `${f.table}.${f.column}`).sort();
+    expect(names(rows)).toEqual(names([...DOSSIER_FIELDS, ...MASTER_FIELDS]));
+  });
+
   it('rotates the master key while requests run; afterwards the old key can go', async () => {
     expect((await storedValues()).some((value) => value.startsWith('v1.old.'))).toBe(true);
     // The new key is first on the running instance, the old one still behind it.
@@ -111,15 +121,17 @@ describe('npm run keys:rotate', () => {
 
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(0);
-    expect(report).toMatchObject({ dossiersDone: dossiers.length, keysCreated: 1 });
-    expect(report.keysRewrapped).toBeGreaterThanOrEqual(dossiers.length - 2);
+    // The older dossier got its key from the rotation, or from a write of the traffic just before it.
+    expect(report.dossiersDone).toBe(dossiers.length);
+    expect(report.keysCreated).toBeLessThanOrEqual(1);
+    expect(report.keysRewrapped + report.keysCreated).toBeGreaterThanOrEqual(dossiers.length - 1);
     expect(report.masterValuesReencrypted).toBeGreaterThanOrEqual(8);
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.at(-1)).toMatchObject({ dossiersDone: dossiers.length, dossiersTotal: dossiers.length });
 
     // Nothing needs the old key any more: every data key is wrapped by the new one, no v1 value is left.
-    const keyIds = await t.db.selectFrom('dossierKeys').select('keyId').distinct().execute();
-    expect(keyIds).toEqual([{ keyId: 'new' }]);
+    const keyIds = await t.db.selectFrom('dossierKeys').select('keyId').where('dossierId', 'in', dossiers).execute();
+    expect(keyIds).toEqual(dossiers.map(() => ({ keyId: 'new' })));
     expect((await storedValues()).filter((value) => !value.startsWith('v2.') && !value.startsWith('v1.new.'))).toEqual([]);
 
     // An instance with only the new key reads every field, and a replay of a stored reply works.
@@ -135,6 +147,8 @@ describe('npm run keys:rotate', () => {
       } else {
         expect(story.text).toBe('CANARY-rotation-legacy-story');
         expect(dossier).toContain('CANARY-rotation-legacy-action');
+        expect(dossier).toContain('CANARY-rotation-legacy-creditor');
+        expect(dossier).toContain('CANARY-rotation-legacy-reference');
       }
     }
     const replay = await expectStatus(send(after, maatje, 'POST', `/dossiers/${dossiers[2]}/debts`,

@@ -80,7 +80,7 @@ describe.skipIf(info.kind !== 'server')('restore drill (needs a PostgreSQL serve
     restoredDb = kyselyOnPool(createPostgresPool(restoredUrl, { poolMax: 2 }));
     expect(await restoredDb.selectFrom('dossiers').select('id').where('id', '=', erased).execute()).toEqual([]);
     expect(await restoredDb.selectFrom('users').select('id').where('id', '=', (residents[0] as TestUser).id).execute()).toEqual([]);
-    expect(await restoredDb.selectFrom('debts').select('creditorName').where('creditorName', 'like', 'CANARY-drill0%').execute()).toEqual([]);
+    expect(await restoredDb.selectFrom('debts').select('id').where('dossierId', '=', erased).execute()).toEqual([]);
     expect(await restoredDb.selectFrom('erasureLedger').select(['dossierId']).execute()).toEqual([{ dossierId: erased }]);
 
     // The same service on the restored database (same keys) reads every other dossier identically.

@@ -183,7 +183,8 @@ export async function insertPopulation(app: FastifyInstance, world: PopulationWo
   })));
   if (snapshots.length > 0) await db.insertInto('debtSnapshots').values(snapshots).execute();
   const referrals = dossiers.flatMap((d, i) => d.referral ? [{
-    dossierId: ids[i] as string, route: d.referral.route, organisation: 'CANARY-organisatie', status: d.referral.status,
+    dossierId: ids[i] as string, route: d.referral.route, status: d.referral.status,
+    organisationEncrypted: app.cipher.encrypt('CANARY-organisatie', { table: 'referrals', column: 'organisation', rowId: ids[i] as string }),
     traject: d.referral.traject, referredAt: d.referral.day === null ? null : isoDay(world, d.referral.day), updatedAt: dayTime(world, d.opened),
   }] : []);
   if (referrals.length > 0) await db.insertInto('referrals').values(referrals).execute();

@@ -2,42 +2,58 @@
 import type { Selectable } from 'kysely';
 import type { ExpensesTable, IncomesTable } from '../../db/schema.js';
 import { expenseLineFields, incomeLineFields } from '../../domain/budget.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
 import { blankToNull } from '../../lib/text.js';
+import type { DossierContext } from '../../core/service-context.js';
 import { bodyColumns, childResourceService, type NewChildRow } from '../dossiers/dossier-children.service.js';
 import type {
   CreateExpenseBody, CreateIncomeBody, ExpenseView, IncomeView, PatchExpenseBody, PatchIncomeBody,
 } from './budget.schemas.js';
 
+// A line's description is the resident's own words: encrypted under the dossier's key.
+const descriptionField = (table: 'incomes' | 'expenses', id: string) => ({ table, column: 'description', rowId: id });
 
-export function toIncomeView(row: Selectable<IncomesTable>): IncomeView {
+function describe(cipher: FieldCipher, table: 'incomes' | 'expenses', row: { id: string; descriptionEncrypted: string | null }) {
+  return row.descriptionEncrypted === null ? null : cipher.decrypt(row.descriptionEncrypted, descriptionField(table, row.id));
+}
+
+function encryptDescription(ctx: DossierContext, table: 'incomes' | 'expenses', id: string, description: string | null | undefined) {
+  const text = blankToNull(description);
+  return text === null ? null : ctx.cipher.encrypt(text, descriptionField(table, id));
+}
+
+export function toIncomeView(row: Selectable<IncomesTable>, ctx: Pick<DossierContext, 'cipher'>): IncomeView {
   return {
     id: row.id, dossierId: row.dossierId, kind: row.kind, amountCents: row.amountCents, frequency: row.frequency,
-    description: row.description, ...incomeLineFields(row), createdAt: row.createdAt, updatedAt: row.updatedAt, version: row.version,
+    description: describe(ctx.cipher, 'incomes', row), ...incomeLineFields(row), createdAt: row.createdAt, updatedAt: row.updatedAt, version: row.version,
   };
 }
 
-export function toExpenseView(row: Selectable<ExpensesTable>): ExpenseView {
+export function toExpenseView(row: Selectable<ExpensesTable>, ctx: Pick<DossierContext, 'cipher'>): ExpenseView {
   return {
     id: row.id, dossierId: row.dossierId, group: row.group, category: row.category, amountCents: row.amountCents,
-    frequency: row.frequency, description: row.description, ...expenseLineFields(row),
+    frequency: row.frequency, description: describe(ctx.cipher, 'expenses', row), ...expenseLineFields(row),
     createdAt: row.createdAt, updatedAt: row.updatedAt, version: row.version,
   };
 }
 
-function withBlankDescription<T extends { description?: string | null }>(body: T) {
-  return body.description === undefined ? body : { ...body, description: blankToNull(body.description) };
-}
 
 export const incomes = childResourceService<'incomes', IncomeView, CreateIncomeBody, PatchIncomeBody>({
   table: 'incomes',
   name: 'income',
   invalidatesOverview: true,
   toView: toIncomeView,
-  async newRow(_trx, _ctx, _id, body): Promise<NewChildRow<'incomes'>> {
-    return { kind: body.kind, amountCents: body.amountCents, frequency: body.frequency, description: blankToNull(body.description) };
+  async newRow(_trx, ctx, id, body): Promise<NewChildRow<'incomes'>> {
+    return {
+      kind: body.kind, amountCents: body.amountCents, frequency: body.frequency, descriptionEncrypted: encryptDescription(ctx, 'incomes', id, body.description),
+    };
   },
-  async changes(_trx, _ctx, _id, body) {
-    return bodyColumns('incomes', withBlankDescription(body));
+  async changes(_trx, ctx, id, body) {
+    const { description, ...plain } = body;
+    return {
+      ...bodyColumns('incomes', plain),
+      ...(description === undefined ? {} : { descriptionEncrypted: encryptDescription(ctx, 'incomes', id, description) }),
+    };
   },
 });
 
@@ -46,13 +62,17 @@ export const expenses = childResourceService<'expenses', ExpenseView, CreateExpe
   name: 'expense',
   invalidatesOverview: true,
   toView: toExpenseView,
-  async newRow(_trx, _ctx, _id, body): Promise<NewChildRow<'expenses'>> {
+  async newRow(_trx, ctx, id, body): Promise<NewChildRow<'expenses'>> {
     return {
       group: body.group, category: body.category, amountCents: body.amountCents,
-      frequency: body.frequency, description: blankToNull(body.description),
+      frequency: body.frequency, descriptionEncrypted: encryptDescription(ctx, 'expenses', id, body.description),
     };
   },
-  async changes(_trx, _ctx, _id, body) {
-    return bodyColumns('expenses', withBlankDescription(body));
+  async changes(_trx, ctx, id, body) {
+    const { description, ...plain } = body;
+    return {
+      ...bodyColumns('expenses', plain),
+      ...(description === undefined ? {} : { descriptionEncrypted: encryptDescription(ctx, 'expenses', id, description) }),
+    };
   },
 });

@@ -10,6 +10,7 @@ import { requireCatalogCreditor } from '../creditor-catalog/creditor-catalog.ser
 import { bodyColumns, childResourceService, type ChildChanges, type NewChildRow } from '../dossiers/dossier-children.service.js';
 import type { DossierContext } from '../../core/service-context.js';
 import type { CreateDebtBody, DebtView, PatchDebtBody } from './debt.schemas.js';
+import { debtNames, encryptDebtName } from './debt-names.js';
 
 type DebtRow = Selectable<DebtsTable>;
 
@@ -22,14 +23,13 @@ function encryptNotes(ctx: DossierContext, debtId: string, notes: string | null 
 }
 
 export function toDebtView(row: DebtRow, ctx: Pick<DossierContext, 'cipher' | 'now'>): DebtView {
+  const names = debtNames(row, ctx.cipher);
   return {
     id: row.id,
     dossierId: row.dossierId,
     catalogCreditorId: row.catalogCreditorId,
-    creditorName: row.creditorName,
+    ...names,
     creditorType: row.creditorType,
-    collectorName: row.collectorName,
-    reference: row.reference,
     rank: row.rank,
     principalCents: row.principalCents,
     interestCents: row.interestCents,
@@ -52,7 +52,7 @@ export function toDebtView(row: DebtRow, ctx: Pick<DossierContext, 'cipher' | 'n
       : null,
     excludedFromDischarge: row.excludedFromDischarge,
     notes: row.notesEncrypted === null ? null : ctx.cipher.decrypt(row.notesEncrypted, notesContext(row.id)),
-    ...debtFlags(row, amsterdamDate(ctx.now)),
+    ...debtFlags({ ...row, ...names }, amsterdamDate(ctx.now)),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
@@ -78,11 +78,12 @@ export const debts = childResourceService<'debts', DebtView, CreateDebtBody, Pat
   invalidatesOverview: true,
   toView: toDebtView,
   async newRow(trx, ctx, id, body): Promise<NewChildRow<'debts'>> {
-    const creditor = await creditorOf(trx, body);
+    const { creditorName, ...creditor } = await creditorOf(trx, body);
     return {
       ...creditor,
-      collectorName: blankToNull(body.collectorName),
-      reference: blankToNull(body.reference),
+      creditorNameEncrypted: encryptDebtName(ctx.cipher, id, 'creditor_name', creditorName),
+      collectorNameEncrypted: encryptDebtName(ctx.cipher, id, 'collector_name', blankToNull(body.collectorName)),
+      referenceEncrypted: encryptDebtName(ctx.cipher, id, 'reference', blankToNull(body.reference)),
       rank: body.rank ?? 'concurrent',
       principalCents: body.principalCents ?? null,
       interestCents: body.interestCents ?? null,
@@ -106,10 +107,11 @@ export const debts = childResourceService<'debts', DebtView, CreateDebtBody, Pat
     };
   },
   async changes(trx, ctx, id, body) {
-    const { arrangement, notes, catalogCreditorId, collectorName, reference, ...plain } = body;
+    const { arrangement, notes, catalogCreditorId, creditorName, collectorName, reference, ...plain } = body;
     const changes: ChildChanges<'debts'> = { ...bodyColumns('debts', plain) };
-    if (collectorName !== undefined) changes.collectorName = blankToNull(collectorName);
-    if (reference !== undefined) changes.reference = blankToNull(reference);
+    if (creditorName !== undefined) changes.creditorNameEncrypted = encryptDebtName(ctx.cipher, id, 'creditor_name', creditorName);
+    if (collectorName !== undefined) changes.collectorNameEncrypted = encryptDebtName(ctx.cipher, id, 'collector_name', blankToNull(collectorName));
+    if (reference !== undefined) changes.referenceEncrypted = encryptDebtName(ctx.cipher, id, 'reference', blankToNull(reference));
     if (catalogCreditorId !== undefined) {
       changes.catalogCreditorId = catalogCreditorId === null ? null : (await requireCatalogCreditor(trx, catalogCreditorId)).id;
     }

@@ -10,12 +10,19 @@ import type { ExitReason, Solution } from '../../lib/vocabulary.js';
 import type { ServiceContext } from '../../core/service-context.js';
 import { listChildren } from './dossier-children.repository.js';
 import type { DossierRef } from '../../access/dossier-scope.js';
+import type { Keyring } from '../../lib/dossier-keys.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
+import { withDebtNames } from '../debts/debt-names.js';
+import { findDataKeyAfterLock } from './dossier-gate.repository.js';
 import { withDossier } from './dossier-gate.service.js';
 import { loadDossierView } from './dossier-view.service.js';
 import { insertTransition, saveDebtSnapshot, updateDossierRow } from './dossier.repository.js';
 
-export async function snapshotDebts(trx: Kysely<Database>, ctx: Pick<ServiceContext, 'now'>, dossier: DossierRef, moment: 'T0' | 'T1') {
-  const debts = await listChildren(trx, 'debts', dossier);
+export async function snapshotDebts(
+  trx: Kysely<Database>, ctx: Pick<ServiceContext, 'now'>, dossier: DossierRef & { cipher: FieldCipher }, moment: 'T0' | 'T1',
+) {
+  // The creditor count tells creditors apart by name: the names are read for it, never stored.
+  const debts = (await listChildren(trx, 'debts', dossier)).map((debt) => withDebtNames(debt, dossier.cipher));
   const totals = debtTotals(debts, amsterdamDate(ctx.now));
   await saveDebtSnapshot(trx, dossier, { moment, totalDebtCents: totals.totalDebtCents, creditorCount: totals.creditorCount, takenAt: ctx.now });
 }
@@ -38,9 +45,16 @@ export async function closeDossier(ctx: ServiceContext, dossierId: string, outco
 /**
  * Housekeeping closes an open dossier nobody touched for 18 months as dropped out (uitgevallen),
  * with the same T1 snapshot as any closing. No person did it, so the transition names no actor.
+ * The snapshot tells creditors apart by name, so it needs the keys; the service and the script
+ * always pass them. Without them every debt without a catalogue creditor counts on its own.
  */
-export async function closeAsDroppedOut(trx: Kysely<Database>, dossier: DossierRef, now: Date) {
+// Each stored value is unique (a random IV), so it serves as its own name.
+const NAMES_UNREADABLE: FieldCipher = { encrypt: () => { throw new Error('no keys'); }, decrypt: (stored) => stored, keyIdOf: () => undefined };
+
+export async function closeAsDroppedOut(trx: Kysely<Database>, keyring: Keyring | undefined, dossier: DossierRef, now: Date) {
+  const dataKey = await findDataKeyAfterLock(trx, dossier.id, false);
+  const cipher = keyring ? keyring.forDossier(dossier.id, dataKey ?? null) : NAMES_UNREADABLE;
   await updateDossierRow(trx, dossier, { phase: 'closed', closedAt: now, exitReason: 'uitgevallen', updatedAt: now });
   await insertTransition(trx, dossier, { fromPhase: dossier.phase, toPhase: 'closed', at: now, actorId: null });
-  await snapshotDebts(trx, { now }, dossier, 'T1');
+  await snapshotDebts(trx, { now }, { ...dossier, cipher }, 'T1');
 }

@@ -12,7 +12,8 @@ export interface DossierSummary {
 }
 
 export async function dossierSummaries(trx: Kysely<Database>, dossierIds: readonly string[], today: string): Promise<Map<string, DossierSummary>> {
-  const debts = await debtsOfDossiers(trx, dossierIds);
+  // Crisis and stale balances need no creditor name (only the creditor count would).
+  const debts = (await debtsOfDossiers(trx, dossierIds)).map((debt) => ({ ...debt, creditorName: null }));
   const overdue = await overdueActionCounts(trx, dossierIds, today);
   return new Map(dossierIds.map((id) => {
     const totals = debtTotals(debts.filter((debt) => debt.dossierId === id), today);

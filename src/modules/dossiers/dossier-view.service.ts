@@ -14,6 +14,7 @@ import {
   findResidentAccount, listConsentEvents, listDebtSnapshots, listTransitions, loadDossierRow, transitionsSection, type DossierRow,
 } from './dossier.repository.js';
 import type { DossierView } from './dossier.schemas.js';
+import { withOfficialSources } from './official-sources.js';
 
 const notesContext = (dossierId: string) => ({ table: 'dossiers', column: 'notes', rowId: dossierId });
 
@@ -26,6 +27,7 @@ function officialAmount(cents: number | null, source: string | null, date: strin
 }
 
 function dossierFields(row: DossierRow, ctx: Pick<DossierContext, 'cipher'>) {
+  const { bvvOfficialSource, vtlbOfficialSource } = withOfficialSources(row, row.id, ctx.cipher);
   return {
     id: row.id,
     phase: row.phase,
@@ -51,8 +53,8 @@ function dossierFields(row: DossierRow, ctx: Pick<DossierContext, 'cipher'>) {
     },
     overviewConfirmedAt: row.overviewConfirmedAt,
     notes: row.notesEncrypted === null ? null : ctx.cipher.decrypt(row.notesEncrypted, notesContext(row.id)),
-    bvvOfficial: officialAmount(row.bvvOfficialCents, row.bvvOfficialSource, row.bvvOfficialDate),
-    vtlbOfficial: officialAmount(row.vtlbOfficialCents, row.vtlbOfficialSource, row.vtlbOfficialDate),
+    bvvOfficial: officialAmount(row.bvvOfficialCents, bvvOfficialSource, row.bvvOfficialDate),
+    vtlbOfficial: officialAmount(row.vtlbOfficialCents, vtlbOfficialSource, row.vtlbOfficialDate),
     vtlbCorrections: row.vtlbCorrections,
     exitReason: row.exitReason,
     solution: row.solution,
@@ -80,8 +82,8 @@ function assembleView(row: DossierRow, rows: DossierViewRows, plan: ReturnType<t
   return {
     ...dossierFields(row, ctx),
     debts: rows.debts.map((debt) => toDebtView(debt, ctx)),
-    incomes: rows.incomes.map(toIncomeView),
-    expenses: rows.expenses.map(toExpenseView),
+    incomes: rows.incomes.map((row) => toIncomeView(row, ctx)),
+    expenses: rows.expenses.map((row) => toExpenseView(row, ctx)),
     transitions: rows.transitions.map((t) => ({ from: t.fromPhase, to: t.toPhase, at: t.at })),
     ...plan,
   };

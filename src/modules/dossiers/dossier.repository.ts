@@ -102,7 +102,7 @@ export async function updateStoryIfVersion(
 export async function debtsOfDossiers(db: Kysely<Database>, dossierIds: readonly string[]) {
   if (dossierIds.length === 0) return [];
   return db.selectFrom('debts')
-    .select(['dossierId', 'catalogCreditorId', 'creditorName', 'creditorType', 'status', 'balanceCents', 'balanceDate',
+    .select(['dossierId', 'catalogCreditorId', 'creditorType', 'status', 'balanceCents', 'balanceDate',
       'balanceConfirmedOn', 'principalCents', 'collectionCostsCents', 'collectionCostsIncludeVat', 'creditorCanDeductVat', 'courtDate'])
     .where('dossierId', 'in', dossierIds)
     .execute();

@@ -10,6 +10,7 @@ import { blankToNull } from '../../lib/text.js';
 import type { Phase } from '../../lib/vocabulary.js';
 import { recordAudit } from '../../audit/audit.js';
 import { inDossier, type ServiceContext } from '../../core/service-context.js';
+import { encryptOfficialSource } from './official-sources.js';
 import { listChildren } from './dossier-children.repository.js';
 import { readDossier, withDossier, type DossierOperation } from './dossier-gate.service.js';
 import { clearOverviewConfirmation } from './dossier-gate.repository.js';
@@ -74,12 +75,12 @@ export async function patchDossier(ctx: ServiceContext, dossierId: string, versi
     }
     if (body.bvvOfficial !== undefined) {
       changes.bvvOfficialCents = body.bvvOfficial?.amountCents ?? null;
-      changes.bvvOfficialSource = body.bvvOfficial?.source ?? null;
+      changes.bvvOfficialSourceEncrypted = encryptOfficialSource(dossier.cipher, dossier.id, 'bvv_official_source', body.bvvOfficial?.source ?? null);
       changes.bvvOfficialDate = body.bvvOfficial?.date ?? null;
     }
     if (body.vtlbOfficial !== undefined) {
       changes.vtlbOfficialCents = body.vtlbOfficial?.amountCents ?? null;
-      changes.vtlbOfficialSource = body.vtlbOfficial?.source ?? null;
+      changes.vtlbOfficialSourceEncrypted = encryptOfficialSource(dossier.cipher, dossier.id, 'vtlb_official_source', body.vtlbOfficial?.source ?? null);
       changes.vtlbOfficialDate = body.vtlbOfficial?.date ?? null;
     }
     if (body.vtlbCorrections !== undefined) changes.vtlbCorrections = JSON.stringify(body.vtlbCorrections);

@@ -137,7 +137,7 @@ async function moveToRemainder(db: Kysely<Database>, dossierId: string, now: Dat
     UPDATE debt_snapshots SET dossier_id = ${remainderId}, taken_at = ${amsterdamDay('taken_at')}
     WHERE dossier_id = ${dossierId}`.execute(db);
   await sql`
-    UPDATE referrals SET dossier_id = ${remainderId}, organisation = '', first_contact_at = NULL, accepted_at = NULL,
+    UPDATE referrals SET dossier_id = ${remainderId}, organisation_encrypted = '', first_contact_at = NULL, accepted_at = NULL,
       updated_at = ${amsterdamDay('updated_at')}, updated_by = NULL, version = 1
     WHERE dossier_id = ${dossierId}`.execute(db);
 }

@@ -22,7 +22,10 @@ export interface HousekeepingOptions {
   retentionMonths: number;
   auditRetentionMonths: number;
   dryRun?: boolean;
-  /** Encrypts the follow-up actions of unanswered letters; without it that step is skipped. */
+  /**
+   * The master keys: closing as dropped out reads creditor names for its snapshot, follow-ups of
+   * unanswered letters write action titles (skipped without them).
+   */
   cipher?: Keyring;
 }
 
@@ -70,7 +73,7 @@ async function housekeep(db: Kysely<Database>, options: HousekeepingOptions & { 
         const dossier = await enterDossierAsSystem(trx, dossierId);
         // Closed or erased since the list was made: nothing to do.
         if (!dossier || dossier.phase === 'closed') return;
-        await closeAsDroppedOut(trx, dossier, now);
+        await closeAsDroppedOut(trx, options.cipher, dossier, now);
         await recordAudit(trx, {
           action: 'dossier.closed', outcome: 'success', actorRole: null, dossierId: dossier.id,
           details: { from: dossier.phase, exitReason: 'uitgevallen', reason: 'inactive' },

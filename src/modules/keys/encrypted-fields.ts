@@ -17,10 +17,19 @@ export interface DossierField {
 
 export const DOSSIER_FIELDS: readonly DossierField[] = [
   { table: 'dossiers', column: 'notes_encrypted', field: 'notes', rowId: 'id', dossierId: 'id' },
+  { table: 'dossiers', column: 'bvv_official_source_encrypted', field: 'bvv_official_source', rowId: 'id', dossierId: 'id' },
+  { table: 'dossiers', column: 'vtlb_official_source_encrypted', field: 'vtlb_official_source', rowId: 'id', dossierId: 'id' },
   { table: 'dossier_stories', column: 'text_encrypted', field: 'text', rowId: 'dossier_id', dossierId: 'dossier_id' },
+  { table: 'debts', column: 'creditor_name_encrypted', field: 'creditor_name', rowId: 'id', dossierId: 'dossier_id' },
+  { table: 'debts', column: 'collector_name_encrypted', field: 'collector_name', rowId: 'id', dossierId: 'dossier_id' },
+  { table: 'debts', column: 'reference_encrypted', field: 'reference', rowId: 'id', dossierId: 'dossier_id' },
   { table: 'debts', column: 'notes_encrypted', field: 'notes', rowId: 'id', dossierId: 'dossier_id' },
+  { table: 'incomes', column: 'description_encrypted', field: 'description', rowId: 'id', dossierId: 'dossier_id' },
+  { table: 'expenses', column: 'description_encrypted', field: 'description', rowId: 'id', dossierId: 'dossier_id' },
   { table: 'actions', column: 'title_encrypted', field: 'title', rowId: 'id', dossierId: 'dossier_id' },
   { table: 'actions', column: 'description_encrypted', field: 'description', rowId: 'id', dossierId: 'dossier_id' },
+  { table: 'referrals', column: 'organisation_encrypted', field: 'organisation', rowId: 'dossier_id', dossierId: 'dossier_id' },
+  { table: 'handover_consents', column: 'organisation_encrypted', field: 'organisation', rowId: 'id', dossierId: 'dossier_id' },
 ];
 
 /**

@@ -1,5 +1,5 @@
-// What the overview computes from, and nothing more: no notes, no names beyond the creditor's, no
-// encrypted columns. The caller proved access to the dossier with `dossier` (the gate).
+// What the overview computes from, and nothing more: no notes, no names beyond the creditor's
+// (encrypted; the service reads it). The caller proved access to the dossier with `dossier` (the gate).
 import { expressionBuilder, type Kysely } from 'kysely';
 import { jsonRowsSection } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
@@ -12,8 +12,8 @@ export async function loadFigureInputs(db: Kysely<Database>, dossier: GatedDossi
   return db.selectFrom('dossiers')
     .select([
       'householdLeefsituatie', 'householdAgeBand', 'householdPartnerAgeBand', 'householdOtherAdults',
-      'bvvOfficialCents', 'bvvOfficialSource', 'bvvOfficialDate',
-      'vtlbOfficialCents', 'vtlbOfficialSource', 'vtlbOfficialDate', 'vtlbCorrections',
+      'bvvOfficialCents', 'bvvOfficialSourceEncrypted', 'bvvOfficialDate',
+      'vtlbOfficialCents', 'vtlbOfficialSourceEncrypted', 'vtlbOfficialDate', 'vtlbCorrections',
     ])
     .where('id', '=', dossier.id)
     .executeTakeFirstOrThrow();
@@ -21,7 +21,7 @@ export async function loadFigureInputs(db: Kysely<Database>, dossier: GatedDossi
 export type FigureInputsRow = Awaited<ReturnType<typeof loadFigureInputs>>;
 
 const DEBT_FIGURES = [
-  'id', 'catalogCreditorId', 'creditorName', 'creditorType', 'rank', 'status', 'balanceCents', 'balanceDate',
+  'id', 'catalogCreditorId', 'creditorNameEncrypted', 'creditorType', 'rank', 'status', 'balanceCents', 'balanceDate',
   'balanceConfirmedOn', 'principalCents', 'collectionCostsCents', 'collectionCostsIncludeVat', 'creditorCanDeductVat', 'courtDate',
   'excludedFromDischarge',
 ] as const;

@@ -19,11 +19,17 @@ import {
   loadFigureInputs, type DebtFiguresRow, type FigureInputsRow,
 } from './overview.repository.js';
 import type { OverviewView } from './overview.schemas.js';
+import { withCreditorName } from '../debts/debt-names.js';
+import { withOfficialSources } from '../dossiers/official-sources.js';
+
+/** The figures with their free text readable (decrypted with the dossier's key). */
+export type OverviewFigures = ReturnType<typeof withOfficialSources<FigureInputsRow>>;
+export type OverviewDebt = ReturnType<typeof withCreditorName<DebtFiguresRow>>;
 
 export interface OverviewInputs {
   dossier: Pick<DossierCore, 'id' | 'version'>;
-  figures: FigureInputsRow;
-  debts: DebtFiguresRow[];
+  figures: OverviewFigures;
+  debts: OverviewDebt[];
   incomes: Awaited<ReturnType<typeof listIncomeFigures>>;
   expenses: Awaited<ReturnType<typeof listExpenseFigures>>;
   normPeriods: NormPeriod[];
@@ -38,11 +44,23 @@ export async function loadOverviewInputs(trx: Kysely<Database>, dossier: Dossier
     listExpenseFigures(trx, dossier),
     loadNormPeriods(trx),
   ]);
-  return { dossier: { id: dossier.id, version: dossier.version }, figures, debts, incomes, expenses, normPeriods };
+  return readable(dossier, { figures, debts, incomes, expenses, normPeriods });
+}
+
+function readable(
+  dossier: Pick<DossierCore, 'id' | 'version' | 'cipher'>,
+  rows: { figures: FigureInputsRow; debts: DebtFiguresRow[] } & Pick<OverviewInputs, 'incomes' | 'expenses' | 'normPeriods'>,
+): OverviewInputs {
+  return {
+    ...rows,
+    dossier: { id: dossier.id, version: dossier.version },
+    figures: withOfficialSources(rows.figures, dossier.id, dossier.cipher),
+    debts: rows.debts.map((debt) => withCreditorName(debt, dossier.cipher)),
+  };
 }
 
 // A half-entered household (no age band yet) chooses no norm: it counts as missing.
-function householdOf(row: FigureInputsRow) {
+function householdOf(row: OverviewFigures) {
   if (row.householdLeefsituatie === null || row.householdAgeBand === null) return null;
   return {
     leefsituatie: row.householdLeefsituatie,
@@ -140,5 +158,5 @@ const overviewSections = {
 /** One statement whatever the dossier holds: scope, figures, norm periods and audit together (readDossier). */
 export async function getOverview(ctx: ServiceContext, dossierId: string): Promise<OverviewView> {
   const { dossier, row, sections } = await readDossier(ctx, dossierId, { action: 'overview.read' }, overviewSections);
-  return assembleOverview({ dossier: { id: dossier.id, version: dossier.version }, figures: row, ...sections }, amsterdamDate(ctx.now));
+  return assembleOverview(readable(dossier, { figures: row, ...sections }), amsterdamDate(ctx.now));
 }

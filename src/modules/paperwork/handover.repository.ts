@@ -18,7 +18,7 @@ export async function withdrawStandingHandoverConsent(db: Kysely<Database>, doss
 
 export async function insertHandoverConsent(
   db: Kysely<Database>, dossier: DossierCore,
-  values: { organisation: string; includeStory: boolean; givenAt: Date; recordedOnPaper: boolean; recordedBy: string },
+  values: { id: string; organisationEncrypted: string; includeStory: boolean; givenAt: Date; recordedOnPaper: boolean; recordedBy: string },
 ) {
   return db.insertInto('handoverConsents').values({ ...values, dossierId: dossier.id }).returningAll().executeTakeFirstOrThrow();
 }

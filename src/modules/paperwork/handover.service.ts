@@ -1,10 +1,12 @@
 // The handover to formal debt help: the resident's consent to share with one named organisation,
 // and the overdrachtsdossier itself. Nothing is shared without that consent for exactly the
 // organisation of the referral; every download is audited and shows in the resident's access log.
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DossierCore } from '../../access/dossier-scope.js';
 import type { Database } from '../../db/schema.js';
 import { amsterdamDate } from '../../lib/dates.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
 import { BadRequestError, ConflictError, DomainRuleError, NotFoundError } from '../../lib/errors.js';
 import { CHECKLIST_KEYS } from '../../lib/vocabulary.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
@@ -21,8 +23,11 @@ import {
 
 type ConsentRow = NonNullable<Awaited<ReturnType<typeof standingHandoverConsent>>>;
 
-function toConsentView(row: ConsentRow): HandoverConsentView {
-  return { organisation: row.organisation, includeStory: row.includeStory, givenAt: row.givenAt, recordedOnPaper: row.recordedOnPaper, withdrawnAt: row.withdrawnAt };
+// Whom the resident shares the dossier with says something about the resident: encrypted.
+const organisationField = (consentId: string) => ({ table: 'handover_consents', column: 'organisation', rowId: consentId });
+
+function toConsentView(row: ConsentRow, cipher: FieldCipher): HandoverConsentView {
+  return { organisation: cipher.decrypt(row.organisationEncrypted, organisationField(row.id)), includeStory: row.includeStory, givenAt: row.givenAt, recordedOnPaper: row.recordedOnPaper, withdrawnAt: row.withdrawnAt };
 }
 
 function requirePaperForMaatje(ctx: ServiceContext, recordedOnPaper: boolean) {
@@ -36,7 +41,7 @@ export async function getHandoverConsent(ctx: ServiceContext, dossierId: string)
   return withDossier(ctx, dossierId, { action: 'handoverConsent.read', write: false }, async (trx, dossier) => {
     const row = await standingHandoverConsent(trx, dossier);
     if (!row) throw new NotFoundError();
-    return toConsentView(row);
+    return toConsentView(row, dossier.cipher);
   });
 }
 
@@ -47,9 +52,10 @@ export async function putHandoverConsent(ctx: ServiceContext, dossierId: string,
   return withDossier(ctx, dossierId, { action: 'handoverConsent.given', write: true, allowWhenClosed: true }, async (trx, dossier, note) => {
     note.details = { includeStory: body.includeStory, recordedOnPaper: onPaper };
     await withdrawStandingHandoverConsent(trx, dossier, ctx.now, ctx.actor.userId);
+    const id = randomUUID();
     return toConsentView(await insertHandoverConsent(trx, dossier, {
-      organisation: body.organisation, includeStory: body.includeStory, givenAt: ctx.now, recordedOnPaper: onPaper, recordedBy: ctx.actor.userId,
-    }));
+      id, organisationEncrypted: dossier.cipher.encrypt(body.organisation, organisationField(id)), includeStory: body.includeStory, givenAt: ctx.now, recordedOnPaper: onPaper, recordedBy: ctx.actor.userId,
+    }), dossier.cipher);
   });
 }
 
@@ -60,12 +66,12 @@ export async function withdrawHandoverConsent(ctx: ServiceContext, dossierId: st
   return withDossier(ctx, dossierId, operation, async (trx, dossier) => {
     const row = await withdrawStandingHandoverConsent(trx, dossier, ctx.now, ctx.actor.userId);
     if (!row) throw new ConflictError('handover_consent_not_given', 'There is no consent to share the dossier to withdraw.');
-    return toConsentView(row);
+    return toConsentView(row, dossier.cipher);
   });
 }
 
 export async function handoverConsentsOf(db: Kysely<Database>, dossier: DossierCore): Promise<HandoverConsentView[]> {
-  return (await handoverConsentHistory(db, dossier)).map(toConsentView);
+  return (await handoverConsentHistory(db, dossier)).map((row) => toConsentView(row, dossier.cipher));
 }
 
 const sameOrganisation = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
@@ -87,7 +93,7 @@ async function buildHandover(trx: Kysely<Database>, ctx: ServiceContext, dossier
   const [view, overview, consent] = await Promise.all([
     loadDossierView(trx, ctx, dossier),
     computeOverview(trx, ctx, dossier),
-    standingHandoverConsent(trx, dossier),
+    standingHandoverConsent(trx, dossier).then((row) => row && toConsentView(row, dossier.cipher)),
   ]);
   const referral = view.referral;
   if (referral === null) {

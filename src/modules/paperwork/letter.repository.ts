@@ -53,7 +53,7 @@ export async function insertLetters(db: Kysely<Database>, dossier: DossierCore, 
 
 function lettersWithCreditor(db: Kysely<Database>, dossier: DossierCore) {
   return db.selectFrom('letters').innerJoin('debts', 'debts.id', 'letters.debtId')
-    .selectAll('letters').select('debts.creditorName')
+    .selectAll('letters').select('debts.creditorNameEncrypted')
     .where('letters.dossierId', '=', dossier.id);
 }
 
@@ -89,7 +89,7 @@ export async function unansweredLettersDue(db: Kysely<Database>, sentOnOrBefore:
     .innerJoin('debts', 'debts.id', 'letters.debtId')
     .innerJoin('dossiers', 'dossiers.id', 'letters.dossierId')
     .leftJoin('dossierKeys', 'dossierKeys.dossierId', 'letters.dossierId')
-    .select(['letters.id', 'letters.dossierId', 'letters.sentOn', 'letters.kind', 'debts.creditorName', 'debts.collectorName',
+    .select(['letters.id', 'letters.dossierId', 'letters.debtId', 'letters.sentOn', 'letters.kind', 'debts.creditorNameEncrypted', 'debts.collectorNameEncrypted',
       'dossierKeys.keyId as dataKeyId', 'dossierKeys.wrappedKey'])
     .where('letters.answeredOn', 'is', null)
     .where('letters.followUpActionId', 'is', null)
@@ -107,7 +107,7 @@ export async function markFollowedUp(db: Kysely<Database>, letterId: string, act
 }
 
 export async function debtNames(db: Kysely<Database>, dossier: DossierCore, debtIds: readonly string[]) {
-  return db.selectFrom('debts').select(['id', 'creditorName']).where('dossierId', '=', dossier.id).where('id', 'in', debtIds).execute();
+  return db.selectFrom('debts').select(['id', 'creditorNameEncrypted']).where('dossierId', '=', dossier.id).where('id', 'in', debtIds).execute();
 }
 
 /** The follow-up action of an unanswered letter, and the move of its dossier's version (a system write). */

@@ -11,6 +11,8 @@ import { amsterdamDate } from '../../lib/dates.js';
 import { formatDateLong } from '../../lib/money-format.js';
 import { DomainRuleError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import type { Keyring } from '../../lib/dossier-keys.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
+import { debtNameOf } from '../debts/debt-names.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { loadDossierView } from '../dossiers/dossier-view.service.js';
 import { computeSettlement } from '../overview/settlement.service.js';
@@ -28,12 +30,12 @@ import {
 /** A sent letter without an answer after this many days becomes an action for the maatje. */
 export const LETTER_ANSWER_DAYS = 28;
 
-type LetterRow = Selectable<LettersTable> & { creditorName: string };
+type LetterRow = Selectable<LettersTable> & { creditorNameEncrypted: string };
 
-function toLetterView(row: LetterRow): LetterView {
+function toLetterView(row: LetterRow, cipher: FieldCipher): LetterView {
   return {
     id: row.id, dossierId: row.dossierId, debtId: row.debtId, batchId: row.batchId, kind: row.kind,
-    templateVersion: row.templateVersion, creditorName: row.creditorName, proposal: row.proposal, sentOn: row.sentOn,
+    templateVersion: row.templateVersion, creditorName: debtNameOf(cipher, row.debtId, 'creditor_name', row.creditorNameEncrypted), proposal: row.proposal, sentOn: row.sentOn,
     answeredOn: row.answeredOn, followUpActionId: row.followUpActionId, createdAt: row.createdAt, updatedAt: row.updatedAt,
     version: row.version,
   };
@@ -119,19 +121,19 @@ export async function createLetters(ctx: ServiceContext, dossierId: string, body
       id: randomUUID(), debtId, batchId, kind: body.kind, templateVersion: template.version,
       proposal: proposalByDebt.get(debtId) ?? null, createdAt: ctx.now, createdBy: ctx.actor.userId,
     })));
-    const names = new Map(debts.map((debt) => [debt.id, debt.creditorName]));
-    return { batchId, items: rows.map((row) => toLetterView({ ...row, creditorName: names.get(row.debtId) ?? '' })) };
+    const names = new Map(debts.map((debt) => [debt.id, debt.creditorNameEncrypted]));
+    return { batchId, items: rows.map((row) => toLetterView({ ...row, creditorNameEncrypted: names.get(row.debtId)! }, dossier.cipher)) };
   });
 }
 
 /** Every letter of a gated dossier (the resident's export). */
 export async function lettersOf(trx: Kysely<Database>, dossier: DossierCore): Promise<LetterView[]> {
-  return (await listLetters(trx, dossier)).map(toLetterView);
+  return (await listLetters(trx, dossier)).map((row) => toLetterView(row, dossier.cipher));
 }
 
 export async function getLetters(ctx: ServiceContext, dossierId: string) {
   return withDossier(ctx, dossierId, { action: 'letter.listed', write: false }, async (trx, dossier) => ({
-    items: (await listLetters(trx, dossier)).map(toLetterView),
+    items: (await listLetters(trx, dossier)).map((row) => toLetterView(row, dossier.cipher)),
   }));
 }
 
@@ -145,8 +147,8 @@ export async function patchLetter(ctx: ServiceContext, dossierId: string, letter
       throw new DomainRuleError('letter_not_sent', 'An answer can only be recorded for a letter that was sent, on or after the day it was sent.');
     }
     const updated = await updateLetterIfVersion(trx, dossier, letterId, version, { ...body, updatedAt: ctx.now });
-    if (!updated) throw new PreconditionFailedError(toLetterView(current), current.version);
-    return toLetterView({ ...updated, creditorName: current.creditorName });
+    if (!updated) throw new PreconditionFailedError(toLetterView(current, dossier.cipher), current.version);
+    return toLetterView({ ...updated, creditorNameEncrypted: current.creditorNameEncrypted }, dossier.cipher);
   });
 }
 
@@ -209,12 +211,16 @@ export async function followUpUnansweredLetters(db: Kysely<Database>, keyring: K
     if (dryRun) return due.length;
     for (const letter of due) {
       const actionId = randomUUID();
-      const title = followUpTitle(letter.creditorName, letter.collectorName, letter.sentOn!);
       // A dossier from before per-dossier keys gets its key from `npm run keys:rotate`; until then
       // its new values are written as its older ones were, under the master key.
-      const cipher = letter.dataKeyId !== null && letter.wrappedKey !== null
-        ? keyring.forDossier(letter.dossierId, { keyId: letter.dataKeyId, wrappedKey: letter.wrappedKey })
-        : keyring;
+      const dataKey = letter.dataKeyId !== null && letter.wrappedKey !== null ? { keyId: letter.dataKeyId, wrappedKey: letter.wrappedKey } : null;
+      const reader = keyring.forDossier(letter.dossierId, dataKey);
+      const cipher = dataKey ? reader : keyring;
+      const title = followUpTitle(
+        debtNameOf(reader, letter.debtId, 'creditor_name', letter.creditorNameEncrypted),
+        debtNameOf(reader, letter.debtId, 'collector_name', letter.collectorNameEncrypted),
+        letter.sentOn!,
+      );
       await insertFollowUpAction(trx, {
         id: actionId, dossierId: letter.dossierId, dueDate: today, at: now,
         titleEncrypted: cipher.encrypt(title, { table: 'actions', column: 'title', rowId: actionId }),

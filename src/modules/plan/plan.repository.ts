@@ -7,7 +7,7 @@ import type { DossierCore } from '../../access/dossier-scope.js';
 
 export interface ReferralValues {
   route: ReferralRoute;
-  organisation: string;
+  organisationEncrypted: string;
   referredAt: string | null;
   firstContactAt: string | null;
   acceptedAt: string | null;

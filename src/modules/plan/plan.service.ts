@@ -4,6 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ActionsTable, Database } from '../../db/schema.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { NotFoundError } from '../../lib/errors.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
 import { blankToNull } from '../../lib/text.js';
 import {
   bodyColumns, childResourceService, type ChildChanges, type NewChildRow,
@@ -72,9 +73,12 @@ export const actions = childResourceService<'actions', ActionView, CreateActionB
   },
 });
 
-function toReferralView(row: NonNullable<Awaited<ReturnType<typeof findReferral>>>): ReferralView {
+// The organisation helping the resident says something about the resident: encrypted.
+const organisationField = (dossierId: string) => ({ table: 'referrals', column: 'organisation', rowId: dossierId });
+
+function toReferralView(row: NonNullable<Awaited<ReturnType<typeof findReferral>>>, cipher: FieldCipher): ReferralView {
   return {
-    route: row.route, organisation: row.organisation, referredAt: row.referredAt, firstContactAt: row.firstContactAt,
+    route: row.route, organisation: cipher.decrypt(row.organisationEncrypted, organisationField(row.dossierId)), referredAt: row.referredAt, firstContactAt: row.firstContactAt,
     acceptedAt: row.acceptedAt, status: row.status, traject: row.traject, updatedAt: row.updatedAt, version: row.version,
   };
 }
@@ -87,7 +91,7 @@ export async function getReferral(ctx: ServiceContext, dossierId: string) {
   return withDossier(ctx, dossierId, { action: 'referral.read', write: false }, async (trx, dossier) => {
     const row = await findReferral(trx, dossier);
     if (!row) throw new NotFoundError();
-    return toReferralView(row);
+    return toReferralView(row, dossier.cipher);
   });
 }
 
@@ -95,7 +99,7 @@ export async function putReferral(ctx: ServiceContext, dossierId: string, versio
   return withDossier(ctx, dossierId, { action: 'referral.updated', write: true }, async (trx, dossier, note) => {
     note.details = { route: body.route, status: body.status, traject: body.traject ?? null };
     const values = {
-      route: body.route, organisation: body.organisation, referredAt: body.referredAt ?? null,
+      route: body.route, organisationEncrypted: dossier.cipher.encrypt(body.organisation, organisationField(dossier.id)), referredAt: body.referredAt ?? null,
       firstContactAt: body.firstContactAt ?? null, acceptedAt: body.acceptedAt ?? null, status: body.status,
       traject: body.traject ?? null, updatedAt: ctx.now, updatedBy: ctx.actor.userId,
     };
@@ -103,7 +107,7 @@ export async function putReferral(ctx: ServiceContext, dossierId: string, versio
       find: () => findReferral(trx, dossier),
       insert: () => insertReferral(trx, dossier, values),
       updateIfVersion: (current) => updateReferralIfVersion(trx, dossier, current, values),
-    }, version, toReferralView);
+    }, version, (row) => toReferralView(row, dossier.cipher));
   });
 }
 
@@ -140,7 +144,7 @@ interface PlanRows {
 export function assemblePlanSection(rows: PlanRows, ctx: Pick<DossierContext, 'cipher' | 'now'>) {
   return {
     actions: rows.actions.map((row) => toActionView(row, ctx)),
-    referral: rows.referral ? toReferralView(rows.referral) : null,
+    referral: rows.referral ? toReferralView(rows.referral, ctx.cipher) : null,
     checklist: rows.checklist ? toChecklistView(rows.checklist) : null,
   };
 }
