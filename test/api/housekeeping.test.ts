@@ -22,7 +22,7 @@ beforeAll(async () => {
   coordinator = await createUser(h.app, { role: 'coordinator', locationId: location });
 });
 
-const run = (now: Date, dryRun = false) => runHousekeeping(t.db, { now, retentionMonths: 24, auditRetentionMonths: 60, dryRun, cipher: h.app.cipher });
+const run = (now: Date, dryRun = false) => runHousekeeping(t.db, { now, retentionMonths: 24, auditRetentionMonths: 60, dryRun });
 
 async function ranReport(now: Date, dryRun = false) {
   const result = await run(now, dryRun);

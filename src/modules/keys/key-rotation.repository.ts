@@ -25,12 +25,22 @@ export async function countDossiersToRotate(db: Kysely<Database>, currentKeyId: 
  * The next dossiers after `afterId` that need work, locked like a write locks them, so no write
  * to them interleaves with their rotation and the batch's commit is all or nothing.
  */
-export async function lockDossiersToRotate(db: Kysely<Database>, currentKeyId: string, afterId: string, limit: number) {
-  const { rows } = await sql<{ id: string; keyId: string | null; wrappedKey: string | null }>`
-    SELECT d.id, k.key_id, k.wrapped_key FROM dossiers d LEFT JOIN dossier_keys k ON k.dossier_id = d.id
+export async function lockDossiersToRotate(db: Kysely<Database>, currentKeyId: string, afterId: string, limit: number): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT d.id FROM dossiers d LEFT JOIN dossier_keys k ON k.dossier_id = d.id
     WHERE d.erased_at IS NULL AND d.id > ${afterId} AND ${needsRotation(currentKeyId)}
     ORDER BY d.id LIMIT ${limit} FOR UPDATE OF d`.execute(db);
-  return rows;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The keys of dossiers this transaction locked, read in a statement of its own: the locking one
+ * may have waited for a write that gave a dossier its key, which its own snapshot cannot show.
+ */
+export async function dataKeysOf(db: Kysely<Database>, dossierIds: readonly string[]) {
+  if (dossierIds.length === 0) return new Map<string, { keyId: string; wrappedKey: string }>();
+  const rows = await db.selectFrom('dossierKeys').select(['dossierId', 'keyId', 'wrappedKey']).where('dossierId', 'in', dossierIds).execute();
+  return new Map(rows.map((row) => [row.dossierId, { keyId: row.keyId, wrappedKey: row.wrappedKey }]));
 }
 
 export async function insertDossierKey(db: Kysely<Database>, dossierId: string, key: { keyId: string; wrappedKey: string }) {

@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema.js';
 import type { Keyring } from '../../lib/dossier-keys.js';
 import { DOSSIER_FIELDS, MASTER_FIELDS } from './encrypted-fields.js';
 import {
-  countDossiersToRotate, insertDossierKey, legacyValues, lockDossiersToRotate, replaceDossierKey, replaceReply, replaceValue,
+  countDossiersToRotate, dataKeysOf, insertDossierKey, legacyValues, lockDossiersToRotate, replaceDossierKey, replaceReply, replaceValue,
   staleMasterValues, staleReplies,
 } from './key-rotation.repository.js';
 
@@ -44,20 +44,21 @@ export async function rotateKeys(
   for (;;) {
     const batch = await db.transaction().execute(async (trx) => {
       const dossiers = await lockDossiersToRotate(trx, current, after, batchSize);
-      for (const dossier of dossiers) {
-        let dataKey = dossier.keyId !== null && dossier.wrappedKey !== null ? { keyId: dossier.keyId, wrappedKey: dossier.wrappedKey } : null;
+      const keys = await dataKeysOf(trx, dossiers);
+      for (const dossierId of dossiers) {
+        let dataKey = keys.get(dossierId) ?? null;
         if (dataKey === null) {
-          dataKey = keyring.newDataKey(dossier.id);
-          await insertDossierKey(trx, dossier.id, dataKey);
+          dataKey = keyring.newDataKey(dossierId);
+          await insertDossierKey(trx, dossierId, dataKey);
           report.keysCreated++;
         } else if (dataKey.keyId !== current) {
-          dataKey = keyring.rewrap(dossier.id, dataKey);
-          await replaceDossierKey(trx, dossier.id, dataKey, options.now());
+          dataKey = keyring.rewrap(dossierId, dataKey);
+          await replaceDossierKey(trx, dossierId, dataKey, options.now());
           report.keysRewrapped++;
         }
-        const cipher = keyring.forDossier(dossier.id, dataKey);
+        const cipher = keyring.forDossier(dossierId, dataKey);
         for (const field of DOSSIER_FIELDS) {
-          for (const row of await legacyValues(trx, field, dossier.id)) {
+          for (const row of await legacyValues(trx, field, dossierId)) {
             const context = { table: field.table, column: field.field, rowId: row.rowId };
             const value = cipher.encrypt(cipher.decrypt(row.value, context), context);
             await replaceValue(trx, field, row.rowId, row.value, value);
@@ -68,7 +69,7 @@ export async function rotateKeys(
       return dossiers;
     });
     if (batch.length === 0) break;
-    after = batch[batch.length - 1]!.id;
+    after = batch[batch.length - 1]!;
     report.dossiersDone += batch.length;
     options.onProgress?.(report);
   }
