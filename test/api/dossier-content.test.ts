@@ -45,10 +45,20 @@ describe('debts', () => {
     expect(read.json()).toEqual(debt);
 
     expect((await inject(resident, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000 })).statusCode).toBe(428);
+    const dossierVersion = async () => (await t.db.selectFrom('dossiers').select('version').where('id', '=', dossierId).executeTakeFirstOrThrow()).version;
+    const before = await dossierVersion();
     const patched = await inject(resident, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000, reference: null }, { 'if-match': '"1"' });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ balanceCents: 40_000, reference: null, version: 2, notes: 'CANARY-debt-note' });
     expect(patched.headers.etag).toBe('"2"');
+    // The whole dossier's version moves with any part of it (its ETag covers the debts too) ...
+    expect(await dossierVersion()).toBe(before + 1);
+    // ... and the audit row says who changed which fields, never to what.
+    const updates = await t.db.selectFrom('auditEvents').select(['action', 'outcome', 'actorUserId', 'actorRole', 'details'])
+      .where('dossierId', '=', dossierId).where('action', '=', 'debt.updated').execute();
+    expect(updates).toEqual([{
+      action: 'debt.updated', outcome: 'success', actorUserId: resident.id, actorRole: 'resident', details: { fields: ['reference', 'balanceCents'] },
+    }]);
 
     const stale = await inject(maatje, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 1 }, { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(412);
