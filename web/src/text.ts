@@ -337,7 +337,7 @@ export const t = {
     reset_already_requested: 'Er is al een nieuwe code aangevraagd. Een andere beheerder moet die aanvraag nog goedkeuren.',
     reset_already_approved: 'Deze aanvraag is al goedgekeurd.',
     reset_request_expired: 'Deze aanvraag is te oud. Vraag een nieuwe code aan.',
-    cannot_reset_own_account: 'Uw eigen wachtwoord verandert u zelf, bij Mijn account.',
+    cannot_reset_own_account: 'Uw eigen wachtwoord verandert u zelf, bij Wachtwoord wijzigen.',
     maatje_not_eligible: 'Dit maatje kan dit dossier niet krijgen.',
     timed_out: 'Het duurde te lang. Probeer het opnieuw.',
     payload_too_large: 'Er is te veel tekst ingevuld. Maak de tekst korter.',
