@@ -139,7 +139,8 @@ export interface DossiersTable {
   vtlbOfficialCents: number | null;
   vtlbOfficialSourceEncrypted: string | null;
   vtlbOfficialDate: DateColumn | null;
-  vtlbCorrections: ColumnType<VtlbCorrectionRow[], string | undefined, string>;
+  /** JSON of `VtlbCorrectionRow[]`, encrypted (or `p.` plain text before a key rotation). */
+  vtlbCorrectionsEncrypted: ColumnType<string, string | undefined, string>;
   exitReason: ExitReason | null;
   solution: Solution | null;
   erasedAt: NullableTimestamp;

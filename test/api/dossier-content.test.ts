@@ -183,7 +183,7 @@ describe('a dump of the database', () => {
       story: 'CANARY-DUMP-story', creditor: 'CANARY-DUMP-creditor', collector: 'CANARY-DUMP-collector', reference: 'CANARY-DUMP-reference',
       debtNotes: 'CANARY-DUMP-debt-notes', income: 'CANARY-DUMP-income', expense: 'CANARY-DUMP-expense', action: 'CANARY-DUMP-action',
       actionDescription: 'CANARY-DUMP-action-description', referral: 'CANARY-DUMP-organisation', dossierNotes: 'CANARY-DUMP-dossier-notes',
-      bvvSource: 'CANARY-DUMP-bvv-source', vtlbSource: 'CANARY-DUMP-vtlb-source',
+      bvvSource: 'CANARY-DUMP-bvv-source', vtlbSource: 'CANARY-DUMP-vtlb-source', justification: 'CANARY-DUMP-vtlb-justification',
     };
     const ok = async (response: ReturnType<typeof inject>, status: number) => {
       const res = await response;
@@ -206,6 +206,7 @@ describe('a dump of the database', () => {
       notes: secret.dossierNotes,
       bvvOfficial: { amountCents: 150_000, source: secret.bvvSource, date: '2026-10-01' },
       vtlbOfficial: { amountCents: 140_000, source: secret.vtlbSource, date: '2026-10-01' },
+      vtlbCorrections: [{ type: 'eigen_risico', amountCents: 3_200, justification: secret.justification }],
     }, { 'if-match': `"${before.version}"` }), 200);
 
     // Every value reads back through the API…

@@ -14,7 +14,7 @@ import {
   findResidentAccount, listConsentEvents, listDebtSnapshots, listTransitions, loadDossierRow, transitionsSection, type DossierRow,
 } from './dossier.repository.js';
 import type { DossierView } from './dossier.schemas.js';
-import { withOfficialSources } from './official-sources.js';
+import { withOfficialSources, withVtlbCorrections } from './official-sources.js';
 
 const notesContext = (dossierId: string) => ({ table: 'dossiers', column: 'notes', rowId: dossierId });
 
@@ -55,7 +55,7 @@ function dossierFields(row: DossierRow, ctx: Pick<DossierContext, 'cipher'>) {
     notes: row.notesEncrypted === null ? null : ctx.cipher.decrypt(row.notesEncrypted, notesContext(row.id)),
     bvvOfficial: officialAmount(row.bvvOfficialCents, bvvOfficialSource, row.bvvOfficialDate),
     vtlbOfficial: officialAmount(row.vtlbOfficialCents, vtlbOfficialSource, row.vtlbOfficialDate),
-    vtlbCorrections: row.vtlbCorrections,
+    vtlbCorrections: withVtlbCorrections(row, row.id, ctx.cipher).vtlbCorrections,
     exitReason: row.exitReason,
     solution: row.solution,
   };

@@ -10,7 +10,7 @@ import { blankToNull } from '../../lib/text.js';
 import type { Phase } from '../../lib/vocabulary.js';
 import { recordAudit } from '../../audit/audit.js';
 import { inDossier, type ServiceContext } from '../../core/service-context.js';
-import { encryptOfficialSource } from './official-sources.js';
+import { encryptOfficialSource, encryptVtlbCorrections } from './official-sources.js';
 import { listChildren } from './dossier-children.repository.js';
 import { readDossier, withDossier, type DossierOperation } from './dossier-gate.service.js';
 import { clearOverviewConfirmation } from './dossier-gate.repository.js';
@@ -83,7 +83,7 @@ export async function patchDossier(ctx: ServiceContext, dossierId: string, versi
       changes.vtlbOfficialSourceEncrypted = encryptOfficialSource(dossier.cipher, dossier.id, 'vtlb_official_source', body.vtlbOfficial?.source ?? null);
       changes.vtlbOfficialDate = body.vtlbOfficial?.date ?? null;
     }
-    if (body.vtlbCorrections !== undefined) changes.vtlbCorrections = JSON.stringify(body.vtlbCorrections);
+    if (body.vtlbCorrections !== undefined) changes.vtlbCorrectionsEncrypted = encryptVtlbCorrections(dossier.cipher, dossier.id, body.vtlbCorrections);
     if (body.notes !== undefined) {
       const notes = blankToNull(body.notes);
       changes.notesEncrypted = notes === null ? null : encryptDossierNotes(dossier, dossier.id, notes);

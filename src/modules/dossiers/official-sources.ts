@@ -1,5 +1,7 @@
-// Where an official BVV or VTLB figure came from is free text (a letter, a phone call, a name):
-// encrypted under the dossier's data key like every free text (issue 14).
+// Where an official BVV or VTLB figure came from is free text (a letter, a phone call, a name), and
+// so is the justification of a VTLB correction: encrypted under the dossier's data key like every
+// free text (issue 14). The corrections travel as one encrypted JSON list.
+import type { VtlbCorrectionRow } from '../../db/schema.js';
 import type { FieldCipher } from '../../lib/field-crypto.js';
 
 type SourceColumn = 'bvv_official_source' | 'vtlb_official_source';
@@ -22,4 +24,16 @@ export function withOfficialSources<Row extends EncryptedSources>(row: Row, doss
     bvvOfficialSource: bvv === null ? null : cipher.decrypt(bvv, field(dossierId, 'bvv_official_source')),
     vtlbOfficialSource: vtlb === null ? null : cipher.decrypt(vtlb, field(dossierId, 'vtlb_official_source')),
   };
+}
+
+const correctionsField = (dossierId: string) => ({ table: 'dossiers', column: 'vtlb_corrections', rowId: dossierId });
+
+export function encryptVtlbCorrections(cipher: FieldCipher, dossierId: string, corrections: readonly VtlbCorrectionRow[]): string {
+  return cipher.encrypt(JSON.stringify(corrections), correctionsField(dossierId));
+}
+
+/** The row with its VTLB corrections readable. */
+export function withVtlbCorrections<Row extends { vtlbCorrectionsEncrypted: string }>(row: Row, dossierId: string, cipher: FieldCipher) {
+  const { vtlbCorrectionsEncrypted, ...rest } = row;
+  return { ...rest, vtlbCorrections: JSON.parse(cipher.decrypt(vtlbCorrectionsEncrypted, correctionsField(dossierId))) as VtlbCorrectionRow[] };
 }

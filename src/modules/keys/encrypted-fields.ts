@@ -19,6 +19,7 @@ export const DOSSIER_FIELDS: readonly DossierField[] = [
   { table: 'dossiers', column: 'notes_encrypted', field: 'notes', rowId: 'id', dossierId: 'id' },
   { table: 'dossiers', column: 'bvv_official_source_encrypted', field: 'bvv_official_source', rowId: 'id', dossierId: 'id' },
   { table: 'dossiers', column: 'vtlb_official_source_encrypted', field: 'vtlb_official_source', rowId: 'id', dossierId: 'id' },
+  { table: 'dossiers', column: 'vtlb_corrections_encrypted', field: 'vtlb_corrections', rowId: 'id', dossierId: 'id' },
   { table: 'dossier_stories', column: 'text_encrypted', field: 'text', rowId: 'dossier_id', dossierId: 'dossier_id' },
   { table: 'debts', column: 'creditor_name_encrypted', field: 'creditor_name', rowId: 'id', dossierId: 'dossier_id' },
   { table: 'debts', column: 'collector_name_encrypted', field: 'collector_name', rowId: 'id', dossierId: 'dossier_id' },

@@ -13,7 +13,7 @@ export async function loadFigureInputs(db: Kysely<Database>, dossier: GatedDossi
     .select([
       'householdLeefsituatie', 'householdAgeBand', 'householdPartnerAgeBand', 'householdOtherAdults',
       'bvvOfficialCents', 'bvvOfficialSourceEncrypted', 'bvvOfficialDate',
-      'vtlbOfficialCents', 'vtlbOfficialSourceEncrypted', 'vtlbOfficialDate', 'vtlbCorrections',
+      'vtlbOfficialCents', 'vtlbOfficialSourceEncrypted', 'vtlbOfficialDate', 'vtlbCorrectionsEncrypted',
     ])
     .where('id', '=', dossier.id)
     .executeTakeFirstOrThrow();

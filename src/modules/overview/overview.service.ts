@@ -20,10 +20,10 @@ import {
 } from './overview.repository.js';
 import type { OverviewView } from './overview.schemas.js';
 import { withCreditorName } from '../debts/debt-names.js';
-import { withOfficialSources } from '../dossiers/official-sources.js';
+import { withOfficialSources, withVtlbCorrections } from '../dossiers/official-sources.js';
 
 /** The figures with their free text readable (decrypted with the dossier's key). */
-export type OverviewFigures = ReturnType<typeof withOfficialSources<FigureInputsRow>>;
+export type OverviewFigures = ReturnType<typeof withVtlbCorrections<ReturnType<typeof withOfficialSources<FigureInputsRow>>>>;
 export type OverviewDebt = ReturnType<typeof withCreditorName<DebtFiguresRow>>;
 
 export interface OverviewInputs {
@@ -54,7 +54,7 @@ function readable(
   return {
     ...rows,
     dossier: { id: dossier.id, version: dossier.version },
-    figures: withOfficialSources(rows.figures, dossier.id, dossier.cipher),
+    figures: withVtlbCorrections(withOfficialSources(rows.figures, dossier.id, dossier.cipher), dossier.id, dossier.cipher),
     debts: rows.debts.map((debt) => withCreditorName(debt, dossier.cipher)),
   };
 }
