@@ -7,7 +7,7 @@ import pg from 'pg';
 import { ColumnNamesPlugin } from './column-names.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { seedFromTemplate } from './embedded-template.js';
-import { preparedStatementName } from './statement-template.js';
+import { prepareAgainUnderNewName, preparedStatementName } from './statement-template.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -55,12 +55,22 @@ export function kyselyOnPool(pool: pg.Pool): Db {
 // A statement text of a statement template goes out as a named statement: parsed and planned once
 // per connection. Every other text goes out as before. (A connection pooler in transaction mode
 // would need this turned off; the app talks to PostgreSQL directly.)
+// "cached plan must not change result type": the schema changed under a prepared statement.
+const CACHED_PLAN_CHANGED_RESULT = '0A000';
+
 class PreparingClient extends pg.Client {
   override query(...args: unknown[]): never {
     const [text, values, callback] = args;
     const name = typeof text === 'string' && Array.isArray(values) ? preparedStatementName(text) : undefined;
     const send = super.query as (...a: unknown[]) => never;
-    return name === undefined ? send.apply(this, args) : send.call(this, { name, text, values }, callback);
+    if (name === undefined) return send.apply(this, args);
+    const sent = send.call(this, { name, text, values }, callback) as unknown;
+    if (sent instanceof Promise) {
+      sent.catch((error: { code?: string }) => {
+        if (error?.code === CACHED_PLAN_CHANGED_RESULT && preparedStatementName(text as string) === name) prepareAgainUnderNewName(text as string);
+      });
+    }
+    return sent as never;
   }
 }
 

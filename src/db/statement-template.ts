@@ -18,9 +18,21 @@ const preparedNames = new Map<string, string>();
 // Every statement asks; its length answers most of them without hashing the whole text.
 const preparedLengths = new Set<number>();
 
+let renamed = 0;
+
 /** The name a template's statement text is prepared under; undefined for every other statement. */
 export function preparedStatementName(text: string): string | undefined {
   return preparedLengths.has(text.length) ? preparedNames.get(text) : undefined;
+}
+
+/**
+ * A prepared statement whose result columns changed under it (a migration added a column to a
+ * table it selects `*` from) fails on every connection that prepared it. Under a new name each
+ * connection prepares it afresh, so only the calls already under way fail.
+ */
+export function prepareAgainUnderNewName(text: string): void {
+  const name = preparedNames.get(text);
+  if (name !== undefined) preparedNames.set(text, `${name}_${++renamed}`);
 }
 
 /**
