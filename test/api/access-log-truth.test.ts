@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
+import { apiFor } from '../support/api.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
 
 const t = useTestDb();
 const h = useTestApp(t);
@@ -22,11 +23,10 @@ async function newDossier() {
   return { resident, dossierId: await createDossier(h.app, { resident, locationId: location, maatje }) };
 }
 
-const call = (user: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  h.app.inject({ method, url: `/api/v1${url}`, headers: { ...bearer(user), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+const api = (user?: TestUser) => apiFor(h.app, user);
 
 async function accessLog(resident: TestUser, dossierId: string) {
-  const res = await call(resident, 'GET', `/dossiers/${dossierId}/access-log?limit=100`);
+  const res = await api(resident).get(`/dossiers/${dossierId}/access-log?limit=100`);
   expect(res.statusCode).toBe(200);
   return res.json().items as { action: string; outcome: string; description: string; attempts: number }[];
 }
@@ -35,7 +35,7 @@ describe('the access log', () => {
   it('shows another resident\'s refused attempt as someone else, never as "U"', async () => {
     const { resident, dossierId } = await newDossier();
     const stranger = await createUser(h.app, { role: 'resident', locationId: location });
-    expect((await call(stranger, 'GET', `/dossiers/${dossierId}/story`)).statusCode).toBe(404);
+    expect((await api(stranger).get(`/dossiers/${dossierId}/story`)).statusCode).toBe(404);
     const denied = (await accessLog(resident, dossierId)).filter((e) => e.outcome === 'denied');
     expect(denied).toHaveLength(1);
     expect(denied[0]?.description).not.toMatch(/^U /);
@@ -45,7 +45,7 @@ describe('the access log', () => {
   it('counts repeated refusals from one caller within an hour in one entry', async () => {
     const { resident, dossierId } = await newDossier();
     const stranger = await createUser(h.app, { role: 'resident', locationId: location });
-    for (let i = 0; i < 12; i++) await call(stranger, 'GET', `/dossiers/${dossierId}/story`);
+    for (let i = 0; i < 12; i++) await api(stranger).get(`/dossiers/${dossierId}/story`);
     // A refusal two hours later is a new entry (written directly: the database stamps audit rows).
     await t.db.insertInto('auditEvents').values({ action: 'story.read', outcome: 'denied', actorUserId: stranger.id, actorRole: 'resident',
       dossierId, occurredAt: new Date(Date.now() + 2 * 3600_000) }).execute();
@@ -58,15 +58,15 @@ describe('the access log', () => {
     const { resident, dossierId } = await newDossier();
     const key = randomUUID();
     const payload = { title: 'Bellen', owner: 'maatje' };
-    expect((await call(maatje, 'POST', `/dossiers/${dossierId}/actions`, payload, { 'idempotency-key': key })).statusCode).toBe(201);
-    expect((await call(maatje, 'POST', `/dossiers/${dossierId}/actions`, payload, { 'idempotency-key': key })).statusCode).toBe(201);
+    expect((await api(maatje).post(`/dossiers/${dossierId}/actions`, payload, { 'idempotency-key': key })).statusCode).toBe(201);
+    expect((await api(maatje).post(`/dossiers/${dossierId}/actions`, payload, { 'idempotency-key': key })).statusCode).toBe(201);
     const added = (await accessLog(resident, dossierId)).filter((e) => e.action === 'action.created');
     expect(added).toHaveLength(1);
   });
 
   it('does not call re-assigning the same maatje "een ander maatje"', async () => {
     const { resident, dossierId } = await newDossier();
-    expect((await call(coordinator, 'PUT', `/dossiers/${dossierId}/assignment`, { maatjeId: maatje.id })).statusCode).toBe(200);
+    expect((await api(coordinator).put(`/dossiers/${dossierId}/assignment`, { maatjeId: maatje.id })).statusCode).toBe(200);
     const entries = await accessLog(resident, dossierId);
     expect(entries.some((e) => e.description.includes('een ander maatje'))).toBe(false);
     expect(entries.filter((e) => e.action === 'assignment.changed')).toHaveLength(0);

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
+import { apiFor, type Api } from '../support/api.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
 
 const t = useTestDb();
 const h = useTestApp(t);
@@ -17,8 +18,7 @@ beforeAll(async () => {
   maatje = await createUser(h.app, { role: 'maatje', locationId: location });
 });
 
-const inject = (user: TestUser | undefined, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  h.app.inject({ method, url: `/api/v1${url}`, headers: { ...bearer(user), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+const api = (user?: TestUser) => apiFor(h.app, user);
 
 const DEBT = {
   creditorName: 'Vattenfall', creditorType: 'energie', reference: 'CANARY-REF-001', balanceCents: 45_678,
@@ -32,7 +32,7 @@ async function newDossier(options: { consent?: boolean; household?: null } = {})
 describe('debts', () => {
   it('creates, reads, edits with If-Match and deletes a debt', async () => {
     const dossierId = await newDossier();
-    const created = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, DEBT);
+    const created = await api(maatje).post(`/dossiers/${dossierId}/debts`, DEBT);
     expect(created.statusCode).toBe(201);
     const debt = created.json();
     expect(created.headers.etag).toBe('"1"');
@@ -40,14 +40,14 @@ describe('debts', () => {
     expect(debt).toMatchObject({ creditorName: 'Vattenfall', reference: 'CANARY-REF-001', notes: 'CANARY-debt-note', rank: 'concurrent',
       collectionCostsMaxCents: 4_500, collectionCostsTooHigh: true, crisis: false, version: 1 });
 
-    const read = await inject(resident, 'GET', `/dossiers/${dossierId}/debts/${debt.id}`);
+    const read = await api(resident).get(`/dossiers/${dossierId}/debts/${debt.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual(debt);
 
-    expect((await inject(resident, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000 })).statusCode).toBe(428);
+    expect((await api(resident).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000 })).statusCode).toBe(428);
     const dossierVersion = async () => (await t.db.selectFrom('dossiers').select('version').where('id', '=', dossierId).executeTakeFirstOrThrow()).version;
     const before = await dossierVersion();
-    const patched = await inject(resident, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000, reference: null }, { 'if-match': '"1"' });
+    const patched = await api(resident).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000, reference: null }, { 'if-match': '"1"' });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ balanceCents: 40_000, reference: null, version: 2, notes: 'CANARY-debt-note' });
     expect(patched.headers.etag).toBe('"2"');
@@ -60,25 +60,25 @@ describe('debts', () => {
       action: 'debt.updated', outcome: 'success', actorUserId: resident.id, actorRole: 'resident', details: { fields: ['reference', 'balanceCents'] },
     }]);
 
-    const stale = await inject(maatje, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 1 }, { 'if-match': '"1"' });
+    const stale = await api(maatje).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 1 }, { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(412);
     expect(stale.headers.etag).toBe('"2"');
     expect(stale.json().current).toMatchObject({ balanceCents: 40_000, version: 2 });
 
-    const page = await inject(maatje, 'GET', `/dossiers/${dossierId}/debts`);
+    const page = await api(maatje).get(`/dossiers/${dossierId}/debts`);
     expect(page.json()).toMatchObject({ items: [{ id: debt.id }], nextCursor: null });
 
-    expect((await inject(maatje, 'DELETE', `/dossiers/${dossierId}/debts/${debt.id}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(412);
-    expect((await inject(maatje, 'DELETE', `/dossiers/${dossierId}/debts/${debt.id}`, undefined, { 'if-match': '"2"' })).statusCode).toBe(204);
-    expect((await inject(maatje, 'GET', `/dossiers/${dossierId}/debts/${debt.id}`)).statusCode).toBe(404);
+    expect((await api(maatje).delete(`/dossiers/${dossierId}/debts/${debt.id}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(412);
+    expect((await api(maatje).delete(`/dossiers/${dossierId}/debts/${debt.id}`, undefined, { 'if-match': '"2"' })).statusCode).toBe(204);
+    expect((await api(maatje).get(`/dossiers/${dossierId}/debts/${debt.id}`)).statusCode).toBe(404);
   });
 
   it('lets exactly one of two concurrent edits with the same ETag win', async () => {
     const dossierId = await newDossier();
-    const debt = (await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, DEBT)).json();
+    const debt = (await api(maatje).post(`/dossiers/${dossierId}/debts`, DEBT)).json();
     const [a, b] = await Promise.all([
-      inject(maatje, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 111 }, { 'if-match': '"1"' }),
-      inject(resident, 'PATCH', `/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 222 }, { 'if-match': '"1"' }),
+      api(maatje).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 111 }, { 'if-match': '"1"' }),
+      api(resident).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 222 }, { 'if-match': '"1"' }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 412]);
     const winner = a.statusCode === 200 ? a.json() : b.json();
@@ -89,18 +89,18 @@ describe('debts', () => {
   it('replays a create with the same Idempotency-Key and refuses the key for another body', async () => {
     const dossierId = await newDossier();
     const key = { 'idempotency-key': 'create-debt-1' };
-    const first = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, DEBT, key);
-    const again = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, DEBT, key);
+    const first = await api(maatje).post(`/dossiers/${dossierId}/debts`, DEBT, key);
+    const again = await api(maatje).post(`/dossiers/${dossierId}/debts`, DEBT, key);
     expect(first.statusCode).toBe(201);
     expect(again.statusCode).toBe(201);
     expect(again.json()).toEqual(first.json());
-    const other = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, { ...DEBT, balanceCents: 1 }, key);
+    const other = await api(maatje).post(`/dossiers/${dossierId}/debts`, { ...DEBT, balanceCents: 1 }, key);
     expect(other.statusCode).toBe(422);
     expect(other.json().code).toBe('idempotency_key_reused');
     const count = await t.db.selectFrom('debts').select((eb) => eb.fn.countAll().as('n')).where('dossierId', '=', dossierId).executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
     // Keys are per user: the resident's own use of the same key is a separate request.
-    expect((await inject(resident, 'POST', `/dossiers/${dossierId}/debts`, DEBT, key)).statusCode).toBe(201);
+    expect((await api(resident).post(`/dossiers/${dossierId}/debts`, DEBT, key)).statusCode).toBe(201);
   });
 
   it('refuses bad shapes and unknown keys with 400 and changes nothing', async () => {
@@ -115,7 +115,7 @@ describe('debts', () => {
       { ...DEBT, creditorName: undefined },
       { ...DEBT, dossierId },
     ]) {
-      const res = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, body);
+      const res = await api(maatje).post(`/dossiers/${dossierId}/debts`, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
     }
     expect(await t.db.selectFrom('debts').selectAll().where('dossierId', '=', dossierId).execute()).toEqual([]);
@@ -123,7 +123,7 @@ describe('debts', () => {
 
   it('requires consent before any content', async () => {
     const dossierId = await newDossier({ consent: false });
-    const res = await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, DEBT);
+    const res = await api(maatje).post(`/dossiers/${dossierId}/debts`, DEBT);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('consent_required');
   });
@@ -132,28 +132,28 @@ describe('debts', () => {
 describe('consent, household and the way from A to B', () => {
   it('walks A → B with consent, household and a confirmed overview guard', async () => {
     const dossierId = await newDossier({ consent: false, household: null });
-    const refused = await inject(maatje, 'POST', `/dossiers/${dossierId}/transitions`, { to: 'B' });
+    const refused = await api(maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'B' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().missing).toEqual([{ code: 'consent_missing' }, { code: 'household_missing' }]);
-    expect((await inject(maatje, 'POST', `/dossiers/${dossierId}/transitions`, { to: 'C' })).statusCode).toBe(409);
+    expect((await api(maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'C' })).statusCode).toBe(409);
 
-    expect((await inject(maatje, 'PUT', `/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true })).statusCode).toBe(400);
-    const consent = await inject(resident, 'PUT', `/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true });
+    expect((await api(maatje).put(`/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true })).statusCode).toBe(400);
+    const consent = await api(resident).put(`/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true });
     expect(consent.statusCode).toBe(200);
     expect(consent.json()).toMatchObject({ textVersion: 'v1', statisticsOptIn: true, recordedOnPaper: false, withdrawnAt: null });
 
-    const dossier = (await inject(maatje, 'GET', `/dossiers/${dossierId}`)).json();
-    const patched = await inject(maatje, 'PATCH', `/dossiers/${dossierId}`, { household: { leefsituatie: 'alleenstaande_ouder', ageBand: '21_tot_aow' } }, { 'if-match': `"${dossier.version}"` });
+    const dossier = (await api(maatje).get(`/dossiers/${dossierId}`)).json();
+    const patched = await api(maatje).patch(`/dossiers/${dossierId}`, { household: { leefsituatie: 'alleenstaande_ouder', ageBand: '21_tot_aow' } }, { 'if-match': `"${dossier.version}"` });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().household).toEqual({ leefsituatie: 'alleenstaande_ouder', ageBand: '21_tot_aow', partnerAgeBand: null, otherAdults: 0 });
 
-    const moved = await inject(maatje, 'POST', `/dossiers/${dossierId}/transitions`, { to: 'B' });
+    const moved = await api(maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'B' });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().phase).toBe('B');
     expect(moved.json().transitions).toEqual([{ from: 'A', to: 'B', at: expect.any(String) }]);
 
-    const debt = (await inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, { ...DEBT, balanceDate: undefined })).json();
-    const leaveB = await inject(maatje, 'POST', `/dossiers/${dossierId}/transitions`, { to: 'C' });
+    const debt = (await api(maatje).post(`/dossiers/${dossierId}/debts`, { ...DEBT, balanceDate: undefined })).json();
+    const leaveB = await api(maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'C' });
     expect(leaveB.statusCode).toBe(422);
     expect(leaveB.json().missing).toEqual([{ code: 'overview_not_confirmed' }, { code: 'balance_date_missing', debtId: debt.id }]);
   });
@@ -163,10 +163,10 @@ describe('the story', () => {
   it('is encrypted at rest: no table holds its text', async () => {
     const dossierId = await newDossier();
     const text = 'CANARY-STORY-7f3a: na de scheiding liepen de schulden op';
-    const created = await inject(resident, 'PUT', `/dossiers/${dossierId}/story`, { text, lifeEvents: ['scheiding', 'inkomensdaling'] });
+    const created = await api(resident).put(`/dossiers/${dossierId}/story`, { text, lifeEvents: ['scheiding', 'inkomensdaling'] });
     expect(created.statusCode).toBe(201);
-    expect((await inject(maatje, 'GET', `/dossiers/${dossierId}/story`)).json()).toMatchObject({ text, lifeEvents: ['scheiding', 'inkomensdaling'], version: 1 });
-    expect((await inject(maatje, 'PUT', `/dossiers/${dossierId}/story`, { text: 'x', lifeEvents: [] })).statusCode).toBe(428);
+    expect((await api(maatje).get(`/dossiers/${dossierId}/story`)).json()).toMatchObject({ text, lifeEvents: ['scheiding', 'inkomensdaling'], version: 1 });
+    expect((await api(maatje).put(`/dossiers/${dossierId}/story`, { text: 'x', lifeEvents: [] })).statusCode).toBe(428);
 
     const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(t.db);
     for (const { tablename } of tables.rows) {
@@ -185,24 +185,24 @@ describe('a dump of the database', () => {
       actionDescription: 'CANARY-DUMP-action-description', referral: 'CANARY-DUMP-organisation', dossierNotes: 'CANARY-DUMP-dossier-notes',
       bvvSource: 'CANARY-DUMP-bvv-source', vtlbSource: 'CANARY-DUMP-vtlb-source', justification: 'CANARY-DUMP-vtlb-justification',
     };
-    const ok = async (response: ReturnType<typeof inject>, status: number) => {
+    const ok = async (response: ReturnType<Api['post']>, status: number) => {
       const res = await response;
       expect(res.statusCode, res.body).toBe(status);
       return res.json();
     };
-    await ok(inject(resident, 'PUT', `/dossiers/${dossierId}/story`, { text: secret.story, lifeEvents: [] }), 201);
+    await ok(api(resident).put(`/dossiers/${dossierId}/story`, { text: secret.story, lifeEvents: [] }), 201);
     // A catalogue creditor is public and linked by id; the name typed beside it is encrypted all the same.
-    await ok(inject(maatje, 'POST', `/dossiers/${dossierId}/debts`, {
+    await ok(api(maatje).post(`/dossiers/${dossierId}/debts`, {
       ...DEBT, creditorName: secret.creditor, collectorName: secret.collector, reference: secret.reference, notes: secret.debtNotes,
     }), 201);
-    await ok(inject(maatje, 'POST', `/dossiers/${dossierId}/incomes`, { kind: 'loon', amountCents: 100_000, frequency: 'month', description: secret.income }), 201);
-    await ok(inject(maatje, 'POST', `/dossiers/${dossierId}/expenses`,
+    await ok(api(maatje).post(`/dossiers/${dossierId}/incomes`, { kind: 'loon', amountCents: 100_000, frequency: 'month', description: secret.income }), 201);
+    await ok(api(maatje).post(`/dossiers/${dossierId}/expenses`,
       { group: 'vaste_lasten', category: 'huur', amountCents: 50_000, frequency: 'month', description: secret.expense }), 201);
-    await ok(inject(maatje, 'POST', `/dossiers/${dossierId}/actions`, { title: secret.action, description: secret.actionDescription, owner: 'maatje' }), 201);
-    await ok(inject(maatje, 'PUT', `/dossiers/${dossierId}/referral`, { route: 'kredietbank', organisation: secret.referral, status: 'aangemeld' }), 201);
-    await ok(inject(resident, 'PUT', `/dossiers/${dossierId}/handover-consent`, { organisation: secret.referral, includeStory: false }), 200);
-    const before = await ok(inject(maatje, 'GET', `/dossiers/${dossierId}`), 200);
-    await ok(inject(maatje, 'PATCH', `/dossiers/${dossierId}`, {
+    await ok(api(maatje).post(`/dossiers/${dossierId}/actions`, { title: secret.action, description: secret.actionDescription, owner: 'maatje' }), 201);
+    await ok(api(maatje).put(`/dossiers/${dossierId}/referral`, { route: 'kredietbank', organisation: secret.referral, status: 'aangemeld' }), 201);
+    await ok(api(resident).put(`/dossiers/${dossierId}/handover-consent`, { organisation: secret.referral, includeStory: false }), 200);
+    const before = await ok(api(maatje).get(`/dossiers/${dossierId}`), 200);
+    await ok(api(maatje).patch(`/dossiers/${dossierId}`, {
       notes: secret.dossierNotes,
       bvvOfficial: { amountCents: 150_000, source: secret.bvvSource, date: '2026-10-01' },
       vtlbOfficial: { amountCents: 140_000, source: secret.vtlbSource, date: '2026-10-01' },
@@ -210,9 +210,9 @@ describe('a dump of the database', () => {
     }, { 'if-match': `"${before.version}"` }), 200);
 
     // Every value reads back through the API…
-    const dossier = JSON.stringify(await ok(inject(maatje, 'GET', `/dossiers/${dossierId}`), 200));
+    const dossier = JSON.stringify(await ok(api(maatje).get(`/dossiers/${dossierId}`), 200));
     for (const value of Object.values(secret).filter((v) => v !== secret.story)) expect(dossier).toContain(value);
-    expect(JSON.stringify(await ok(inject(maatje, 'GET', `/dossiers/${dossierId}/handover-consent`), 200))).toContain(secret.referral);
+    expect(JSON.stringify(await ok(api(maatje).get(`/dossiers/${dossierId}/handover-consent`), 200))).toContain(secret.referral);
     // …and no row of any table holds one of them.
     const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(t.db);
     for (const { tablename } of tables.rows) {
@@ -225,13 +225,13 @@ describe('a dump of the database', () => {
 describe('consent withdrawal', () => {
   it('takes the maatje out at once and freezes the dossier; the resident keeps reading', async () => {
     const dossierId = await newDossier();
-    expect((await inject(maatje, 'GET', `/dossiers/${dossierId}`)).statusCode).toBe(200);
-    const withdrawn = await inject(resident, 'DELETE', `/dossiers/${dossierId}/consent`);
+    expect((await api(maatje).get(`/dossiers/${dossierId}`)).statusCode).toBe(200);
+    const withdrawn = await api(resident).delete(`/dossiers/${dossierId}/consent`);
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.json().withdrawnAt).not.toBeNull();
-    expect((await inject(maatje, 'GET', `/dossiers/${dossierId}`)).statusCode).toBe(404);
-    expect((await inject(resident, 'GET', `/dossiers/${dossierId}`)).statusCode).toBe(200);
-    const write = await inject(resident, 'POST', `/dossiers/${dossierId}/debts`, DEBT);
+    expect((await api(maatje).get(`/dossiers/${dossierId}`)).statusCode).toBe(404);
+    expect((await api(resident).get(`/dossiers/${dossierId}`)).statusCode).toBe(200);
+    const write = await api(resident).post(`/dossiers/${dossierId}/debts`, DEBT);
     expect(write.statusCode).toBe(409);
     expect(write.json().code).toBe('consent_withdrawn');
   });

@@ -8,8 +8,9 @@ import { executeDueErasures } from '../../src/modules/erasure/erasure.service.js
 import { aggregateTable } from '../../src/modules/stats/stats-aggregates.repository.js';
 import { STATS_TABLE_NAMES } from '../../src/modules/stats/stats.catalogue.js';
 import { useTestApp } from '../support/app.js';
+import { apiFor, type Api } from '../support/api.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
 
 const t = useTestDb();
 const h = useTestApp(t);
@@ -31,10 +32,9 @@ beforeAll(async () => {
   admin = await createUser(h.app, { role: 'admin' });
 });
 
-const call = (user: TestUser | undefined, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  h.app.inject({ method, url: `/api/v1${url}`, headers: { ...bearer(user), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+const api = (user?: TestUser) => apiFor(h.app, user);
 
-async function ok(response: Awaited<ReturnType<typeof call>>, status = 200) {
+async function ok(response: Awaited<ReturnType<Api['post']>>, status = 200) {
   expect(response.statusCode, response.body).toBe(status);
   return response.json();
 }
@@ -69,7 +69,7 @@ async function wholeDatabaseText(): Promise<string> {
 async function publishedBodies(period: string) {
   const bodies: Record<string, string> = {};
   for (const name of STATS_TABLE_NAMES) {
-    const response = await call(evaluator, 'GET', `/stats/tables/${name}?period=${period}`);
+    const response = await api(evaluator).get(`/stats/tables/${name}?period=${period}`);
     expect(response.statusCode, response.body).toBe(200);
     bodies[name] = response.body;
   }
@@ -77,35 +77,35 @@ async function publishedBodies(period: string) {
 }
 
 async function buildFullDossier(): Promise<string> {
-  await ok(await call(admin, 'POST', '/instruments', { version: 'erasure-1', name: 'Vragenlijst', items: [{ code: 'regie', minScore: 1, maxScore: 5 }] }), 201);
+  await ok(await api(admin).post('/instruments', { version: 'erasure-1', name: 'Vragenlijst', items: [{ code: 'regie', minScore: 1, maxScore: 5 }] }), 201);
   const id = await createDossier(h.app, { resident, locationId: location, maatje, consent: false, household: null });
-  await ok(await call(resident, 'PUT', `/dossiers/${id}/consent`, { textVersion: '2026-01', statisticsOptIn: true }));
-  let dossier = await ok(await call(maatje, 'GET', `/dossiers/${id}`));
-  dossier = await ok(await call(maatje, 'PATCH', `/dossiers/${id}`,
+  await ok(await api(resident).put(`/dossiers/${id}/consent`, { textVersion: '2026-01', statisticsOptIn: true }));
+  let dossier = await ok(await api(maatje).get(`/dossiers/${id}`));
+  dossier = await ok(await api(maatje).patch(`/dossiers/${id}`,
     { household: { leefsituatie: 'alleenstaand', ageBand: '21_tot_aow' }, notes: STRINGS.dossierNotes }, { 'if-match': `"${dossier.version}"` }));
-  await ok(await call(resident, 'PUT', `/dossiers/${id}/story`, { text: STRINGS.story, lifeEvents: ['baanverlies', 'ziekte'] }), 201);
-  await ok(await call(resident, 'PUT', `/dossiers/${id}/measurements/T0`, { instrumentVersion: 'erasure-1', items: { regie: 2 } }), 201);
-  await ok(await call(maatje, 'POST', `/dossiers/${id}/transitions`, { to: 'B' }));
-  await ok(await call(maatje, 'POST', `/dossiers/${id}/debts`, {
+  await ok(await api(resident).put(`/dossiers/${id}/story`, { text: STRINGS.story, lifeEvents: ['baanverlies', 'ziekte'] }), 201);
+  await ok(await api(resident).put(`/dossiers/${id}/measurements/T0`, { instrumentVersion: 'erasure-1', items: { regie: 2 } }), 201);
+  await ok(await api(maatje).post(`/dossiers/${id}/transitions`, { to: 'B' }));
+  await ok(await api(maatje).post(`/dossiers/${id}/debts`, {
     creditorName: STRINGS.creditor, creditorType: 'energie', collectorName: STRINGS.collector, reference: STRINGS.reference,
     balanceCents: AMOUNTS.debtA, balanceDate: '2026-01-20', principalCents: AMOUNTS.debtA, status: 'betalingsregeling', notes: STRINGS.debtNotes,
     arrangement: { amountCents: AMOUNTS.arrangement, frequency: 'month', startDate: '2026-02-01' },
   }), 201);
-  await ok(await call(maatje, 'POST', `/dossiers/${id}/debts`, { creditorName: 'Ymere', creditorType: 'verhuurder', balanceCents: AMOUNTS.debtB, balanceDate: '2026-01-20', status: 'open' }), 201);
-  await ok(await call(resident, 'POST', `/dossiers/${id}/incomes`, { kind: 'loon', amountCents: AMOUNTS.income, frequency: 'month', description: STRINGS.incomeDescription }), 201);
-  await ok(await call(resident, 'POST', `/dossiers/${id}/expenses`,
+  await ok(await api(maatje).post(`/dossiers/${id}/debts`, { creditorName: 'Ymere', creditorType: 'verhuurder', balanceCents: AMOUNTS.debtB, balanceDate: '2026-01-20', status: 'open' }), 201);
+  await ok(await api(resident).post(`/dossiers/${id}/incomes`, { kind: 'loon', amountCents: AMOUNTS.income, frequency: 'month', description: STRINGS.incomeDescription }), 201);
+  await ok(await api(resident).post(`/dossiers/${id}/expenses`,
     { group: 'vaste_lasten', category: 'huur', amountCents: AMOUNTS.expense, frequency: 'month', description: STRINGS.expenseDescription }), 201);
-  dossier = await ok(await call(resident, 'GET', `/dossiers/${id}`));
-  await ok(await call(resident, 'PATCH', `/dossiers/${id}`, { overviewConfirmed: true }, { 'if-match': `"${dossier.version}"` }));
-  await ok(await call(maatje, 'POST', `/dossiers/${id}/transitions`, { to: 'C' }));
-  await ok(await call(resident, 'POST', `/dossiers/${id}/actions`, { title: STRINGS.actionTitle, description: STRINGS.actionDescription, owner: 'resident' }), 201);
-  await ok(await call(maatje, 'PUT', `/dossiers/${id}/referral`,
+  dossier = await ok(await api(resident).get(`/dossiers/${id}`));
+  await ok(await api(resident).patch(`/dossiers/${id}`, { overviewConfirmed: true }, { 'if-match': `"${dossier.version}"` }));
+  await ok(await api(maatje).post(`/dossiers/${id}/transitions`, { to: 'C' }));
+  await ok(await api(resident).post(`/dossiers/${id}/actions`, { title: STRINGS.actionTitle, description: STRINGS.actionDescription, owner: 'resident' }), 201);
+  await ok(await api(maatje).put(`/dossiers/${id}/referral`,
     { route: 'kredietbank', organisation: STRINGS.organisation, referredAt: '2026-02-10', status: 'aangemeld' }), 201);
-  await ok(await call(maatje, 'PUT', `/dossiers/${id}/checklist`, { items: { legitimatie: 'aanwezig' } }), 201);
+  await ok(await api(maatje).put(`/dossiers/${id}/checklist`, { items: { legitimatie: 'aanwezig' } }), 201);
   h.clock.advanceSeconds(3 * DAY);
-  await ok(await call(maatje, 'POST', `/dossiers/${id}/close`, { exitReason: 'doorverwezen', solution: 'schuldbemiddeling' }));
-  await ok(await call(resident, 'PUT', `/dossiers/${id}/measurements/T2`, { instrumentVersion: 'erasure-1', items: { regie: 4 } }), 201);
-  await ok(await call(resident, 'GET', `/dossiers/${id}/export.json`));
+  await ok(await api(maatje).post(`/dossiers/${id}/close`, { exitReason: 'doorverwezen', solution: 'schuldbemiddeling' }));
+  await ok(await api(resident).put(`/dossiers/${id}/measurements/T2`, { instrumentVersion: 'erasure-1', items: { regie: 4 } }), 201);
+  await ok(await api(resident).get(`/dossiers/${id}/export.json`));
   return id;
 }
 
@@ -125,12 +125,12 @@ describe('erasure on request', () => {
     const countedBefore = await aggregateTable(t.db, 'dossiers_started', { start: '2026-01-01', end: '2027-01-01' });
 
     // The resident asks; resident and maatje see it; the coordinator may not ask in the app.
-    const created = await ok(await call(resident, 'POST', `/dossiers/${dossierId}/erasure-request`), 201);
+    const created = await ok(await api(resident).post(`/dossiers/${dossierId}/erasure-request`), 201);
     expect(created.request).toMatchObject({ channel: 'app', dueAt: '2026-05-11T10:00:00.000Z' });
     expect(created.receiptCode).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    expect((await ok(await call(maatje, 'GET', `/dossiers/${dossierId}/erasure-request`))).pending).toMatchObject({ channel: 'app' });
-    expect((await call(resident, 'POST', `/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(409);
-    expect(await ok(await call(undefined, 'POST', '/erasure-receipts/lookup', { receiptCode: created.receiptCode })))
+    expect((await ok(await api(maatje).get(`/dossiers/${dossierId}/erasure-request`))).pending).toMatchObject({ channel: 'app' });
+    expect((await api(resident).post(`/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(409);
+    expect(await ok(await api().post('/erasure-receipts/lookup', { receiptCode: created.receiptCode })))
       .toMatchObject({ erasedAt: null, categories: [] });
 
     // Not a day early.
@@ -161,9 +161,9 @@ describe('erasure on request', () => {
     }
 
     // The resident's token is dead; the maatje finds nothing; the caseload no longer lists it.
-    expect((await call(resident, 'GET', `/dossiers/${dossierId}`)).statusCode).toBe(401);
-    expect((await call(maatje, 'GET', `/dossiers/${dossierId}`)).statusCode).toBe(404);
-    const caseload = await ok(await call(coordinator, 'GET', '/caseload'));
+    expect((await api(resident).get(`/dossiers/${dossierId}`)).statusCode).toBe(401);
+    expect((await api(maatje).get(`/dossiers/${dossierId}`)).statusCode).toBe(404);
+    const caseload = await ok(await api(coordinator).get('/caseload'));
     expect(caseload.items).toEqual([]);
 
     // The remainder: a fresh id, no resident, days instead of instants, only what statistics count.
@@ -196,7 +196,7 @@ describe('erasure on request', () => {
     });
 
     // The receipt, without an account.
-    const receipt = await ok(await call(undefined, 'POST', '/erasure-receipts/lookup', { receiptCode: created.receiptCode }));
+    const receipt = await ok(await api().post('/erasure-receipts/lookup', { receiptCode: created.receiptCode }));
     expect(receipt.erasedAt).toBe('2026-05-11T10:00:00.000Z');
     expect(receipt.categories.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['dossier', 'story', 'debts', 'incomes', 'expenses', 'actions', 'account']));
     for (const category of receipt.categories) expect(category.label).toMatch(/^Uw |^Welk |^De /);
@@ -206,19 +206,19 @@ describe('erasure on request', () => {
     h.clock.set(new Date('2026-06-01T08:00:00Z'));
     const other = await createUser(h.app, { role: 'resident', locationId: location });
     const dossierId = await createDossier(h.app, { resident: other, locationId: location, maatje });
-    const created = await ok(await call(other, 'POST', `/dossiers/${dossierId}/erasure-request`), 201);
-    expect((await call(maatje, 'DELETE', `/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(403);
-    expect((await call(other, 'DELETE', `/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(204);
-    expect((await call(other, 'DELETE', `/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(409);
-    expect((await ok(await call(other, 'GET', `/dossiers/${dossierId}/erasure-request`))).pending).toBeNull();
-    expect((await call(undefined, 'POST', '/erasure-receipts/lookup', { receiptCode: created.receiptCode })).statusCode).toBe(404);
+    const created = await ok(await api(other).post(`/dossiers/${dossierId}/erasure-request`), 201);
+    expect((await api(maatje).delete(`/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(403);
+    expect((await api(other).delete(`/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(204);
+    expect((await api(other).delete(`/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(409);
+    expect((await ok(await api(other).get(`/dossiers/${dossierId}/erasure-request`))).pending).toBeNull();
+    expect((await api().post('/erasure-receipts/lookup', { receiptCode: created.receiptCode })).statusCode).toBe(404);
     h.clock.advanceSeconds(8 * DAY);
     expect(await executeDueErasures(t.db, h.clock.now())).toBe(0);
 
     const elsewhere = await createUser(h.app, { role: 'coordinator', locationId: (await createLocation(t.db)).id });
-    expect((await call(elsewhere, 'POST', `/dossiers/${dossierId}/erasure-request/paper`, { identityChecked: true })).statusCode).toBe(404);
-    expect((await call(coordinator, 'POST', `/dossiers/${dossierId}/erasure-request/paper`, {})).statusCode).toBe(400);
-    const paper = await ok(await call(coordinator, 'POST', `/dossiers/${dossierId}/erasure-request/paper`, { identityChecked: true }), 201);
+    expect((await api(elsewhere).post(`/dossiers/${dossierId}/erasure-request/paper`, { identityChecked: true })).statusCode).toBe(404);
+    expect((await api(coordinator).post(`/dossiers/${dossierId}/erasure-request/paper`, {})).statusCode).toBe(400);
+    const paper = await ok(await api(coordinator).post(`/dossiers/${dossierId}/erasure-request/paper`, { identityChecked: true }), 201);
     expect(paper.request.channel).toBe('paper');
     const audit = await t.db.selectFrom('auditEvents').select(['actorUserId', 'actorRole', 'details'])
       .where('dossierId', '=', dossierId).where('action', '=', 'erasure.requested').where('actorRole', '=', 'coordinator')

@@ -2,8 +2,9 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
+import { apiFor } from '../support/api.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
 
 const t = useTestDb();
 const h = useTestApp(t);
@@ -13,8 +14,7 @@ let maatje: TestUser;
 let coordinator: TestUser;
 let dossierId: string;
 
-const call = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  h.app.inject({ method, url: `/api/v1${url}`, headers: { ...bearer(user), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+const api = (user?: TestUser) => apiFor(h.app, user);
 
 beforeAll(async () => {
   const location = (await createLocation(t.db)).id;
@@ -24,45 +24,45 @@ beforeAll(async () => {
   coordinator = await createUser(h.app, { role: 'coordinator', locationId: location });
   const admin = await createUser(h.app, { role: 'admin' });
   dossierId = await createDossier(h.app, { resident, locationId: location, maatje: second, phase: 'B', consent: false });
-  await call(coordinator, 'PUT', `/dossiers/${dossierId}/assignment`, { maatjeId: maatje.id, reason: 'CANARY-EXPORT-assignment-reason' });
-  await call(resident, 'PUT', `/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true });
-  const dossier = (await call(maatje, 'GET', `/dossiers/${dossierId}`)).json();
-  await call(maatje, 'PATCH', `/dossiers/${dossierId}`, {
+  await api(coordinator).put(`/dossiers/${dossierId}/assignment`, { maatjeId: maatje.id, reason: 'CANARY-EXPORT-assignment-reason' });
+  await api(resident).put(`/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true });
+  const dossier = (await api(maatje).get(`/dossiers/${dossierId}`)).json();
+  await api(maatje).patch(`/dossiers/${dossierId}`, {
     notes: 'CANARY-EXPORT-dossier-notes', bvvOfficial: { amountCents: 150_000, source: 'CANARY-EXPORT-bvv-source', date: '2026-10-01' },
     vtlbOfficial: { amountCents: 160_000, source: 'Kredietbank', date: '2026-10-02' },
     vtlbCorrections: [{ type: 'eigen_risico', amountCents: 3_200, justification: 'CANARY-EXPORT-correction' }],
   }, { 'if-match': `"${dossier.version}"` });
-  await call(resident, 'PUT', `/dossiers/${dossierId}/story`, { text: 'CANARY-EXPORT-story', lifeEvents: ['ziekte'] });
-  await call(maatje, 'POST', `/dossiers/${dossierId}/debts`, {
+  await api(resident).put(`/dossiers/${dossierId}/story`, { text: 'CANARY-EXPORT-story', lifeEvents: ['ziekte'] });
+  await api(maatje).post(`/dossiers/${dossierId}/debts`, {
     creditorName: 'CANARY-EXPORT-creditor', creditorType: 'particulier', collectorName: 'CANARY-EXPORT-collector',
     reference: 'CANARY-EXPORT-reference', balanceCents: 50_000, principalCents: 40_000, interestCents: 1_000, collectionCostsCents: 2_000,
     collectionCostsIncludeVat: false, legalCostsCents: 500, balanceDate: '2026-10-01', status: 'betalingsregeling',
     arrangement: { amountCents: 2_500, frequency: 'month', startDate: '2026-11-01' }, excludedFromDischarge: 'overig', notes: 'CANARY-EXPORT-debt-notes',
   });
-  await call(resident, 'POST', `/dossiers/${dossierId}/incomes`, { kind: 'loon', amountCents: 200_000, frequency: 'month', description: 'CANARY-EXPORT-income' });
-  await call(resident, 'POST', `/dossiers/${dossierId}/expenses`, { group: 'vaste_lasten', category: 'huur', amountCents: 80_000, frequency: 'month', description: 'CANARY-EXPORT-expense' });
-  await call(maatje, 'POST', `/dossiers/${dossierId}/transitions`, { to: 'A' });
-  await call(maatje, 'POST', `/dossiers/${dossierId}/actions`, { title: 'CANARY-EXPORT-action-title', description: 'CANARY-EXPORT-action-description', owner: 'resident', dueDate: '2026-12-01' });
-  await call(maatje, 'PUT', `/dossiers/${dossierId}/referral`, { route: 'kredietbank', organisation: 'CANARY-EXPORT-organisation', status: 'aangemeld', referredAt: '2026-11-01', firstContactAt: '2026-11-02' });
-  await call(maatje, 'PUT', `/dossiers/${dossierId}/checklist`, { items: { legitimatie: 'aanwezig' } });
-  await call(admin, 'POST', '/instruments', { version: 'export-1', name: 'Export', items: [{ code: 'regie', minScore: 1, maxScore: 5 }] });
-  await call(resident, 'PUT', `/dossiers/${dossierId}/measurements/T0`, { instrumentVersion: 'export-1', items: { regie: 4 } });
+  await api(resident).post(`/dossiers/${dossierId}/incomes`, { kind: 'loon', amountCents: 200_000, frequency: 'month', description: 'CANARY-EXPORT-income' });
+  await api(resident).post(`/dossiers/${dossierId}/expenses`, { group: 'vaste_lasten', category: 'huur', amountCents: 80_000, frequency: 'month', description: 'CANARY-EXPORT-expense' });
+  await api(maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'A' });
+  await api(maatje).post(`/dossiers/${dossierId}/actions`, { title: 'CANARY-EXPORT-action-title', description: 'CANARY-EXPORT-action-description', owner: 'resident', dueDate: '2026-12-01' });
+  await api(maatje).put(`/dossiers/${dossierId}/referral`, { route: 'kredietbank', organisation: 'CANARY-EXPORT-organisation', status: 'aangemeld', referredAt: '2026-11-01', firstContactAt: '2026-11-02' });
+  await api(maatje).put(`/dossiers/${dossierId}/checklist`, { items: { legitimatie: 'aanwezig' } });
+  await api(admin).post('/instruments', { version: 'export-1', name: 'Export', items: [{ code: 'regie', minScore: 1, maxScore: 5 }] });
+  await api(resident).put(`/dossiers/${dossierId}/measurements/T0`, { instrumentVersion: 'export-1', items: { regie: 4 } });
   await t.db.insertInto('debtSnapshots').values({ dossierId, moment: 'T0', totalDebtCents: 50_000, creditorCount: 1, takenAt: new Date() }).execute();
-  const debtId = (await call(maatje, 'GET', `/dossiers/${dossierId}/debts`)).json().items[0].id;
-  const letter = (await call(maatje, 'POST', `/dossiers/${dossierId}/letters`, { kind: 'saldo_opgave', debtIds: [debtId] })).json().items[0];
-  await call(maatje, 'PATCH', `/dossiers/${dossierId}/letters/${letter.id}`, { sentOn: '2026-11-03', answeredOn: '2026-11-20' }, { 'if-match': `"${letter.version}"` });
-  await call(resident, 'PUT', `/dossiers/${dossierId}/handover-consent`, { organisation: 'CANARY-EXPORT-organisation', includeStory: false });
+  const debtId = (await api(maatje).get(`/dossiers/${dossierId}/debts`)).json().items[0].id;
+  const letter = (await api(maatje).post(`/dossiers/${dossierId}/letters`, { kind: 'saldo_opgave', debtIds: [debtId] })).json().items[0];
+  await api(maatje).patch(`/dossiers/${dossierId}/letters/${letter.id}`, { sentOn: '2026-11-03', answeredOn: '2026-11-20' }, { 'if-match': `"${letter.version}"` });
+  await api(resident).put(`/dossiers/${dossierId}/handover-consent`, { organisation: 'CANARY-EXPORT-organisation', includeStory: false });
 });
 
 describe('GET /dossiers/{id}/export.json', () => {
   it('is the resident\'s alone: a maatje may not, another resident gets 404', async () => {
-    expect((await call(maatje, 'GET', `/dossiers/${dossierId}/export.json`)).statusCode).toBe(403);
+    expect((await api(maatje).get(`/dossiers/${dossierId}/export.json`)).statusCode).toBe(403);
     const stranger = await createUser(h.app, { role: 'resident', locationId: resident.locationId });
-    expect((await call(stranger, 'GET', `/dossiers/${dossierId}/export.json`)).statusCode).toBe(404);
+    expect((await api(stranger).get(`/dossiers/${dossierId}/export.json`)).statusCode).toBe(404);
   });
 
   it('holds every stored personal value, decrypted, and is audited', async () => {
-    const res = await call(resident, 'GET', `/dossiers/${dossierId}/export.json`);
+    const res = await api(resident).get(`/dossiers/${dossierId}/export.json`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-disposition']).toMatch(/attachment/);
@@ -84,7 +84,7 @@ describe('GET /dossiers/{id}/export.json', () => {
   });
 
   it('leaves no stored column about the resident out (inventory check against the schema)', async () => {
-    const body = (await call(resident, 'GET', `/dossiers/${dossierId}/export.json`)).json();
+    const body = (await api(resident).get(`/dossiers/${dossierId}/export.json`)).json();
     const keys = new Set<string>();
     const collect = (value: unknown) => {
       if (Array.isArray(value)) value.forEach(collect);

@@ -1,9 +1,10 @@
 // Norm periods as data (docs/domain.md §4): staff read, an admin appends, nothing is ever edited.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
+import { apiFor } from '../support/api.js';
 import { useTestDb } from '../support/db.js';
 import { JUL_2025 } from '../support/norm-periods.js';
-import { bearer, createLocation, createUser, signIn, type TestUser } from '../support/factories.js';
+import { createLocation, createUser, signIn, type TestUser } from '../support/factories.js';
 
 const t = useTestDb();
 const h = useTestApp(t);
@@ -25,8 +26,7 @@ beforeAll(async () => {
   resident = await createUser(h.app, { role: 'resident', locationId: location });
 });
 
-const inject = (user: TestUser | undefined, method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  h.app.inject({ method, url: `/api/v1${url}`, headers: { ...bearer(user), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+const api = (user?: TestUser) => apiFor(h.app, user);
 
 // Made-up 1 January 2026 figures (the real ones were not published when this was written); each
 // excluding amount is 95 % of the including one: 140000 × 0,95 = 133000, 200000 × 0,95 = 190000,
@@ -50,7 +50,7 @@ async function countPeriods() {
 describe('GET /norm-periods', () => {
   it('lists the seeded periods oldest first for every staff role, with the one in force and the outdated flag', async () => {
     for (const user of [maatje, coordinator, evaluator, admin]) {
-      const res = await inject(user, 'GET', '/norm-periods');
+      const res = await api(user).get('/norm-periods');
       expect(res.statusCode, user.role).toBe(200);
       const page = res.json();
       expect(page).toMatchObject({ nextCursor: null, today: '2025-12-01', normPeriodOutdated: false });
@@ -62,26 +62,26 @@ describe('GET /norm-periods', () => {
   });
 
   it('pages with limit and cursor, and refuses a bad cursor', async () => {
-    const first = (await inject(maatje, 'GET', '/norm-periods?limit=2')).json();
+    const first = (await api(maatje).get('/norm-periods?limit=2')).json();
     expect(first.items.map((p: { validFrom: string }) => p.validFrom)).toEqual(['2024-07-01', '2025-01-01']);
     expect(first.nextCursor).toEqual(expect.any(String));
-    const second = (await inject(maatje, 'GET', `/norm-periods?limit=2&cursor=${first.nextCursor}`)).json();
+    const second = (await api(maatje).get(`/norm-periods?limit=2&cursor=${first.nextCursor}`)).json();
     expect(second.items.map((p: { validFrom: string }) => p.validFrom)).toEqual(['2025-07-01']);
     expect(second.nextCursor).toBeNull();
-    expect((await inject(maatje, 'GET', '/norm-periods?cursor=nonsense')).statusCode).toBe(400);
-    expect((await inject(maatje, 'GET', '/norm-periods?limit=0')).statusCode).toBe(400);
+    expect((await api(maatje).get('/norm-periods?cursor=nonsense')).statusCode).toBe(400);
+    expect((await api(maatje).get('/norm-periods?limit=0')).statusCode).toBe(400);
   });
 
   it('is not for residents', async () => {
-    expect((await inject(resident, 'GET', '/norm-periods')).statusCode).toBe(403);
-    expect((await inject(undefined, 'GET', '/norm-periods')).statusCode).toBe(401);
+    expect((await api(resident).get('/norm-periods')).statusCode).toBe(403);
+    expect((await api().get('/norm-periods')).statusCode).toBe(401);
   });
 });
 
 describe('POST /norm-periods', () => {
   it('is for the admin only: 403 for every other role, nothing stored', async () => {
     for (const user of [maatje, coordinator, evaluator, resident]) {
-      const res = await inject(user, 'POST', '/norm-periods', JAN_2026);
+      const res = await api(user).post('/norm-periods', JAN_2026);
       expect(res.statusCode, user.role).toBe(403);
     }
     expect(await countPeriods()).toBe(3);
@@ -98,7 +98,7 @@ describe('POST /norm-periods', () => {
         samenwonend_21_aow: { excludingHolidayCents: 200_000, includingHolidayCents: 190_000 },
       },
     };
-    const res = await inject(admin, 'POST', '/norm-periods', mismatched);
+    const res = await api(admin).post('/norm-periods', mismatched);
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({
       status: 422,
@@ -112,7 +112,7 @@ describe('POST /norm-periods', () => {
   });
 
   it('refuses a period that does not start on 1 January or 1 July with 422', async () => {
-    const res = await inject(admin, 'POST', '/norm-periods', { ...JAN_2026, validFrom: '2026-03-01' });
+    const res = await api(admin).post('/norm-periods', { ...JAN_2026, validFrom: '2026-03-01' });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
       { pointer: '/body/validFrom', code: 'valid_from_not_1_january_or_1_july', detail: expect.any(String) },
@@ -120,7 +120,7 @@ describe('POST /norm-periods', () => {
   });
 
   it('refuses a second period with the same start: existing periods are never edited', async () => {
-    const res = await inject(admin, 'POST', '/norm-periods', { ...JAN_2026, validFrom: '2025-07-01' });
+    const res = await api(admin).post('/norm-periods', { ...JAN_2026, validFrom: '2025-07-01' });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
       { pointer: '/body/validFrom', code: 'valid_from_exists', validFrom: '2025-07-01', detail: expect.any(String) },
@@ -131,7 +131,7 @@ describe('POST /norm-periods', () => {
   it('refuses a start more than 6 months ahead with 422: a mistyped year could never be taken back', async () => {
     // 2025-12-01 + 6 months = 2026-06-01
     for (const validFrom of ['2026-07-01', '2062-01-01']) {
-      const res = await inject(admin, 'POST', '/norm-periods', { ...JAN_2026, validFrom });
+      const res = await api(admin).post('/norm-periods', { ...JAN_2026, validFrom });
       expect(res.statusCode).toBe(422);
       expect(res.json().errors).toEqual([
         { pointer: '/body/validFrom', code: 'valid_from_too_far_ahead', latestValidFrom: '2026-06-01', detail: expect.any(String) },
@@ -152,14 +152,14 @@ describe('POST /norm-periods', () => {
       { ...JAN_2026, id: '00000000-0000-4000-8000-000000000000' },
       { ...JAN_2026, label: '' },
     ]) {
-      const res = await inject(admin, 'POST', '/norm-periods', body);
+      const res = await api(admin).post('/norm-periods', body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
     }
     expect(await countPeriods()).toBe(3);
   });
 
   it('adds a valid 1 January 2026 period, which is in force from that day and clears the outdated warning', async () => {
-    const res = await inject(admin, 'POST', '/norm-periods', JAN_2026, { 'idempotency-key': 'jan-2026' });
+    const res = await api(admin).post('/norm-periods', JAN_2026, { 'idempotency-key': 'jan-2026' });
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json();
     expect(created).toEqual({
@@ -171,7 +171,7 @@ describe('POST /norm-periods', () => {
       createdBy: admin.id,
     });
     // a retry with the same key answers the same, and adds nothing
-    const replay = await inject(admin, 'POST', '/norm-periods', JAN_2026, { 'idempotency-key': 'jan-2026' });
+    const replay = await api(admin).post('/norm-periods', JAN_2026, { 'idempotency-key': 'jan-2026' });
     expect(replay.statusCode).toBe(201);
     expect(replay.json()).toEqual(created);
     expect(await countPeriods()).toBe(4);
@@ -183,7 +183,7 @@ describe('POST /norm-periods', () => {
     // 1 March 2026: 2026-03-01 − 7 months = 2025-08-01. Without the new period the warning would be on.
     h.clock.set(new Date('2026-03-01T10:00:00Z'));
     maatje.token = await signIn(h.app, maatje.id, 'maatje');
-    const page = (await inject(maatje, 'GET', '/norm-periods')).json();
+    const page = (await api(maatje).get('/norm-periods')).json();
     expect(page).toMatchObject({ today: '2026-03-01', normPeriodOutdated: false });
     expect(page.items.map((p: { validFrom: string; inForce: boolean }) => [p.validFrom, p.inForce])).toEqual([
       ['2024-07-01', false], ['2025-01-01', false], ['2025-07-01', false], ['2026-01-01', true],
@@ -192,7 +192,7 @@ describe('POST /norm-periods', () => {
     // 2 September 2026: 2026-09-02 − 7 months = 2026-02-02, after the newest period: outdated again
     h.clock.set(new Date('2026-09-02T10:00:00Z'));
     maatje.token = await signIn(h.app, maatje.id, 'maatje');
-    expect((await inject(maatje, 'GET', '/norm-periods')).json().normPeriodOutdated).toBe(true);
+    expect((await api(maatje).get('/norm-periods')).json().normPeriodOutdated).toBe(true);
 
     // The next period, with one cent between excluding and 95 % of including (140000 × 0,95 = 133000
     // against 133001): published tables round each column apart, so one cent is accepted.
@@ -201,10 +201,10 @@ describe('POST /norm-periods', () => {
       validFrom: '2026-07-01', label: 'Bijstandsnormen 1 juli 2026',
       norms: { ...JAN_2026.norms, alleenstaand_21_aow: { excludingHolidayCents: 133_001, includingHolidayCents: 140_000 } },
     };
-    const added = await inject(admin, 'POST', '/norm-periods', july);
+    const added = await api(admin).post('/norm-periods', july);
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json()).toMatchObject({ ...july, inForce: true });
-    expect((await inject(maatje, 'GET', '/norm-periods')).json().normPeriodOutdated).toBe(false);
+    expect((await api(maatje).get('/norm-periods')).json().normPeriodOutdated).toBe(false);
   });
 
   it('accepts a forgotten earlier period after a newer one: 1 January 2025 is back, in force by its dates', async () => {
@@ -213,15 +213,15 @@ describe('POST /norm-periods', () => {
     admin.token = await signIn(h.app, admin.id, 'admin');
     maatje.token = await signIn(h.app, maatje.id, 'maatje');
     const jan2024 = { ...JAN_2026, validFrom: '2024-01-01' };
-    const res = await inject(admin, 'POST', '/norm-periods', jan2024);
+    const res = await api(admin).post('/norm-periods', jan2024);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ validFrom: '2024-01-01', inForce: false });
-    const page = (await inject(maatje, 'GET', '/norm-periods')).json();
+    const page = (await api(maatje).get('/norm-periods')).json();
     expect(page.items.map((p: { validFrom: string; inForce: boolean }) => [p.validFrom, p.inForce])).toEqual([
       ['2024-01-01', false], ['2024-07-01', false], ['2025-01-01', false], ['2025-07-01', false], ['2026-01-01', false], ['2026-07-01', true],
     ]);
     // never twice
-    const again = await inject(admin, 'POST', '/norm-periods', jan2024);
+    const again = await api(admin).post('/norm-periods', jan2024);
     expect(again.statusCode).toBe(422);
     expect(again.json().errors[0]).toMatchObject({ code: 'valid_from_exists', validFrom: '2024-01-01' });
   });

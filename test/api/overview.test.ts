@@ -3,8 +3,9 @@
 // in force, alleenstaand 21–AOW: excl. VT 1.300,61, incl. VT 1.369,06 (domain.md §1.4).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
+import { apiFor } from '../support/api.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, signIn, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, signIn, type TestUser } from '../support/factories.js';
 
 const t = useTestDb();
 const h = useTestApp(t);
@@ -17,20 +18,19 @@ let maatje: TestUser;
 let dossierId: string;
 const debtIds: Record<string, string> = {};
 
-const inject = (user: TestUser | undefined, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  h.app.inject({ method, url: `/api/v1${url}`, headers: { ...bearer(user), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+const api = (user?: TestUser) => apiFor(h.app, user);
 
 async function post(url: string, body: object) {
   // Lists are in creation order; a frozen clock would leave only the random id to order by.
   h.clock.advanceSeconds(1);
-  const res = await inject(maatje, 'POST', url, body);
+  const res = await api(maatje).post(url, body);
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
 
 async function patchDossier(id: string, body: object, user: TestUser = maatje) {
-  const version = (await inject(user, 'GET', `/dossiers/${id}`)).json().version;
-  const res = await inject(user, 'PATCH', `/dossiers/${id}`, body, { 'if-match': `"${version}"` });
+  const version = (await api(user).get(`/dossiers/${id}`)).json().version;
+  const res = await api(user).patch(`/dossiers/${id}`, body, { 'if-match': `"${version}"` });
   expect(res.statusCode, res.body).toBe(200);
 }
 
@@ -131,7 +131,7 @@ const ids = (...names: string[]) => names.map((name) => debtIds[name]);
 
 describe('GET /dossiers/{id}/overview', () => {
   it('computes every figure of a realistic dossier, the same for the maatje and the resident', async () => {
-    const res = await inject(maatje, 'GET', `/dossiers/${dossierId}/overview`);
+    const res = await api(maatje).get(`/dossiers/${dossierId}/overview`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const overview = res.json();
@@ -205,16 +205,16 @@ describe('GET /dossiers/{id}/overview', () => {
       ],
     });
 
-    const asResident = await inject(resident, 'GET', `/dossiers/${dossierId}/overview`);
+    const asResident = await api(resident).get(`/dossiers/${dossierId}/overview`);
     expect(asResident.statusCode).toBe(200);
     expect(asResident.json()).toEqual(overview);
 
-    const dossier = (await inject(maatje, 'GET', `/dossiers/${dossierId}`)).json();
+    const dossier = (await api(maatje).get(`/dossiers/${dossierId}`)).json();
     expect(overview.dossierVersion).toBe(dossier.version);
   });
 
   it('writes overview.read to the audit trail', async () => {
-    await inject(resident, 'GET', `/dossiers/${dossierId}/overview`);
+    await api(resident).get(`/dossiers/${dossierId}/overview`);
     const rows = await t.db.selectFrom('auditEvents').select(['actorUserId', 'outcome'])
       .where('dossierId', '=', dossierId).where('action', '=', 'overview.read').execute();
     expect(rows).toContainEqual({ actorUserId: resident.id, outcome: 'success' });
@@ -224,7 +224,7 @@ describe('GET /dossiers/{id}/overview', () => {
 
 describe('GET /dossiers/{id}/settlement', () => {
   it('shares an 18-month pot over the claims, preferent creditors at twice the rate, to the exact cent', async () => {
-    const res = await inject(resident, 'GET', `/dossiers/${dossierId}/settlement`);
+    const res = await api(resident).get(`/dossiers/${dossierId}/settlement`);
     expect(res.statusCode, res.body).toBe(200);
     const settlement = res.json();
     // pot = 4067 × 18 = 73206
@@ -270,12 +270,12 @@ describe('GET /dossiers/{id}/settlement', () => {
     // 26952 + 7194 + 17483 + 5937 + 11094 + 4546 = 73206
     expect(settlement.creditors.reduce((sum: number, c: { payoutCents: number }) => sum + c.payoutCents, 0)).toBe(settlement.potCents);
 
-    const asMaatje = await inject(maatje, 'GET', `/dossiers/${dossierId}/settlement?months=18&multiplier=2`);
+    const asMaatje = await api(maatje).get(`/dossiers/${dossierId}/settlement?months=18&multiplier=2`);
     expect(asMaatje.json()).toEqual(settlement);
   });
 
   it('takes months and multiplier from the query', async () => {
-    const res = await inject(maatje, 'GET', `/dossiers/${dossierId}/settlement?months=36&multiplier=1`);
+    const res = await api(maatje).get(`/dossiers/${dossierId}/settlement?months=36&multiplier=1`);
     expect(res.statusCode).toBe(200);
     const settlement = res.json();
     // pot = 4067 × 36 = 146412; multiplier 1: everyone at the same rate 146412 / 788765 ≈ 18,56 %
@@ -287,12 +287,12 @@ describe('GET /dossiers/{id}/settlement', () => {
 
   it('refuses months and multiplier outside their ranges with 400', async () => {
     for (const query of ['months=0', 'months=61', 'months=1.5', 'months=abc', 'multiplier=0', 'multiplier=6', 'multiplier=2.5', 'other=1']) {
-      const res = await inject(maatje, 'GET', `/dossiers/${dossierId}/settlement?${query}`);
+      const res = await api(maatje).get(`/dossiers/${dossierId}/settlement?${query}`);
       expect(res.statusCode, query).toBe(400);
       expect(res.json().code).toBe('validation_failed');
     }
-    expect((await inject(maatje, 'GET', `/dossiers/${dossierId}/settlement?months=60&multiplier=5`)).statusCode).toBe(200);
-    expect((await inject(maatje, 'GET', `/dossiers/${dossierId}/settlement?months=1&multiplier=1`)).statusCode).toBe(200);
+    expect((await api(maatje).get(`/dossiers/${dossierId}/settlement?months=60&multiplier=5`)).statusCode).toBe(200);
+    expect((await api(maatje).get(`/dossiers/${dossierId}/settlement?months=1&multiplier=1`)).statusCode).toBe(200);
   });
 
   it('writes settlement.read to the audit trail', async () => {
@@ -310,7 +310,7 @@ describe('an official VTLB', () => {
     const vtlbOfficial = { amountCents: 120_000, source: 'CANARY-kredietbank', date: '2025-09-01' };
     await patchDossier(other, { vtlbCorrections: CORRECTIONS, vtlbOfficial });
 
-    const overview = (await inject(maatje, 'GET', `/dossiers/${other}/overview`)).json();
+    const overview = (await api(maatje).get(`/dossiers/${other}/overview`)).json();
     expect(overview).toMatchObject({
       attachableIncomeMonthlyCents: 130_833,
       bvvIndicativeCents: 123_558, // still shown beside the official figure
@@ -328,7 +328,7 @@ describe('an official VTLB', () => {
       saldoCents: 212_721,
     });
 
-    const settlement = (await inject(resident, 'GET', `/dossiers/${other}/settlement`)).json();
+    const settlement = (await api(resident).get(`/dossiers/${other}/settlement`)).json();
     // pot = 10833 × 18 = 194994, same claims: floors 71791 + 19163 + 46567 + 15813 + 29550 + 12107 = 194991,
     // 3 cents to the largest remainders: cc (870450), bd2 (514345), zk (499455)
     expect(settlement.potCents).toBe(194_994);
@@ -355,7 +355,7 @@ describe('the saldo basis', () => {
     await post(`/dossiers/${shared}/expenses`, { group: 'huishoudelijke_uitgaven', category: 'voeding', amountCents: 6_000, frequency: 'week' });
     const debt = await post(`/dossiers/${shared}/debts`, { creditorName: 'Eneco', creditorType: 'energie', balanceCents: 50_000, status: 'open' });
 
-    const overview = (await inject(resident, 'GET', `/dossiers/${shared}/overview`)).json();
+    const overview = (await api(resident).get(`/dossiers/${shared}/overview`)).json();
     // expenses 65000 + 6000 × 52 / 12 (= 26000) = 91000; saldo 98000 − 91000 = 7000
     expect(overview).toMatchObject({
       incomeMonthlyCents: 98_000,
@@ -374,7 +374,7 @@ describe('the saldo basis', () => {
       totalDebtCents: 50_000,
     });
 
-    const refused = await inject(resident, 'GET', `/dossiers/${shared}/settlement`);
+    const refused = await api(resident).get(`/dossiers/${shared}/settlement`);
     expect(refused.statusCode).toBe(422);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(refused.json()).toMatchObject({ status: 422, code: 'vtlb_required' });
@@ -384,12 +384,12 @@ describe('the saldo basis', () => {
 
     // an official bvv makes a VTLB possible: 98000 − (90000 + 0 corrections) = 8000 on basis vtlb
     await patchDossier(shared, { bvvOfficial: { amountCents: 90_000, source: 'CANARY-uwbeslagvrijevoet', date: '2025-09-10' } });
-    expect((await inject(resident, 'GET', `/dossiers/${shared}/overview`)).json()).toMatchObject({
+    expect((await api(resident).get(`/dossiers/${shared}/overview`)).json()).toMatchObject({
       vtlbCents: 90_000, vtlbSource: 'bvv_official', vtlbBaseCents: 90_000, vtlbCorrectionsCents: 0,
       aflosruimteCents: 8_000, aflosruimteBasis: 'vtlb', aflosruimteIsBudgetFigure: false,
     });
     // pot 8000 × 18 = 144000 ≥ the one claim 50000: paid in full
-    expect((await inject(resident, 'GET', `/dossiers/${shared}/settlement`)).json()).toMatchObject({
+    expect((await api(resident).get(`/dossiers/${shared}/settlement`)).json()).toMatchObject({
       potCents: 144_000, kind: 'betalingsregeling', claimsTotalCents: 50_000,
       creditors: [{ debtId: debt.id, claimCents: 50_000, payoutCents: 50_000, percentage: 100 }],
     });
@@ -398,7 +398,7 @@ describe('the saldo basis', () => {
   it('reports household_missing and a nul-aanbod on a negative saldo', async () => {
     const empty = await createDossier(h.app, { resident, locationId: location, maatje, household: null });
     await post(`/dossiers/${empty}/expenses`, { group: 'vaste_lasten', category: 'huur', amountCents: 70_000, frequency: 'month' });
-    const overview = (await inject(maatje, 'GET', `/dossiers/${empty}/overview`)).json();
+    const overview = (await api(maatje).get(`/dossiers/${empty}/overview`)).json();
     expect(overview).toMatchObject({
       household: null, norm: null, normPeriod: { validFrom: '2025-07-01' },
       bvvIndicativeCents: null, bvvIndicativeReason: 'household_missing',
@@ -415,7 +415,7 @@ describe('outdated norms', () => {
       // 2026-03-01 − 7 months = 2025-08-01, after the newest period (2025-07-01)
       h.clock.set(new Date('2026-03-01T10:00:00Z'));
       await resign(maatje);
-      const overview = (await inject(maatje, 'GET', `/dossiers/${dossierId}/overview`)).json();
+      const overview = (await api(maatje).get(`/dossiers/${dossierId}/overview`)).json();
       expect(overview).toMatchObject({
         calculatedOn: '2026-03-01',
         normPeriod: { validFrom: '2025-07-01', label: 'Bijstandsnormen 1 juli 2025' }, // still the one in force
@@ -424,7 +424,7 @@ describe('outdated norms', () => {
         // stale now: before 2025-09-01 — all counted debts but Vattenfall (exactly 2025-09-01)
         flags: { crisis: 1, staleBalances: 6, collectionCostsTooHigh: 1 },
       });
-      const settlement = (await inject(maatje, 'GET', `/dossiers/${dossierId}/settlement`)).json();
+      const settlement = (await api(maatje).get(`/dossiers/${dossierId}/settlement`)).json();
       expect(settlement).toMatchObject({ normPeriod: { validFrom: '2025-07-01' }, normPeriodOutdated: true });
     } finally {
       h.clock.set(TODAY);
@@ -450,11 +450,11 @@ describe('a summons with its court date, and BTW on incassokosten', () => {
       collectionCostsVat: 'allowed', urgency: { level: 'urgent', dueDate: '2025-10-07' } });
 
     // The maatje asked KPN: it says it cannot deduct BTW after all → 7260 allowed.
-    const patched = await inject(maatje, 'PATCH', `/dossiers/${other}/debts/${kpn.id}`, { creditorCanDeductVat: false }, { 'if-match': `"${kpn.version}"` });
+    const patched = await api(maatje).patch(`/dossiers/${other}/debts/${kpn.id}`, { creditorCanDeductVat: false }, { 'if-match': `"${kpn.version}"` });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({ creditorCanDeductVat: false, collectionCostsMaxCents: 7_260, collectionCostsTooHigh: false, collectionCostsVat: 'allowed' });
 
-    const overview = (await inject(resident, 'GET', `/dossiers/${other}/overview`)).json();
+    const overview = (await api(resident).get(`/dossiers/${other}/overview`)).json();
     expect(overview.flags).toEqual({ crisis: 0, staleBalances: 0, collectionCostsTooHigh: 0 });
     expect(overview.nextSteps).toEqual([
       { debtId: landlord.id, creditorName: 'Ymere', status: 'dagvaarding', level: 'urgent', dueDate: '2025-10-07',
@@ -463,12 +463,12 @@ describe('a summons with its court date, and BTW on incassokosten', () => {
     ]);
 
     // Bad values are 400 and change nothing.
-    const current = (await inject(maatje, 'GET', `/dossiers/${other}/debts/${kpn.id}`)).json();
+    const current = (await api(maatje).get(`/dossiers/${other}/debts/${kpn.id}`)).json();
     for (const body of [{ courtDate: '7-10-2025' }, { courtDate: '2025-02-30' }, { creditorCanDeductVat: 'ja' }]) {
-      const res = await inject(maatje, 'PATCH', `/dossiers/${other}/debts/${kpn.id}`, body, { 'if-match': `"${current.version}"` });
+      const res = await api(maatje).patch(`/dossiers/${other}/debts/${kpn.id}`, body, { 'if-match': `"${current.version}"` });
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
     }
-    expect((await inject(maatje, 'GET', `/dossiers/${other}/debts/${kpn.id}`)).json()).toEqual(current);
+    expect((await api(maatje).get(`/dossiers/${other}/debts/${kpn.id}`)).json()).toEqual(current);
   });
 });
 
@@ -479,22 +479,22 @@ describe('who may see the overview and the settlement', () => {
     const evaluator = await createUser(h.app, { role: 'evaluator' });
     for (const user of [coordinator, admin, evaluator]) {
       for (const path of ['overview', 'settlement']) {
-        const res = await inject(user, 'GET', `/dossiers/${dossierId}/${path}`);
+        const res = await api(user).get(`/dossiers/${dossierId}/${path}`);
         expect(res.statusCode, `${user.role} ${path}`).toBe(403);
       }
     }
-    expect((await inject(undefined, 'GET', `/dossiers/${dossierId}/overview`)).statusCode).toBe(401);
+    expect((await api().get(`/dossiers/${dossierId}/overview`)).statusCode).toBe(401);
   });
 
   it('answers another resident and an unassigned maatje exactly as for a nonexistent dossier', async () => {
     const otherResident = await createUser(h.app, { role: 'resident', locationId: location });
     const otherMaatje = await createUser(h.app, { role: 'maatje', locationId: location });
     for (const path of ['overview', 'settlement']) {
-      const missing = await inject(otherResident, 'GET', `/dossiers/00000000-0000-4000-8000-000000000000/${path}`);
+      const missing = await api(otherResident).get(`/dossiers/00000000-0000-4000-8000-000000000000/${path}`);
       expect(missing.statusCode).toBe(404);
       const { requestId: _missingId, ...missingBody } = missing.json();
       for (const user of [otherResident, otherMaatje]) {
-        const res = await inject(user, 'GET', `/dossiers/${dossierId}/${path}`);
+        const res = await api(user).get(`/dossiers/${dossierId}/${path}`);
         expect(res.statusCode).toBe(404);
         const { requestId: _id, ...body } = res.json();
         expect(body).toEqual(missingBody);
@@ -506,6 +506,6 @@ describe('who may see the overview and the settlement', () => {
   });
 
   it('refuses a malformed id with 400', async () => {
-    expect((await inject(maatje, 'GET', '/dossiers/not-a-uuid/overview')).statusCode).toBe(400);
+    expect((await api(maatje).get('/dossiers/not-a-uuid/overview')).statusCode).toBe(400);
   });
 });
