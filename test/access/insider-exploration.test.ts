@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/lib/vocabulary.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { bearer } from '../support/identity.js';
 
 const t = useTestDb();
 const h = useTestApp(t);

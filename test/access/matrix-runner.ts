@@ -10,9 +10,10 @@ import { NotFoundError } from '../../src/lib/errors.js';
 import { hashPassword } from '../../src/modules/auth/password.js';
 import { useTestApp, type TestApp } from '../support/app.js';
 import { useTestDb, type TestDb } from '../support/db.js';
-import { bearer, signIn } from '../support/factories.js';
+
 import { buildWorld, type ActorKey, type World } from '../support/world.js';
 import { BUILDERS, type ObjectKey } from './matrix-requests.js';
+import { bearer, sessionToken } from '../support/identity.js';
 
 interface Matrix {
   actors: ActorKey[];
@@ -63,7 +64,7 @@ function matrixTools(t: TestDb, h: TestApp) {
       ...row, id, username: `matrix-twin-${twins++}`, passwordHash: await twinPasswordHash,
       createdAt: undefined, updatedAt: h.app.now(), version: undefined, failedLoginCount: undefined,
     }).execute();
-    return { token: await signIn(h.app, id, row.role) };
+    return { token: await sessionToken(h.app, id, row.role) };
   }
 
   return { snapshot, twinOf };

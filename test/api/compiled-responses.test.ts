@@ -13,7 +13,8 @@ import { overviewSchema } from '../../src/modules/overview/overview.schemas.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
 import { LogCapture } from '../support/log-capture.js';
-import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { bearer } from '../support/identity.js';
 
 const t = useTestDb();
 const h = useTestApp(t);

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, signIn, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { bearer, sessionToken } from '../support/identity.js';
 
 const t = useTestDb();
 const h = useTestApp(t, { trustProxy: true });
@@ -145,7 +146,7 @@ describe('the resident\'s access log', () => {
     const asMaatje = { ...maatje, token: tokens.accessToken as string };
     expect((await call(asMaatje, 'GET', `/dossiers/${dossierId}`)).statusCode).toBe(200);
     expect((await call(asMaatje, 'GET', `/dossiers/${dossierId}/debts`)).statusCode).toBe(200);
-    const asResident = { ...resident, token: await signIn(h.app, resident.id, 'resident') };
+    const asResident = { ...resident, token: await sessionToken(h.app, resident.id, 'resident') };
 
     const log = (await call(asResident, 'GET', `/dossiers/${dossierId}/access-log?limit=200`)).json().items as
       { action: string; actorDisplayName: string | null; accountResetAt: string | null; description: string }[];

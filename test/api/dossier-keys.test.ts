@@ -6,7 +6,8 @@ import { FieldDecryptionError } from '../../src/lib/field-crypto.js';
 import { eraseNow } from '../../src/modules/erasure/erasure.service.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { bearer } from '../support/identity.js';
 
 const t = useTestDb();
 const h = useTestApp(t);

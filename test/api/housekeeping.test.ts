@@ -7,7 +7,8 @@ import { monthsBefore } from '../../src/lib/dates.js';
 import { runHousekeeping } from '../../src/modules/housekeeping/housekeeping.service.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { bearer } from '../support/identity.js';
 
 const t = useTestDb();
 const h = useTestApp(t, { retentionMonths: 24 });

@@ -9,7 +9,8 @@ import { DOSSIER_FIELDS, MASTER_FIELDS } from '../../src/modules/keys/encrypted-
 import { rotateKeys, type RotationProgress } from '../../src/modules/keys/key-rotation.service.js';
 import { createTestApp, useTestApp, type TestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { bearer } from '../support/identity.js';
 
 const t = useTestDb();
 const oldKey = { id: 'old', key: randomBytes(32) };

@@ -4,7 +4,8 @@ import { useTestApp } from '../support/app.js';
 import { apiFor } from '../support/api.js';
 import { useTestDb } from '../support/db.js';
 import { JUL_2025 } from '../support/norm-periods.js';
-import { createLocation, createUser, signIn, type TestUser } from '../support/factories.js';
+import { createLocation, createUser, type TestUser } from '../support/factories.js';
+import { sessionToken } from '../support/identity.js';
 
 const t = useTestDb();
 const h = useTestApp(t);
@@ -40,7 +41,6 @@ const JAN_2026 = {
     samenwonend_aow: { excludingHolidayCents: 203_300, includingHolidayCents: 214_000 },
   },
 };
-
 
 async function countPeriods() {
   const row = await t.db.selectFrom('normPeriods').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
@@ -182,7 +182,7 @@ describe('POST /norm-periods', () => {
 
     // 1 March 2026: 2026-03-01 − 7 months = 2025-08-01. Without the new period the warning would be on.
     h.clock.set(new Date('2026-03-01T10:00:00Z'));
-    maatje.token = await signIn(h.app, maatje.id, 'maatje');
+    maatje.token = await sessionToken(h.app, maatje.id, 'maatje');
     const page = (await api(maatje).get('/norm-periods')).json();
     expect(page).toMatchObject({ today: '2026-03-01', normPeriodOutdated: false });
     expect(page.items.map((p: { validFrom: string; inForce: boolean }) => [p.validFrom, p.inForce])).toEqual([
@@ -191,12 +191,12 @@ describe('POST /norm-periods', () => {
 
     // 2 September 2026: 2026-09-02 − 7 months = 2026-02-02, after the newest period: outdated again
     h.clock.set(new Date('2026-09-02T10:00:00Z'));
-    maatje.token = await signIn(h.app, maatje.id, 'maatje');
+    maatje.token = await sessionToken(h.app, maatje.id, 'maatje');
     expect((await api(maatje).get('/norm-periods')).json().normPeriodOutdated).toBe(true);
 
     // The next period, with one cent between excluding and 95 % of including (140000 × 0,95 = 133000
     // against 133001): published tables round each column apart, so one cent is accepted.
-    admin.token = await signIn(h.app, admin.id, 'admin');
+    admin.token = await sessionToken(h.app, admin.id, 'admin');
     const july = {
       validFrom: '2026-07-01', label: 'Bijstandsnormen 1 juli 2026',
       norms: { ...JAN_2026.norms, alleenstaand_21_aow: { excludingHolidayCents: 133_001, includingHolidayCents: 140_000 } },
@@ -210,8 +210,8 @@ describe('POST /norm-periods', () => {
   it('accepts a forgotten earlier period after a newer one: 1 January 2025 is back, in force by its dates', async () => {
     // The periods so far: the three seeds, 1 January and 1 July 2026. 1 January 2024 is older than all.
     h.clock.set(new Date('2026-09-02T10:00:00Z'));
-    admin.token = await signIn(h.app, admin.id, 'admin');
-    maatje.token = await signIn(h.app, maatje.id, 'maatje');
+    admin.token = await sessionToken(h.app, admin.id, 'admin');
+    maatje.token = await sessionToken(h.app, maatje.id, 'maatje');
     const jan2024 = { ...JAN_2026, validFrom: '2024-01-01' };
     const res = await api(admin).post('/norm-periods', jan2024);
     expect(res.statusCode, res.body).toBe(201);

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatEuro } from '../../src/lib/money-format.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { bearer } from '../support/identity.js';
 import { asExtracted, pdfText } from '../support/pdf-text.js';
 
 const t = useTestDb();

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 import { apiFor } from '../support/api.js';
 import { useTestDb } from '../support/db.js';
-import { createDossier, createLocation, createUser, signIn, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { sessionToken } from '../support/identity.js';
 
 const t = useTestDb();
 const h = useTestApp(t);
@@ -36,7 +37,7 @@ async function patchDossier(id: string, body: object, user: TestUser = maatje) {
 
 /** Sessions live 12 hours on the app's clock: after moving it, sign in again. */
 async function resign(...users: TestUser[]) {
-  for (const user of users) user.token = await signIn(h.app, user.id, user.role);
+  for (const user of users) user.token = await sessionToken(h.app, user.id, user.role);
 }
 
 // A single parent, 21–AOW, one child, part-time wage paid every four weeks.

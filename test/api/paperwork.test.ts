@@ -8,7 +8,8 @@ import { runHousekeeping } from '../../src/modules/housekeeping/housekeeping.ser
 import { followUpUnansweredLetters } from '../../src/modules/paperwork/letter.service.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { bearer } from '../support/identity.js';
 import { asExtracted, pdfText, squash } from '../support/pdf-text.js';
 
 const t = useTestDb();

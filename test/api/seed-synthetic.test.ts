@@ -7,7 +7,8 @@ import { STATS_TABLE_NAMES } from '../../src/modules/stats/stats.catalogue.js';
 import { seedSynthetic, type SyntheticReport } from '../../scripts/synthetic/seed.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createLocation, createUser, signIn } from '../support/factories.js';
+import { createLocation, createUser } from '../support/factories.js';
+import { bearer, sessionToken } from '../support/identity.js';
 
 const t = useTestDb();
 const h = useTestApp(t);
@@ -46,7 +47,7 @@ describe('seed:synthetic', () => {
   it('writes stories the service decrypts for the resident', async () => {
     const story = await t.db.selectFrom('dossierStories').innerJoin('dossiers', 'dossiers.id', 'dossierStories.dossierId')
       .select(['dossiers.id', 'dossiers.residentId']).$narrowType<{ residentId: string }>().limit(1).executeTakeFirstOrThrow();
-    const token = await signIn(h.app, story.residentId, 'resident');
+    const token = await sessionToken(h.app, story.residentId, 'resident');
     const response = await h.app.inject({ method: 'GET', url: `/api/v1/dossiers/${story.id}/story`, headers: bearer({ token }) });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json().text).toContain('Synthetisch');

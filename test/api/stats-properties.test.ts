@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { STATS_TABLES } from '../../src/modules/stats/stats.catalogue.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createLocation, createUser, type TestUser } from '../support/factories.js';
+import { bearer } from '../support/identity.js';
 import { checkTable, type TableBody } from '../support/stats-checks.js';
 import { INSTRUMENT, insertPopulation, oracle, populationArb, type PopulationWorld } from '../support/stats-population.js';
 

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { STATS_TABLE_NAMES } from '../../src/modules/stats/stats.catalogue.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createLocation, createUser, type TestUser } from '../support/factories.js';
+import { bearer } from '../support/identity.js';
 import { ALLOWED_FIELDS, IDENTIFYING_FIELDS, expectNoIdentifyingField } from '../support/stats-checks.js';
 import { INSTRUMENT, insertPopulation, type ModelDossier, type PopulationWorld } from '../support/stats-population.js';
 

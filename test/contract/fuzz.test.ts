@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, signIn } from '../support/factories.js';
+
 import { buildWorld, type ActorKey, type World } from '../support/world.js';
+import { bearer, sessionToken } from '../support/identity.js';
 
 const matrix = JSON.parse(readFileSync(new URL('../access/matrix.json', import.meta.url), 'utf8')) as {
   routes: Record<string, Record<ActorKey, number | number[]>>;
@@ -95,7 +96,7 @@ describe('no input makes a 500', () => {
       await fc.assert(fc.asyncProperty(fc.array(segment, { minLength: 3, maxLength: 3 }), queryString, body, fc.boolean(),
         async (segments, query, payload, ownDossier) => {
           // A session per request: logout-all and a password change end the caller's other sessions.
-          const user = known ? { token: await signIn(h.app, known.id, known.role) } : undefined;
+          const user = known ? { token: await sessionToken(h.app, known.id, known.role) } : undefined;
           let index = 0;
           const path = template.replace(/:(\w+)/g, (_m, name: string) =>
             name === 'id' && ownDossier ? world.dossiers.own : (segments[index++ % segments.length] as string));
@@ -117,7 +118,7 @@ describe('prototype pollution through JSON bodies', () => {
   it.each(['POST /api/v1/dossiers', 'POST /api/v1/locations', 'PATCH /api/v1/dossiers/:id'])('%s refuses a __proto__ key and pollutes nothing', async (route) => {
     const [method, template] = route.split(' ') as [string, string];
     const actor = allowedActor(route);
-    const user = actor && actor !== 'anonymous' ? { token: await signIn(h.app, world.users[actor].id, world.users[actor].role) } : undefined;
+    const user = actor && actor !== 'anonymous' ? { token: await sessionToken(h.app, world.users[actor].id, world.users[actor].role) } : undefined;
     for (const payload of ['{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}']) {
       const res = await h.app.inject({ method: method as 'POST', url: template.replace(':id', world.dossiers.own),
         headers: { ...bearer(user), 'content-type': 'application/json', 'if-match': '"1"' }, payload });

@@ -12,7 +12,8 @@ import { eraseNow } from '../../src/modules/erasure/erasure.service.js';
 import { backupDatabase, restoreDatabase } from '../../scripts/backup/pg-backup.js';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
-import { bearer, createDossier, createLocation, createUser, signIn, type TestUser } from '../support/factories.js';
+import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { bearer, sessionToken } from '../support/identity.js';
 import { LogCapture } from '../support/log-capture.js';
 import { adminQuery, withDatabase } from '../support/pg-admin.js';
 
@@ -60,7 +61,7 @@ describe.skipIf(info.kind !== 'server')('restore drill (needs a PostgreSQL serve
     expect(await eraseNow(t.db, erased, 'request', h.clock.now())).toMatchObject({ accountDeleted: true });
 
     const read = async (app: typeof h.app, dossierId: string, resident: TestUser) => {
-      const response = await app.inject({ method: 'GET', url: `/api/v1/dossiers/${dossierId}`, headers: { authorization: `Bearer ${await signIn(app, resident.id, 'resident')}` } });
+      const response = await app.inject({ method: 'GET', url: `/api/v1/dossiers/${dossierId}`, headers: { authorization: `Bearer ${await sessionToken(app, resident.id, 'resident')}` } });
       expect(response.statusCode, response.body).toBe(200);
       return { body: response.body, etag: response.headers.etag };
     };

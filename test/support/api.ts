@@ -1,7 +1,7 @@
 // The one way API tests call the service: `apiFor(app, user)` (no user: anonymous), one method per
 // HTTP verb, each taking the path below /api/v1, an optional body and optional extra headers.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { bearer } from './factories.js';
+import { bearer } from './identity.js';
 
 type Send = (url: string, payload?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
 export interface Api { get: Send; post: Send; patch: Send; put: Send; delete: Send }

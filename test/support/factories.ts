@@ -1,12 +1,11 @@
-// Test data straight into the database (fast, no argon2), plus signed-in access tokens made the way
-// the service makes them: a session row and a JWT naming it. Personal fields carry CANARY markers.
+// Test data straight into the database (fast, no argon2), each user signed in the way the service
+// does it (identity.ts: a session row and a JWT naming it). Personal fields carry CANARY markers.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/database.js';
 import type { AgeBand, Leefsituatie, Phase, Role } from '../../src/lib/vocabulary.js';
+import { sessionToken, unique } from './identity.js';
 
-let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export interface TestUser {
   id: string;
@@ -37,15 +36,7 @@ export async function createUser(
     disabledAt: options.disabled ? app.now() : null,
     updatedAt: app.now(),
   }).execute();
-  return { id, role: options.role, locationId: options.locationId ?? null, displayName, token: await signIn(app, id, options.role) };
-}
-
-/** A fresh session and an access token for it, as POST /auth/login would issue. */
-export async function signIn(app: FastifyInstance, userId: string, role: Role): Promise<string> {
-  const session = await app.db.insertInto('sessions')
-    .values({ userId, expiresAt: new Date(app.now().getTime() + 12 * 3600_000) })
-    .returning('id').executeTakeFirstOrThrow();
-  return app.jwt.sign({ sub: userId, sid: session.id, role }, { jti: randomUUID() });
+  return { id, role: options.role, locationId: options.locationId ?? null, displayName, token: await sessionToken(app, id, options.role) };
 }
 
 export interface DossierOptions {
@@ -81,8 +72,4 @@ export async function createDossier(app: FastifyInstance, options: DossierOption
 export async function assign(app: FastifyInstance, dossierId: string, maatjeId: string) {
   await app.db.updateTable('dossierAssignments').set({ endedAt: app.now() }).where('dossierId', '=', dossierId).where('endedAt', 'is', null).execute();
   await app.db.insertInto('dossierAssignments').values({ dossierId, maatjeId, assignedAt: app.now() }).execute();
-}
-
-export function bearer(user: { token: string } | undefined): Record<string, string> {
-  return user ? { authorization: `Bearer ${user.token}` } : {};
 }

@@ -1,6 +1,7 @@
-// Accounts and sign-ins for API tests. Every personal value is a CANARY marker, so the log check
-// after each file proves none of them reached a log line.
-import { randomBytes } from 'node:crypto';
+// Who calls, for API tests: unique markers, accounts, sign-ins (a real login, or a session made
+// directly the way the service makes one) and the bearer header. Every personal value is a CANARY
+// marker, so the log check after each file proves none of them reached a log line.
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Db } from '../../src/db/database.js';
@@ -57,8 +58,19 @@ export interface Tokens {
   user: { id: string; role: Role; displayName: string };
 }
 
-export function bearer(accessToken: string) {
-  return { authorization: `Bearer ${accessToken}` };
+/** The Authorization header for a token, a signed-in test user or a login's tokens; none for no one. */
+export function bearer(who: string | { token: string } | { accessToken: string } | undefined): Record<string, string> {
+  if (who === undefined) return {};
+  const token = typeof who === 'string' ? who : 'token' in who ? who.token : who.accessToken;
+  return { authorization: `Bearer ${token}` };
+}
+
+/** A fresh session and an access token for it, as POST /auth/login would issue (no password, no argon2). */
+export async function sessionToken(app: FastifyInstance, userId: string, role: Role): Promise<string> {
+  const session = await app.db.insertInto('sessions')
+    .values({ userId, expiresAt: new Date(app.now().getTime() + 12 * 3600_000) })
+    .returning('id').executeTakeFirstOrThrow();
+  return app.jwt.sign({ sub: userId, sid: session.id, role }, { jti: randomUUID() });
 }
 
 export async function postLogin(app: FastifyInstance, username: string, password: string, headers: Record<string, string> = {}) {
