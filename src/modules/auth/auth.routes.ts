@@ -1,16 +1,15 @@
 // /auth: sign-in, tokens, sign-out, password, activation (docs/api.md).
-import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';
-import { ACCESS_TOKEN_SECONDS, actorOf } from '../../http/authenticate.js';
+import { actorOf } from '../../http/authenticate.js';
 
 import { activate } from './activation.service.js';
+import { authContextFor } from './auth-context.js';
 import { changePassword, describeSelf, login, logout, logoutAll, prepareLogin, refresh } from './auth.service.js';
 import {
   ActivateBody, LoginBody, MeResponse, NoContent, PasswordChangeBody, RefreshTokenBody, TokenPairResponse,
 } from './auth.schemas.js';
-import type { SignAccessToken } from './session.service.js';
 
 const MINUTE = 60_000;
 
@@ -30,22 +29,7 @@ export const ADDRESS_LIMITS = {
 export async function authRoutes(appInstance: FastifyInstance) {
   const app = appInstance.withTypeProvider<ZodTypeProvider>();
   app.addHook('onReady', prepareLogin);
-  const signAccessToken: SignAccessToken = (claims, options) => {
-    const issuedAt = options?.issuedAt.getTime() ?? app.now().getTime();
-    return {
-      accessToken: app.jwt.sign({ ...claims }, { jti: options?.jti ?? randomUUID(), clockTimestamp: issuedAt }),
-      // A token handed out again within the refresh grace window has less left to live.
-      expiresIn: ACCESS_TOKEN_SECONDS - Math.max(0, Math.floor((app.now().getTime() - issuedAt) / 1000)),
-    };
-  };
-  const context = (request: FastifyRequest) => ({
-    db: app.db,
-    now: app.now(),
-    requestId: request.id,
-    secret: app.appConfig.rootSecret,
-    clientAddress: request.ip,
-    signAccessToken,
-  });
+  const context = authContextFor(app);
 
   app.post('/auth/login', {
     config: { access: 'public', rateLimit: ADDRESS_LIMITS.login },

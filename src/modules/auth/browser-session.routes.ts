@@ -3,19 +3,18 @@
 // script can never read it. Every route here demands a same-origin `Origin` and the custom header
 // below: a cross-site form or image cannot set either, so another site cannot sign someone in, out
 // or refresh. API clients keep the body-based /auth/refresh and /auth/logout of docs/api.md
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACCESS_TOKEN_SECONDS } from '../../http/authenticate.js';
 import { problemResponses } from '../../http/problem-schemas.js';
 import { ForbiddenError, UnauthorizedError } from '../../lib/errors.js';
 import { ROLES } from '../../lib/vocabulary.js';
 import { activate } from './activation.service.js';
+import { authContextFor } from './auth-context.js';
 import { ADDRESS_LIMITS } from './auth.routes.js';
 import { ActivateBody, LoginBody, NoContent } from './auth.schemas.js';
 import { login, logout, refresh } from './auth.service.js';
-import type { SignAccessToken, TokenPair } from './session.service.js';
+import type { TokenPair } from './session.service.js';
 
 export const BROWSER_SESSION_PATH = '/api/v1/auth/browser';
 export const REFRESH_COOKIE = 'schoon_schip_refresh';
@@ -71,22 +70,7 @@ const GUARD_TEXT = `Only for the web app: the request must carry \`Origin\` equa
 
 export async function browserSessionRoutes(appInstance: FastifyInstance) {
   const app = appInstance.withTypeProvider<ZodTypeProvider>();
-  const signAccessToken: SignAccessToken = (claims, options) => {
-    const issuedAt = options?.issuedAt.getTime() ?? app.now().getTime();
-    return {
-      accessToken: app.jwt.sign({ ...claims }, { jti: options?.jti ?? randomUUID(), clockTimestamp: issuedAt }),
-      // A token handed out again within the refresh grace window has less left to live.
-      expiresIn: ACCESS_TOKEN_SECONDS - Math.max(0, Math.floor((app.now().getTime() - issuedAt) / 1000)),
-    };
-  };
-  const context = (request: FastifyRequest) => ({
-    db: app.db,
-    now: app.now(),
-    requestId: request.id,
-    secret: app.appConfig.rootSecret,
-    clientAddress: request.ip,
-    signAccessToken,
-  });
+  const context = authContextFor(app);
   // Before body validation, so a cross-site request learns nothing from validation errors.
   const preValidation = async (request: FastifyRequest) => requireSameOriginApp(request);
 
