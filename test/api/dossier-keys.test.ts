@@ -70,6 +70,17 @@ describe('per-dossier data keys', () => {
     expect((await call(maatje, 'GET', `/dossiers/${a.id}/story`)).json().text).toBe('CANARY-keys-story-a');
   });
 
+  it('gives a new dossier its key at creation, with nothing in it a rotation would still have to encrypt', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: bearer(maatje),
+      payload: { resident: { displayName: 'CANARY-keys-nieuw', ageBand: '21_tot_aow' } } });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().dossier.id as string;
+    expect(await t.db.selectFrom('dossierKeys').select('keyId').where('dossierId', '=', id).executeTakeFirst()).toEqual({ keyId: 'k1' });
+    const row = await t.db.selectFrom('dossiers').select('vtlbCorrectionsEncrypted').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.vtlbCorrectionsEncrypted).toMatch(/^v2\./);
+    expect(res.json().dossier.vtlbCorrections).toEqual([]);
+  });
+
   it('gives a dossier from before per-dossier keys its key at its first write, and keeps its older values readable', async () => {
     const id = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
     // Written as before this change: under the master key, and no key row.

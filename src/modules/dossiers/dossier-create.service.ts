@@ -12,6 +12,7 @@ import { findLinkableResident, insertDossierWithAssignment } from './dossier.rep
 import type { CreateDossierBody } from './dossier.schemas.js';
 import { enterCreatedDossier } from './dossier-gate.service.js';
 import { loadDossierView } from './dossier-view.service.js';
+import { encryptVtlbCorrections } from './official-sources.js';
 
 export async function createDossier(ctx: ServiceContext & { activationSecret: Buffer }, body: CreateDossierBody, idempotencyKey: string | undefined) {
   const { actor } = ctx;
@@ -45,6 +46,8 @@ export async function createDossier(ctx: ServiceContext & { activationSecret: Bu
     const dataKey = ctx.cipher.newDataKey(id);
     await insertDossierWithAssignment(trx, {
       id, residentId, locationId, createdBy: actor.userId, now: ctx.now, householdAgeBand: ageBand, maatjeId: actor.userId, dataKey,
+      // Under the new key from the start, so a rotation finds nothing older in a new dossier.
+      vtlbCorrectionsEncrypted: encryptVtlbCorrections(ctx.cipher.forDossier(id, dataKey), id, []),
     });
     const dossier = await enterCreatedDossier(trx, ctx, id);
     await recordAudit(trx, { action: 'dossier.created', outcome: 'success', actorUserId: actor.userId, actorRole: actor.role, dossierId: dossier.id, requestId: ctx.requestId });

@@ -141,12 +141,13 @@ export async function insertDossierWithAssignment(
   db: Kysely<Database>,
   values: {
     id: string; residentId: string; locationId: string; createdBy: string; now: Date; householdAgeBand: AgeBand | null; maatjeId: string;
-    dataKey: { keyId: string; wrappedKey: string };
+    dataKey: { keyId: string; wrappedKey: string }; vtlbCorrectionsEncrypted: string;
   },
 ): Promise<{ id: string }> {
   const dossier = await db.insertInto('dossiers').values({
     id: values.id, residentId: values.residentId, locationId: values.locationId, phase: 'A', openedAt: values.now,
     updatedAt: values.now, createdBy: values.createdBy, householdAgeBand: values.householdAgeBand,
+    vtlbCorrectionsEncrypted: values.vtlbCorrectionsEncrypted,
   }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('dossierAssignments').values({
     dossierId: values.id, maatjeId: values.maatjeId, assignedAt: values.now, assignedBy: values.createdBy,
