@@ -2,6 +2,7 @@
 // (structured clone), so it holds only strings, numbers, booleans, null, arrays and plain objects:
 // no Dates, no class instances, no functions. Money is integer cents, dates are 'YYYY-MM-DD'.
 // The figures are the overview's own (docs/domain.md §2–4); the document never re-adds them.
+import type { NextStep } from '../../domain/debt-urgency.js';
 import type { Frequency } from '../../lib/money.js';
 import type {
   ActionOwner, AflosruimteBasis, AgeBand, BvvIndicativeReason, CollectionCostsVat, CreditorType, DebtStatus, ExpenseCategory,
@@ -45,14 +46,8 @@ export interface OverviewPdfFigures {
   nextSteps: OverviewPdfNextStep[];
 }
 
-export interface OverviewPdfNextStep {
-  debtId: string;
-  creditorName: string;
-  status: DebtStatus;
-  level: UrgencyLevel;
-  dueDate: string | null;
-  text: string;
-}
+/** The domain's next step as it is: plain data already. */
+export type OverviewPdfNextStep = NextStep;
 
 export interface OverviewPdfDebt {
   id: string;

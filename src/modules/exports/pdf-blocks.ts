@@ -180,6 +180,15 @@ export function dataTable(options: DataTableOptions): ContentTable {
   };
 }
 
+/** The cells of a borderless, close-set table (label/value lists and small sums): no side rules, little air. */
+const COMPACT_CELLS = {
+  vLineWidth: () => 0,
+  paddingLeft: () => CELL_PADDING_X,
+  paddingRight: () => CELL_PADDING_X,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};
+
 /** Two columns of label and value without rules: the household, the referral, the saldo sum. */
 export function keyValueTable(rows: [label: string, value: Content][], labelWidth = 190): ContentTable {
   return {
@@ -190,11 +199,7 @@ export function keyValueTable(rows: [label: string, value: Content][], labelWidt
     },
     layout: {
       hLineWidth: () => 0,
-      vLineWidth: () => 0,
-      paddingLeft: () => CELL_PADDING_X,
-      paddingRight: () => CELL_PADDING_X,
-      paddingTop: () => 2,
-      paddingBottom: () => 2,
+      ...COMPACT_CELLS,
     },
     margin: [-CELL_PADDING_X, 0, 0, 6],
   };
@@ -218,11 +223,7 @@ export function sumTable(rows: [label: string, amount: TableCell][], labelWidth 
     layout: {
       hLineWidth: (i, node) => (i === node.table.body.length - 1 && node.table.body.length > 1 ? 1 : 0),
       hLineColor: () => COLOURS.rule,
-      vLineWidth: () => 0,
-      paddingLeft: () => CELL_PADDING_X,
-      paddingRight: () => CELL_PADDING_X,
-      paddingTop: () => 2,
-      paddingBottom: () => 2,
+      ...COMPACT_CELLS,
     },
     margin: [-CELL_PADDING_X, 0, 0, 6],
   };
