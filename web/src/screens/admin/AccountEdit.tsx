@@ -7,6 +7,7 @@ import { api, ifMatch, unwrap } from '../../api/client';
 import { AppLink } from '../../router';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
 import { useLocations } from './useReference';
+import { StaffCodeRequest } from '../../ui/StaffCodeRequest';
 import { rt } from '../../text';
 
 const STAFF_ROLES = ['maatje', 'coordinator', 'evaluator', 'admin'] as const;
@@ -20,23 +21,7 @@ export function AccountEdit({ userId }: { userId: string }) {
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [requested, setRequested] = useState(false);
-
-  // A new code needs a second admin's approval; this only files the request.
-  const requestCode = async () => {
-    setBusy(true);
-    setError(undefined);
-    setRequested(false);
-    try {
-      await unwrap(api.POST('/api/v1/users/{id}/credential-resets', { params: { path: { id: userId } } }));
-      setRequested(true);
-      await queryClient.invalidateQueries({ queryKey: ['credential-resets'] });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [asking, setAsking] = useState(false);
 
   useEffect(() => {
     if (!user.data) return;
@@ -117,11 +102,16 @@ export function AccountEdit({ userId }: { userId: string }) {
           </Button>
         </ButtonGroup>
       </form>
-      <Paragraph>{rt.accounts.requestExplain}</Paragraph>
-      {requested && <StatusMessage>{rt.accounts.requested}</StatusMessage>}
-      <ButtonGroup>
-        <Button appearance="secondary-action-button" disabled={busy || user.data.disabled} onClick={() => void requestCode()}>{rt.accounts.requestCode}</Button>
-      </ButtonGroup>
+      {asking
+        ? <StaffCodeRequest userId={userId} name={user.data.displayName} explain={rt.accounts.requestExplain} filed={rt.accounts.requested} onClose={() => setAsking(false)} />
+        : (
+          <>
+            <Paragraph>{rt.accounts.requestExplain}</Paragraph>
+            <ButtonGroup>
+              <Button appearance="secondary-action-button" disabled={busy || user.data.disabled} onClick={() => setAsking(true)}>{rt.accounts.requestCode}</Button>
+            </ButtonGroup>
+          </>
+        )}
       <Paragraph><AppLink to="/">{rt.titles.accounts}</AppLink></Paragraph>
     </div>
   );
