@@ -14,7 +14,7 @@ import { enterCreatedDossier } from './dossier-gate.service.js';
 import { loadDossierView } from './dossier-view.service.js';
 import { encryptVtlbCorrections } from './official-sources.js';
 
-export async function createDossier(ctx: ServiceContext & { activationSecret: Buffer }, body: CreateDossierBody, idempotencyKey: string | undefined) {
+export async function createDossier(ctx: ServiceContext & { secret: Buffer }, body: CreateDossierBody, idempotencyKey: string | undefined) {
   const { actor } = ctx;
   // The role may create dossiers (the gate checked it); the training record is this use case's rule.
   if (!actor.trained) throw new ForbiddenError('Only a maatje whose training is recorded opens dossiers.');
@@ -38,7 +38,7 @@ export async function createDossier(ctx: ServiceContext & { activationSecret: Bu
       });
       residentId = resident.id;
       activation = await issueActivationCode(trx, {
-        userId: residentId, issuedBy: actor, now: ctx.now, secret: ctx.activationSecret, requestId: ctx.requestId,
+        userId: residentId, issuedBy: actor, now: ctx.now, secret: ctx.secret, requestId: ctx.requestId,
       });
     }
     const ageBand = 'resident' in body ? body.resident.ageBand ?? null : null;

@@ -33,7 +33,7 @@ export async function dossierRoutes(instance: FastifyInstance) {
       description: 'A maatje opens a dossier and the resident\'s account in one step; the answer carries the resident\'s one-time activation code. Send Idempotency-Key so a retry does not open a second dossier.', tags, headers: idempotencyHeaders, body: createDossierBody,
       response: { 201: createdDossierSchema, ...problemResponses(400, 401, 403, 422) } },
   }, async (request, reply) => {
-    const ctx = { ...serviceContext(request), activationSecret: request.server.appConfig.rootSecret };
+    const ctx = { ...serviceContext(request), secret: request.server.appConfig.rootSecret };
     return sendIdempotent(reply, await createDossier(ctx, request.body, request.headers['idempotency-key']), (created) => etag(created.dossier.version));
   });
 

@@ -15,6 +15,7 @@ import {
   deleteExpiredPending, findPendingFor, findReset, insertReset, listPending, markApproved,
 } from './credential-reset.repository.js';
 import { findUserInScope, type UserScope } from './user.repository.js';
+import type { ServiceContext } from '../../core/service-context.js';
 import type { UserContext } from './user.service.js';
 
 /** An open request lapses after a week: approving an old one would surprise its requester. */
@@ -85,7 +86,8 @@ export async function fileCredentialReset(
   return id;
 }
 
-export async function requestCredentialReset(ctx: UserContext, actor: Actor, userId: string): Promise<CredentialResetView> {
+export async function requestCredentialReset(ctx: UserContext, userId: string): Promise<CredentialResetView> {
+  const { actor } = ctx;
   return ctx.db.transaction().execute(async (trx) => {
     const user = await findUserInScope(trx, userId, requestScope(actor));
     if (!user) throw new NotFoundError();
@@ -100,8 +102,9 @@ export async function requestCredentialReset(ctx: UserContext, actor: Actor, use
   });
 }
 
-export async function listCredentialResets(db: Db, now: Date, page: PageRequest): Promise<Page<CredentialResetView>> {
-  const rows = await listPending(db, now, { limit: page.limit, after: page.cursor });
+export async function listCredentialResets(ctx: ServiceContext, page: PageRequest): Promise<Page<CredentialResetView>> {
+  const { now } = ctx;
+  const rows = await listPending(ctx.db, now, { limit: page.limit, after: page.cursor });
   return toPage(rows, page.limit, (row) => ({ createdAt: row.cursorTime, id: row.id }), (row) => toView(row, now));
 }
 
@@ -112,9 +115,9 @@ export async function listCredentialResets(db: Db, now: Date, page: PageRequest)
  */
 export async function approveCredentialReset(
   ctx: UserContext,
-  actor: Actor,
   id: string,
 ): Promise<{ resetId: string; userId: string; activationCode: string; expiresAt: string }> {
+  const { actor } = ctx;
   if (actor.role !== 'admin') throw new ForbiddenError();
   return ctx.db.transaction().execute(async (trx) => {
     const reset = await findReset(trx, id, { lock: true });

@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';
-import { actorOf } from '../../http/authenticate.js';
-import { etag, readIfMatch } from '../../http/preconditions.js';
+import { readIfMatch, withEtag } from '../../http/preconditions.js';
+import { serviceContext } from '../../http/service-context.js';
 import { approveCredentialReset, listCredentialResets, requestCredentialReset } from './credential-reset.service.js';
 import {
   ActivationCodeIssued, CreatedUser, CredentialReset, CredentialResetApproved, CredentialResetIdParams, CredentialResetList,
@@ -13,9 +13,7 @@ import { createUser, getUser, issueUserActivationCode, listUsers, updateUser } f
 
 export async function userRoutes(appInstance: FastifyInstance) {
   const app = appInstance.withTypeProvider<ZodTypeProvider>();
-  const context = (request: FastifyRequest) => ({
-    db: app.db, now: app.now(), requestId: request.id, secret: app.appConfig.rootSecret,
-  });
+  const context = (request: FastifyRequest) => ({ ...serviceContext(request), secret: app.appConfig.rootSecret });
 
   app.get('/users', {
     config: { access: 'user.manage' },
@@ -24,7 +22,7 @@ export async function userRoutes(appInstance: FastifyInstance) {
       description: 'Admin: every staff account. Coordinator: the maatjes of their location.',
       response: { 200: UserList, ...problemResponses(400, 401, 403) },
     },
-  }, async (request) => listUsers(app.db, actorOf(request), request.query));
+  }, async (request) => listUsers(serviceContext(request), request.query));
 
   app.post('/users', {
     config: { access: 'user.manage' },
@@ -35,8 +33,7 @@ export async function userRoutes(appInstance: FastifyInstance) {
       response: { 201: CreatedUser, ...problemResponses(400, 401, 403, 409, 422) },
     },
   }, async (request, reply) => {
-    const user = await createUser(context(request), actorOf(request), request.body);
-    return reply.code(201).header('etag', etag(user.version)).send(user);
+    return withEtag(reply.code(201), await createUser(context(request), request.body));
   });
 
   app.get('/users/:id', {
@@ -47,8 +44,7 @@ export async function userRoutes(appInstance: FastifyInstance) {
       response: { 200: User, ...problemResponses(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
-    const user = await getUser(app.db, actorOf(request), request.params.id);
-    return reply.header('etag', etag(user.version)).send(user);
+    return withEtag(reply, await getUser(serviceContext(request), request.params.id));
   });
 
   app.patch('/users/:id', {
@@ -59,8 +55,8 @@ export async function userRoutes(appInstance: FastifyInstance) {
       response: { 200: User, ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428) },
     },
   }, async (request, reply) => {
-    const user = await updateUser(context(request), actorOf(request), request.params.id, readIfMatch(request.headers['if-match']), request.body);
-    return reply.header('etag', etag(user.version)).send(user);
+    // If-Match is checked by the service, after the role's 403s: those are decided from the body alone.
+    return withEtag(reply, await updateUser(context(request), request.params.id, readIfMatch(request.headers['if-match']), request.body));
   });
 
   app.post('/users/:id/activation-code', {
@@ -72,7 +68,7 @@ export async function userRoutes(appInstance: FastifyInstance) {
       response: { 201: ActivationCodeIssued, ...problemResponses(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => {
-    const code = await issueUserActivationCode(context(request), actorOf(request), request.params.id);
+    const code = await issueUserActivationCode(context(request), request.params.id);
     return reply.code(201).send(code);
   });
 
@@ -84,7 +80,7 @@ export async function userRoutes(appInstance: FastifyInstance) {
       description: 'Admin: any staff account but their own. Coordinator: maatjes of their location (else 404). Files a request that a different admin approves; nothing changes for the account until then. 409 `reset_already_requested` while one waits, `user_disabled`, `cannot_reset_own_account`.',
       response: { 201: CredentialReset, ...problemResponses(400, 401, 403, 404, 409) },
     },
-  }, async (request, reply) => reply.code(201).send(await requestCredentialReset(context(request), actorOf(request), request.params.id)));
+  }, async (request, reply) => reply.code(201).send(await requestCredentialReset(context(request), request.params.id)));
 
   app.get('/credential-resets', {
     config: { access: 'credentialReset.list' },
@@ -94,7 +90,7 @@ export async function userRoutes(appInstance: FastifyInstance) {
       description: 'Admin only: open, unexpired requests, oldest first, with who asked.',
       response: { 200: CredentialResetList, ...problemResponses(400, 401, 403) },
     },
-  }, async (request) => listCredentialResets(app.db, app.now(), request.query));
+  }, async (request) => listCredentialResets(serviceContext(request), request.query));
 
   app.post('/credential-resets/:id/approve', {
     config: { access: 'credentialReset.approve' },
@@ -104,5 +100,5 @@ export async function userRoutes(appInstance: FastifyInstance) {
       description: 'Admin only, and never the admin who asked nor the account itself (403). Issues the code (returned once, to this admin), ends the account\'s sessions and password, and is recorded so the access log of every dossier the account opens afterwards says so. 404 unknown request; 409 `reset_already_approved`, `reset_request_expired`, `user_disabled`.',
       response: { 200: CredentialResetApproved, ...problemResponses(400, 401, 403, 404, 409) },
     },
-  }, async (request) => approveCredentialReset(context(request), actorOf(request), request.params.id));
+  }, async (request) => approveCredentialReset(context(request), request.params.id));
 }

@@ -20,14 +20,12 @@ import {
   anyUserWithRole, endAssignmentsOutsideLocation, findUserIdByUsername, findUserInScope, insertUser, listUsersInScope,
   lockFirstAdminSetup, updateUserAtVersion, type UserScope,
 } from './user.repository.js';
+import type { ServiceContext } from '../../core/service-context.js';
 
-export interface UserContext {
-  db: Db;
-  now: Date;
-  requestId: string;
-  /** The root secret (config rootSecret): activation codes are keyed from it. */
-  secret: Buffer;
-}
+/** The one service context, with the root secret (config rootSecret) activation codes are keyed from. */
+export type UserContext = ServiceContext & { secret: Buffer };
+/** Where no person acts (the command line, the first admin's setup): the same context without a caller. */
+export type SystemContext = Pick<UserContext, 'db' | 'now' | 'requestId' | 'secret'>;
 
 export interface UserView {
   id: string;
@@ -77,13 +75,13 @@ async function findVisible(db: Db, actor: Actor, id: string, purpose: 'manage' |
   return row;
 }
 
-export async function listUsers(db: Db, actor: Actor, page: PageRequest): Promise<Page<UserView>> {
-  const rows = await listUsersInScope(db, scopeOf(actor, 'manage'), { limit: page.limit, after: page.cursor });
+export async function listUsers(ctx: ServiceContext, page: PageRequest): Promise<Page<UserView>> {
+  const rows = await listUsersInScope(ctx.db, scopeOf(ctx.actor, 'manage'), { limit: page.limit, after: page.cursor });
   return toPage(rows, page.limit, (row) => ({ createdAt: row.cursorTime, id: row.id }), toView);
 }
 
-export async function getUser(db: Db, actor: Actor, id: string): Promise<UserView> {
-  return toView(await findVisible(db, actor, id));
+export async function getUser(ctx: ServiceContext, id: string): Promise<UserView> {
+  return toView(await findVisible(ctx.db, ctx.actor, id));
 }
 
 export interface CreateUserInput {
@@ -109,7 +107,7 @@ export interface CreatedUserView extends UserView {
  * first-admin setup give a password or a code (returned once) directly.
  */
 async function insertStaffAccount(
-  ctx: UserContext,
+  ctx: SystemContext,
   actor: Actor | null,
   input: Omit<CreateUserInput, 'locationId'> & { locationId: string | null },
   options: { via?: 'api' | 'cli' | 'setup'; guard?: (trx: Db) => Promise<void> } = {},
@@ -162,11 +160,8 @@ async function insertStaffAccount(
   }
 }
 
-export async function createUser(
-  ctx: UserContext,
-  actor: Actor,
-  input: CreateUserInput,
-): Promise<UserView & { credentialResetId: string }> {
+export async function createUser(ctx: UserContext, input: CreateUserInput): Promise<UserView & { credentialResetId: string }> {
+  const { actor } = ctx;
   let locationId = input.locationId ?? null;
   if (actor.role === 'coordinator') {
     if (input.role !== 'maatje') throw new ForbiddenError('A coordinator creates maatje accounts only.');
@@ -188,7 +183,7 @@ export async function createUser(
 }
 
 /** The command line's way in (no actor): same rules and audit, staff roles only. */
-export async function createUserFromCommandLine(ctx: UserContext, input: CreateUserInput): Promise<CreatedUserView> {
+export async function createUserFromCommandLine(ctx: SystemContext, input: CreateUserInput): Promise<CreatedUserView> {
   const locationId = input.locationId ?? null;
   if (LOCATED_ROLES.includes(input.role) && locationId === null) {
     throw new BadRequestError('location_required', `A ${input.role} belongs to a location: give --location-id.`);
@@ -207,7 +202,7 @@ export async function firstAdminNeeded(db: Db): Promise<boolean> {
  * insert are one transaction under a lock, so two setups at once give one admin and one 404.
  */
 export async function createFirstAdmin(
-  ctx: UserContext,
+  ctx: SystemContext,
   input: { username: string; displayName: string; password: string },
 ): Promise<CreatedUserView> {
   assertAcceptablePassword(input.password);
@@ -262,13 +257,8 @@ export interface UpdateUserInput {
  * PATCH with merge semantics and If-Match. Disabling and a role change end the account's sessions
  * in the same transaction, so its live access tokens stop at once.
  */
-export async function updateUser(
-  ctx: UserContext,
-  actor: Actor,
-  id: string,
-  expectedVersion: number | undefined,
-  patch: UpdateUserInput,
-): Promise<UserView> {
+export async function updateUser(ctx: UserContext, id: string, expectedVersion: number | undefined, patch: UpdateUserInput): Promise<UserView> {
+  const { actor } = ctx;
   // Decided from the role and the body alone, before any id is looked at (docs/api.md).
   if (actor.role !== 'admin') {
     if (patch.trainedAt !== undefined) throw new ForbiddenError('Only the admin records training.');
@@ -342,11 +332,8 @@ export async function updateUser(
 }
 
 /** A new activation code for an account in reach; it ends the account's sessions and password. */
-export async function issueUserActivationCode(
-  ctx: UserContext,
-  actor: Actor,
-  id: string,
-): Promise<{ activationCode: string; expiresAt: string }> {
+export async function issueUserActivationCode(ctx: UserContext, id: string): Promise<{ activationCode: string; expiresAt: string }> {
+  const { actor } = ctx;
   return ctx.db.transaction().execute(async (trx) => {
     const user = await findVisible(trx, actor, id, 'activationCode');
     if (user.id === actor.userId) {
