@@ -6,13 +6,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemResponses } from '../../http/problem-schemas.js';
+import { noContent, problemResponses } from '../../http/problem-schemas.js';
 import { ForbiddenError, UnauthorizedError } from '../../lib/errors.js';
 import { ROLES } from '../../lib/vocabulary.js';
 import { activate } from './activation.service.js';
 import { authContextFor } from './auth-context.js';
 import { ADDRESS_LIMITS } from './auth.routes.js';
-import { ActivateBody, LoginBody, NoContent } from './auth.schemas.js';
+import { activateBody, loginBody } from './auth.schemas.js';
 import { login, logout, refresh } from './auth.service.js';
 import type { TokenPair } from './session.service.js';
 
@@ -78,7 +78,7 @@ export async function browserSessionRoutes(appInstance: FastifyInstance) {
     config: { access: 'public', rateLimit: ADDRESS_LIMITS.login },
     preValidation,
     schema: {
-      operationId: 'browserLogin', tags: ['auth'], body: LoginBody,
+      operationId: 'browserLogin', tags: ['auth'], body: loginBody,
       summary: 'Sign in from the web app',
       description: `Anyone. Like /auth/login, but the refresh token is set as an HttpOnly, SameSite=Strict cookie on ${BROWSER_SESSION_PATH} instead of returned. ${GUARD_TEXT} 401 for any failed sign-in (one body for all causes).`,
       response: { 200: BrowserSessionResponse, ...problemResponses(400, 401, 403, 429) },
@@ -89,7 +89,7 @@ export async function browserSessionRoutes(appInstance: FastifyInstance) {
     config: { access: 'public', rateLimit: ADDRESS_LIMITS.activate },
     preValidation,
     schema: {
-      operationId: 'browserActivate', tags: ['auth'], body: ActivateBody,
+      operationId: 'browserActivate', tags: ['auth'], body: activateBody,
       summary: 'Activate an account from the web app',
       description: `Anyone with an activation code. Like /auth/activate, with the refresh token in the cookie. ${GUARD_TEXT} 401 for a wrong or expired code, 409 when the username is taken.`,
       response: { 200: BrowserSessionResponse, ...problemResponses(400, 401, 403, 409, 429) },
@@ -123,7 +123,7 @@ export async function browserSessionRoutes(appInstance: FastifyInstance) {
       operationId: 'browserLogout', tags: ['auth'],
       summary: 'Sign out of the web app',
       description: `Anyone. Ends the session of the refresh cookie (if any) and clears the cookie; always 204. ${GUARD_TEXT}`,
-      response: { 204: NoContent, ...problemResponses(403, 429) },
+      response: { 204: noContent, ...problemResponses(403, 429) },
     },
   }, async (request, reply) => {
     const refreshToken = request.cookies[REFRESH_COOKIE];

@@ -2,28 +2,28 @@
 import { z } from 'zod';
 import { pageOf, pageQueryShape } from '../../lib/pagination.js';
 import { ROLES, STAFF_ROLES } from '../../lib/vocabulary.js';
-import { Username } from '../auth/auth.schemas.js';
+import { usernameSchema } from '../auth/auth.schemas.js';
 
-const DisplayName = z.string().trim().min(1).max(120);
+const displayNameSchema = z.string().trim().min(1).max(120);
 
-export const UserIdParams = z.strictObject({ id: z.uuid() });
+export const userIdParams = z.strictObject({ id: z.uuid() });
 
-export const UserCreateBody = z.strictObject({
+export const createUserBody = z.strictObject({
   role: z.enum(STAFF_ROLES).describe('Residents are created with their dossier, never here'),
-  username: Username,
-  displayName: DisplayName,
+  username: usernameSchema,
+  displayName: displayNameSchema,
   locationId: z.uuid().optional().describe('Required for maatje and coordinator; a coordinator may only give their own'),
 });
 
-export const UserPatchBody = z.strictObject({
-  displayName: DisplayName.optional(),
+export const patchUserBody = z.strictObject({
+  displayName: displayNameSchema.optional(),
   disabled: z.boolean().optional(),
   trainedAt: z.iso.datetime({ offset: true }).max(40).nullable().optional().describe('Admin only; maatjes only; null clears'),
   locationId: z.uuid().nullable().optional().describe('Admin only'),
   role: z.enum(STAFF_ROLES).optional().describe('Admin only'),
 }).refine((body) => Object.keys(body).length > 0, { message: 'Name at least one field to change.' });
 
-export const User = z.object({
+export const userSchema = z.object({
   id: z.uuid(),
   role: z.enum(ROLES),
   username: z.string().nullable().describe('Null until a resident activates the account'),
@@ -35,13 +35,13 @@ export const User = z.object({
   version: z.int().min(1),
 });
 
-export const CreatedUser = User.extend({
+export const createdUserSchema = userSchema.extend({
   credentialResetId: z.uuid().describe('The request for the account\'s first activation code; a second admin approves it with POST /credential-resets/{id}/approve'),
 });
 
-export const CredentialResetIdParams = z.strictObject({ id: z.uuid() });
+export const credentialResetIdParams = z.strictObject({ id: z.uuid() });
 
-export const CredentialReset = z.object({
+export const credentialResetSchema = z.object({
   id: z.uuid(),
   userId: z.uuid(),
   userDisplayName: z.string(),
@@ -53,19 +53,19 @@ export const CredentialReset = z.object({
   status: z.enum(['pending', 'approved', 'expired']),
 }).meta({ id: 'CredentialReset' });
 
-export const CredentialResetList = pageOf(CredentialReset);
+export const credentialResetListSchema = pageOf(credentialResetSchema);
 
-export const CredentialResetApproved = z.object({
+export const credentialResetApprovedSchema = z.object({
   resetId: z.uuid(),
   userId: z.uuid(),
   activationCode: z.string().describe('XXXX-XXXX-XXXX, shown once, to the approving admin only'),
   expiresAt: z.iso.datetime(),
 }).meta({ id: 'CredentialResetApproved' });
 
-export const ActivationCodeIssued = z.object({
+export const activationCodeIssuedSchema = z.object({
   activationCode: z.string().describe('XXXX-XXXX-XXXX, shown once'),
   expiresAt: z.iso.datetime(),
 });
 
-export const UserListQuery = z.strictObject({ ...pageQueryShape });
-export const UserList = pageOf(User);
+export const userListQuery = z.strictObject({ ...pageQueryShape });
+export const userListSchema = pageOf(userSchema);
