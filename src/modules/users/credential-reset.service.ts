@@ -28,8 +28,8 @@ export interface CredentialResetView {
   userRole: Role;
   requestedBy: string;
   requestedByDisplayName: string;
-  requestedAt: string;
-  expiresAt: string;
+  requestedAt: Date;
+  expiresAt: Date;
   status: 'pending' | 'approved' | 'expired';
 }
 
@@ -43,8 +43,8 @@ function toView(row: ResetRow, now: Date): CredentialResetView {
     userRole: row.targetRole,
     requestedBy: row.requestedBy,
     requestedByDisplayName: row.requesterDisplayName,
-    requestedAt: row.requestedAt.toISOString(),
-    expiresAt: row.expiresAt.toISOString(),
+    requestedAt: row.requestedAt,
+    expiresAt: row.expiresAt,
     status: row.approvedAt !== null ? 'approved' : row.expiresAt <= now ? 'expired' : 'pending',
   };
 }
@@ -116,7 +116,7 @@ export async function listCredentialResets(ctx: ServiceContext, page: PageReques
 export async function approveCredentialReset(
   ctx: UserContext,
   id: string,
-): Promise<{ resetId: string; userId: string; activationCode: string; expiresAt: string }> {
+): Promise<{ resetId: string; userId: string; activationCode: string; expiresAt: Date }> {
   const { actor } = ctx;
   if (actor.role !== 'admin') throw new ForbiddenError();
   return ctx.db.transaction().execute(async (trx) => {
@@ -148,6 +148,6 @@ export async function approveCredentialReset(
       requestId: ctx.requestId,
       details: { requestedBy: reset.requestedBy },
     });
-    return { resetId: id, userId: reset.userId, activationCode: code.activationCode, expiresAt: code.expiresAt.toISOString() };
+    return { resetId: id, userId: reset.userId, activationCode: code.activationCode, expiresAt: code.expiresAt };
   });
 }

@@ -30,8 +30,8 @@ export const userSchema = z.object({
   displayName: z.string(),
   locationId: z.uuid().nullable(),
   disabled: z.boolean(),
-  trainedAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
+  trainedAt: z.date().nullable(),
+  createdAt: z.date(),
   version: z.int().min(1),
 });
 
@@ -48,8 +48,8 @@ export const credentialResetSchema = z.object({
   userRole: z.enum(ROLES),
   requestedBy: z.uuid(),
   requestedByDisplayName: z.string(),
-  requestedAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime().describe('An open request lapses after 7 days'),
+  requestedAt: z.date(),
+  expiresAt: z.date().describe('An open request lapses after 7 days'),
   status: z.enum(['pending', 'approved', 'expired']),
 }).meta({ id: 'CredentialReset' });
 
@@ -59,12 +59,12 @@ export const credentialResetApprovedSchema = z.object({
   resetId: z.uuid(),
   userId: z.uuid(),
   activationCode: z.string().describe('XXXX-XXXX-XXXX, shown once, to the approving admin only'),
-  expiresAt: z.iso.datetime(),
+  expiresAt: z.date(),
 }).meta({ id: 'CredentialResetApproved' });
 
 export const activationCodeIssuedSchema = z.object({
   activationCode: z.string().describe('XXXX-XXXX-XXXX, shown once'),
-  expiresAt: z.iso.datetime(),
+  expiresAt: z.date(),
 });
 
 export const userListQuery = z.strictObject({ ...pageQueryShape });

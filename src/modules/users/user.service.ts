@@ -34,8 +34,8 @@ export interface UserView {
   displayName: string;
   locationId: string | null;
   disabled: boolean;
-  trainedAt: string | null;
-  createdAt: string;
+  trainedAt: Date | null;
+  createdAt: Date;
   version: number;
 }
 
@@ -49,8 +49,8 @@ function toView(row: UserRow): UserView {
     displayName: row.displayName,
     locationId: row.locationId,
     disabled: row.disabledAt !== null,
-    trainedAt: row.trainedAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
+    trainedAt: row.trainedAt,
+    createdAt: row.createdAt,
     version: row.version,
   };
 }
@@ -95,7 +95,7 @@ export interface CreateUserInput {
 
 export interface CreatedUserView extends UserView {
   activationCode?: string;
-  activationCodeExpiresAt?: string;
+  activationCodeExpiresAt?: Date;
   /** Through the API: the request for the first code, which a second admin approves. */
   credentialResetId?: string;
 }
@@ -148,7 +148,7 @@ async function insertStaffAccount(
           userId: row.id, issuedBy: actor, now: ctx.now, secret: ctx.secret, requestId: ctx.requestId,
         });
         view.activationCode = code.activationCode;
-        view.activationCodeExpiresAt = code.expiresAt.toISOString();
+        view.activationCodeExpiresAt = code.expiresAt;
       }
       return view;
     });
@@ -332,7 +332,7 @@ export async function updateUser(ctx: UserContext, id: string, expectedVersion: 
 }
 
 /** A new activation code for an account in reach; it ends the account's sessions and password. */
-export async function issueUserActivationCode(ctx: UserContext, id: string): Promise<{ activationCode: string; expiresAt: string }> {
+export async function issueUserActivationCode(ctx: UserContext, id: string): Promise<{ activationCode: string; expiresAt: Date }> {
   const { actor } = ctx;
   return ctx.db.transaction().execute(async (trx) => {
     const user = await findVisible(trx, actor, id, 'activationCode');
@@ -345,6 +345,6 @@ export async function issueUserActivationCode(ctx: UserContext, id: string): Pro
     const code = await issueActivationCode(trx, {
       userId: user.id, issuedBy: actor, now: ctx.now, secret: ctx.secret, requestId: ctx.requestId,
     });
-    return { activationCode: code.activationCode, expiresAt: code.expiresAt.toISOString() };
+    return { activationCode: code.activationCode, expiresAt: code.expiresAt };
   });
 }
