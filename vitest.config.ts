@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     hookTimeout: 60_000,
     testTimeout: 30_000,
-    // Two cores here: two workers measured fastest (reference/stack.md §3).
+    // Two cores here: two workers measured fastest.
     maxWorkers: 2,
   },
 });
