@@ -15,6 +15,7 @@ import { ExpenseSection, IncomeSection } from './BudgetSection';
 import { keys, useRefreshDossier, type Dossier } from './data';
 import { OverviewBar, OverviewPanel } from './Overview';
 import { TransitionButtons } from './Transition';
+import { Letters } from './Letters';
 
 function ConfirmOverview({ dossier }: { dossier: Dossier }) {
   const refresh = useRefreshDossier(dossier.id);
@@ -116,6 +117,7 @@ export function PhaseB({ dossier }: { dossier: Dossier }) {
         <DebtSection dossier={dossier} />
         <IncomeSection dossier={dossier} />
         <ExpenseSection dossier={dossier} />
+        <Letters dossier={dossier} />
         <ConfirmOverview dossier={dossier} />
         <SettlementTable dossierId={dossier.id} />
         <TransitionButtons dossier={dossier} />

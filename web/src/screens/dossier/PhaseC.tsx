@@ -18,6 +18,8 @@ import { idempotencyKey, keys, useRefreshDossier, type Debt, type Dossier } from
 import { AddedMessage, useFocusFirst } from './entries';
 import { SettlementTable } from './PhaseB';
 import { TransitionButtons } from './Transition';
+import { Handover } from './Handover';
+import { Letters } from './Letters';
 
 type Action = Schemas['Action'];
 const OWNERS = ['resident', 'maatje'] as const;
@@ -375,8 +377,10 @@ export function PhaseC({ dossier }: { dossier: Dossier }) {
         </section>
       )}
       {open && <SettlementTable dossierId={dossier.id} />}
+      <Letters dossier={dossier} />
       {open && <Checklist dossier={dossier} />}
       {open && <Referral dossier={dossier} />}
+      {open && <Handover dossier={dossier} />}
       <Measurements dossier={dossier} />
       {open && <Close dossier={dossier} />}
       <TransitionButtons dossier={dossier} />

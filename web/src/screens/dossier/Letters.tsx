@@ -1,0 +1,253 @@
+// Letters to creditors: choose the kind in plain words, tick the debts, make one letter per debt in
+// one batch and download it as a PDF the resident signs. Below, per debt, what was sent and what
+// came back, and the day the creditor confirmed the balance (which clears the stale flag).
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { api, ApiProblem, ifMatch, unwrap, type Schemas } from '../../api/client';
+import { saveBlob } from '../../lib/download';
+import { formatDate, formatEuro } from '../../lib/money';
+import { paperwork as p } from '../../text';
+import { Loading, StatusMessage } from '../../ui/screen';
+import { useRefreshDossier, type Debt, type Dossier } from './data';
+import { PaperworkError } from './paperworkErrors';
+
+type Letter = Schemas['Letter'];
+type Kind = Letter['kind'];
+const BASIC_KINDS: Kind[] = ['saldo_opgave', 'incasso_pauze'];
+const PROPOSAL_KINDS: Kind[] = ['betalingsregeling', 'schikkingsvoorstel'];
+
+export const lettersKey = (dossierId: string) => ['dossier', dossierId, 'letters'] as const;
+
+async function downloadBatch(dossierId: string, batchId: string) {
+  const blob = await unwrap(api.GET('/api/v1/dossiers/{id}/letter-batches/{batchId}/pdf', {
+    params: { path: { id: dossierId, batchId } }, parseAs: 'blob',
+  })) as unknown as Blob;
+  saveBlob(blob, 'brieven-aan-schuldeisers.pdf');
+}
+
+function MakeLetters({ dossier }: { dossier: Dossier }) {
+  const refresh = useRefreshDossier(dossier.id);
+  const kinds = dossier.phase === 'C' ? [...BASIC_KINDS, ...PROPOSAL_KINDS] : BASIC_KINDS;
+  const [kind, setKind] = useState<Kind | ''>('');
+  const [debtIds, setDebtIds] = useState<string[]>([]);
+  const [invalid, setInvalid] = useState<{ kind?: boolean; debts?: boolean }>({});
+  const [state, setState] = useState<{ busy: boolean; error?: unknown; made?: { batchId: string; count: number }; downloaded?: boolean }>({ busy: false });
+  const creditorOf = (debtId: string) => dossier.debts.find((debt) => debt.id === debtId)?.creditorName ?? '';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems = { kind: kind === '', debts: debtIds.length === 0 };
+    setInvalid(problems);
+    if (kind === '' || problems.debts) return;
+    setState({ busy: true });
+    try {
+      const made = await unwrap(api.POST('/api/v1/dossiers/{id}/letters', { params: { path: { id: dossier.id } }, body: { kind, debtIds } }));
+      setState({ busy: false, made: { batchId: made.batchId, count: made.items.length } });
+      setDebtIds([]);
+      await refresh();
+    } catch (caught) {
+      setState({ busy: false, error: caught });
+    }
+  };
+  const download = async (batchId: string, count: number) => {
+    setState({ busy: true, made: { batchId, count } });
+    try {
+      await downloadBatch(dossier.id, batchId);
+      setState({ busy: false, made: { batchId, count }, downloaded: true });
+    } catch (caught) {
+      setState({ busy: false, made: { batchId, count }, error: caught });
+    }
+  };
+
+  if (dossier.debts.length === 0) return <Paragraph>{p.noDebts}</Paragraph>;
+  return (
+    <>
+      <form className="utrecht-form" noValidate onSubmit={(event) => void submit(event)}>
+        <fieldset className={`utrecht-form-fieldset ss-fieldset${invalid.kind ? ' utrecht-form-fieldset--invalid' : ''}`} aria-describedby={invalid.kind ? 'letter-kind-error' : undefined}>
+          <legend className="utrecht-form-fieldset__legend">{p.kindLegend}</legend>
+          {invalid.kind && <p id="letter-kind-error" className="utrecht-form-field-error-message">{p.pickKind}</p>}
+          {kinds.map((value) => (
+            <div key={value} className="utrecht-form-field utrecht-form-field--radio">
+              <div className="utrecht-form-field__input">
+                <input type="radio" name="letter-kind" id={`letter-kind-${value}`} value={value} checked={kind === value}
+                  className="utrecht-radio-button utrecht-radio-button--html-input" onChange={() => setKind(value)} />
+              </div>
+              <div className="utrecht-form-field__label utrecht-form-field__label--radio">
+                <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`letter-kind-${value}`}>{p.kinds[value]}</label>
+              </div>
+            </div>
+          ))}
+          {dossier.phase === 'B' && <p className="ss-muted">{p.proposalsInC}</p>}
+        </fieldset>
+        <fieldset className={`utrecht-form-fieldset ss-fieldset${invalid.debts ? ' utrecht-form-fieldset--invalid' : ''}`} aria-describedby={`letter-debts-hint${invalid.debts ? ' letter-debts-error' : ''}`}>
+          <legend className="utrecht-form-fieldset__legend">{p.debtsLegend}</legend>
+          <p id="letter-debts-hint" className="ss-muted">{p.debtsHint}</p>
+          {invalid.debts && <p id="letter-debts-error" className="utrecht-form-field-error-message">{p.pickDebts}</p>}
+          {dossier.debts.map((debt) => (
+            <div key={debt.id} className="utrecht-form-field utrecht-form-field--checkbox">
+              <div className="utrecht-form-field__input">
+                <input type="checkbox" id={`letter-debt-${debt.id}`} checked={debtIds.includes(debt.id)}
+                  className="utrecht-checkbox utrecht-checkbox--html-input"
+                  onChange={(event) => setDebtIds(event.target.checked ? [...debtIds, debt.id] : debtIds.filter((id) => id !== debt.id))} />
+              </div>
+              <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
+                <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`letter-debt-${debt.id}`}>
+                  {`${debt.creditorName}${debt.collectorName ? ` (via ${debt.collectorName})` : ''}, ${formatEuro(debt.balanceCents)}`}
+                </label>
+              </div>
+            </div>
+          ))}
+        </fieldset>
+        <PaperworkError error={state.error} creditorOf={creditorOf} />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" disabled={state.busy}>{state.busy && !state.made ? p.busy : p.make}</Button>
+        </ButtonGroup>
+      </form>
+      {state.made && (
+        <div className="ss-panel">
+          <StatusMessage>{state.downloaded ? p.downloaded : p.made(state.made.count)}</StatusMessage>
+          <ButtonGroup>
+            <Button appearance="primary-action-button" disabled={state.busy} onClick={() => void download(state.made!.batchId, state.made!.count)}>{p.download}</Button>
+          </ButtonGroup>
+        </div>
+      )}
+    </>
+  );
+}
+
+function LetterItem({ letter, dossierId, editable }: { letter: Letter; dossierId: string; editable: boolean }) {
+  const refresh = useRefreshDossier(dossierId);
+  const [sentOn, setSentOn] = useState(letter.sentOn ?? '');
+  const [answeredOn, setAnsweredOn] = useState(letter.answeredOn ?? '');
+  const [state, setState] = useState<{ busy: boolean; error?: unknown; saved?: boolean }>({ busy: false });
+  const kind = p.kindsShort[letter.kind] ?? '';
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setState({ busy: true });
+    try {
+      await unwrap(api.PATCH('/api/v1/dossiers/{id}/letters/{letterId}', {
+        params: { path: { id: dossierId, letterId: letter.id }, header: { 'if-match': ifMatch(letter.version) } } as never,
+        body: { sentOn: sentOn || null, answeredOn: answeredOn || null },
+      }));
+      setState({ busy: false, saved: true });
+    } catch (caught) {
+      setState({ busy: false, error: caught });
+    }
+    await refresh();
+  };
+  const download = async () => {
+    setState({ busy: true });
+    try {
+      await downloadBatch(dossierId, letter.batchId);
+      setState({ busy: false });
+    } catch (caught) {
+      setState({ busy: false, error: caught });
+    }
+  };
+  return (
+    <li className="ss-panel">
+      <Paragraph>
+        <strong>{p.letterLine(kind, formatDate(letter.createdAt))}</strong>{' '}
+        {letter.sentOn ? p.sent(formatDate(letter.sentOn)) : p.notSent}{' '}
+        {letter.answeredOn ? p.answered(formatDate(letter.answeredOn)) : p.noAnswer}
+      </Paragraph>
+      <PaperworkError error={state.error} />
+      {state.saved && <StatusMessage>{p.saved}</StatusMessage>}
+      {editable && (
+        <form className="utrecht-form" noValidate onSubmit={(event) => void save(event)}>
+          <div className="ss-grid-fields">
+            {[['sent', p.sentOn, sentOn, setSentOn], ['answered', p.answeredOn, answeredOn, setAnsweredOn]].map(([key, text, value, set]) => (
+              <div key={key as string} className="utrecht-form-field">
+                <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor={`letter-${key as string}-${letter.id}`}>{text as string}</label></div>
+                <div className="utrecht-form-field__input">
+                  <input id={`letter-${key as string}-${letter.id}`} type="date" className="utrecht-textbox utrecht-textbox--html-input"
+                    value={value as string} onChange={(event) => (set as (v: string) => void)(event.target.value)} />
+                </div>
+              </div>
+            ))}
+          </div>
+          <ButtonGroup>
+            <Button type="submit" appearance="secondary-action-button" disabled={state.busy} aria-label={p.saveLetter(kind, letter.creditorName)}>{p.saveLetterShort}</Button>
+            <Button appearance="subtle-button" disabled={state.busy} onClick={() => void download()}>{p.downloadOne(letter.creditorName)}</Button>
+          </ButtonGroup>
+        </form>
+      )}
+    </li>
+  );
+}
+
+function BalanceConfirmed({ debt, dossierId, editable }: { debt: Debt; dossierId: string; editable: boolean }) {
+  const refresh = useRefreshDossier(dossierId);
+  const [day, setDay] = useState(debt.balanceConfirmedOn ?? '');
+  const [state, setState] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setState({ busy: true });
+    try {
+      await unwrap(api.PATCH('/api/v1/dossiers/{id}/debts/{debtId}', {
+        params: { path: { id: dossierId, debtId: debt.id }, header: { 'if-match': ifMatch(debt.version) } } as never,
+        body: { balanceConfirmedOn: day || null },
+      }));
+      setState({ busy: false });
+    } catch (caught) {
+      setState({ busy: false, error: caught });
+      if (caught instanceof ApiProblem && caught.status === 412) await refresh();
+      return;
+    }
+    await refresh();
+  };
+  const id = `confirmed-${debt.id}`;
+  return (
+    <>
+      <Paragraph>{debt.balanceConfirmedOn ? <strong>{p.confirmed(formatDate(debt.balanceConfirmedOn))}</strong> : p.notConfirmed}</Paragraph>
+      <PaperworkError error={state.error} />
+      {editable && (
+        <form className="utrecht-form" noValidate onSubmit={(event) => void save(event)}>
+          <div className="utrecht-form-field">
+            <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor={id}>{p.confirmedOn}</label></div>
+            <div className="utrecht-form-field-description" id={`${id}-hint`}>{p.confirmedHint}</div>
+            <div className="utrecht-form-field__input">
+              <input id={id} type="date" aria-describedby={`${id}-hint`} className="utrecht-textbox utrecht-textbox--html-input" value={day} onChange={(event) => setDay(event.target.value)} />
+            </div>
+          </div>
+          <ButtonGroup>
+            <Button type="submit" appearance="secondary-action-button" disabled={state.busy} aria-label={p.saveConfirmed(debt.creditorName)}>{p.saveLetterShort}</Button>
+          </ButtonGroup>
+        </form>
+      )}
+    </>
+  );
+}
+
+export function Letters({ dossier }: { dossier: Dossier }) {
+  const editable = dossier.phase === 'B' || dossier.phase === 'C';
+  const letters = useQuery({
+    queryKey: lettersKey(dossier.id),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/dossiers/{id}/letters', { params: { path: { id: dossier.id } } }))).items,
+  });
+  const withLetters = dossier.debts.filter((debt) => (letters.data ?? []).some((letter) => letter.debtId === debt.id));
+  return (
+    <section aria-labelledby="letters-heading">
+      <Heading2 id="letters-heading">{p.heading}</Heading2>
+      <Paragraph>{p.intro}</Paragraph>
+      {editable && <MakeLetters dossier={dossier} />}
+      <Heading3 id="letters-track-heading">{p.trackHeading}</Heading3>
+      <Paragraph>{p.trackIntro}</Paragraph>
+      {letters.isPending && <Loading />}
+      <PaperworkError error={letters.error} />
+      {letters.isSuccess && withLetters.length === 0 && <Paragraph>{p.noLetters}</Paragraph>}
+      {withLetters.map((debt) => (
+        <section key={debt.id} aria-labelledby={`letters-debt-${debt.id}`} className="ss-panel">
+          <h4 id={`letters-debt-${debt.id}`} className="utrecht-heading-4">{`${debt.creditorName}, ${formatEuro(debt.balanceCents)}`}</h4>
+          <ul className="ss-list-plain">
+            {letters.data!.filter((letter) => letter.debtId === debt.id).map((letter) => (
+              <LetterItem key={`${letter.id}-${letter.version}`} letter={letter} dossierId={dossier.id} editable={editable} />
+            ))}
+          </ul>
+          <BalanceConfirmed key={`${debt.id}-${debt.version}`} debt={debt} dossierId={dossier.id} editable={editable} />
+        </section>
+      ))}
+    </section>
+  );
+}
