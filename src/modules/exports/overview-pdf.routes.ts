@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { problemResponses } from '../../http/problem-schemas.js';
 import { perUserRateLimit } from '../../http/rate-limit.js';
 import { serviceContext } from '../../http/service-context.js';
+import { sendPdf } from '../../http/send-pdf.js';
 import { dossierIdParams } from '../dossiers/dossier.schemas.js';
 import { overviewPdf } from './overview-pdf.service.js';
 
@@ -27,6 +28,6 @@ export async function overviewPdfRoutes(instance: FastifyInstance) {
   }, async (request, reply) => {
     // A Buffer bypasses the response serializer; the schema above documents the bytes.
     const pdf = await overviewPdf(serviceContext(request), request.server.pdfRenderer, request.params.id, request.query.includeStory === 'true');
-    return reply.type('application/pdf').header('content-disposition', 'attachment; filename="schuldenoverzicht.pdf"').send(pdf as unknown as string);
+    return sendPdf(reply, pdf, 'schuldenoverzicht.pdf');
   });
 }

@@ -7,6 +7,7 @@ import { problemResponses } from '../../http/problem-schemas.js';
 import { perUserRateLimit } from '../../http/rate-limit.js';
 import { ifMatchHeaders, requiredVersion, withEtag } from '../../http/preconditions.js';
 import { serviceContext } from '../../http/service-context.js';
+import { sendPdf } from '../../http/send-pdf.js';
 import { dossierIdParams } from '../dossiers/dossier.schemas.js';
 import {
   getHandover, getHandoverConsent, putHandoverConsent, withdrawHandoverConsent,
@@ -94,7 +95,7 @@ export async function paperworkRoutes(instance: FastifyInstance) {
     },
   }, async (request, reply) => {
     const pdf = await renderLettersPdf(serviceContext(request), request.server.pdfRenderer, request.params.id, request.params.batchId);
-    return reply.type('application/pdf').header('content-disposition', 'attachment; filename="brieven.pdf"').send(pdf as unknown as string);
+    return sendPdf(reply, pdf, 'brieven.pdf');
   });
 
   app.get('/dossiers/:id/handover-consent', {
@@ -155,6 +156,6 @@ export async function paperworkRoutes(instance: FastifyInstance) {
     },
   }, async (request, reply) => {
     const pdf = await renderHandoverPdf(serviceContext(request), request.server.pdfRenderer, request.params.id);
-    return reply.type('application/pdf').header('content-disposition', 'attachment; filename="overdrachtsdossier.pdf"').send(pdf as unknown as string);
+    return sendPdf(reply, pdf, 'overdrachtsdossier.pdf');
   });
 }
