@@ -65,10 +65,24 @@ describe('letters to creditors and the handover', () => {
 
     // Phase C: the handover needs the referral, then the resident's consent for that organisation.
     await e.app.db.updateTable('dossiers').set({ phase: 'C' }).where('id', '=', dossier.id).execute();
+    // A disputed debt stays outside a settlement: the refused proposal names it, in words.
+    const disputed = (await call(e.app, token, 'GET', `/dossiers/${dossier.id}`)).json().debts.find((debt: { creditorName: string }) => debt.creditorName === 'Belastingdienst') as { id: string; version: number };
+    const patched = await call(e.app, token, 'PATCH', `/dossiers/${dossier.id}/debts/${disputed.id}`, { status: 'betwist' }, { 'if-match': `"${disputed.version}"` });
+    expect(patched.statusCode, patched.body).toBe(200);
     await page.goto(`${e.baseUrl}/dossiers/${dossier.id}/c`);
     const handover = page.getByRole('region', { name: 'Overdracht aan de schuldhulp' });
     await handover.getByText('Vul eerst de doorverwijzing hierboven in.').waitFor();
-    expect(await page.getByRole('region', { name: 'Brieven aan schuldeisers' }).getByRole('radio').count()).toBe(4);
+    const lettersC = page.getByRole('region', { name: 'Brieven aan schuldeisers' });
+    expect(await lettersC.getByRole('radio').count()).toBe(4);
+    await lettersC.getByLabel('Voorstel voor een schikking: een deel betalen, de rest kwijtschelden').check();
+    await lettersC.getByRole('checkbox', { name: /^Vattenfall/ }).check();
+    await lettersC.getByRole('checkbox', { name: /^Belastingdienst/ }).check();
+    await lettersC.getByRole('button', { name: 'Brieven maken' }).click();
+    const refusal = lettersC.getByRole('alert');
+    await refusal.getByText('Voor een of meer schulden kan geen voorstel worden gemaakt:').waitFor();
+    expect(await refusal.getByRole('listitem').allTextContents()).toEqual(['Belastingdienst: deze schuld valt buiten de regeling (betaald, kwijtgescholden, betwist of niet mee te nemen)']);
+    expect((await call(e.app, token, 'GET', `/dossiers/${dossier.id}/letters`)).json().items).toHaveLength(2);
+    await checkScreen(page, 'letters-proposal-refused');
     const referral = await call(e.app, token, 'PUT', `/dossiers/${dossier.id}/referral`, { route: 'kredietbank', organisation: 'Kredietbank Utrecht', status: 'aangemeld', referredAt: '2026-11-30' });
     expect(referral.statusCode, referral.body).toBe(201);
     await page.reload();
