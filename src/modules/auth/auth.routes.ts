@@ -69,7 +69,7 @@ export async function authRoutes(appInstance: FastifyInstance) {
       response: { 204: noContent, ...problemResponses(401) },
     },
   }, async (request, reply) => {
-    await logoutAll(context(request), actorOf(request));
+    await logoutAll({ ...context(request), actor: actorOf(request) });
     return reply.code(204).send(null);
   });
 
@@ -81,7 +81,7 @@ export async function authRoutes(appInstance: FastifyInstance) {
       response: { 204: noContent, ...problemResponses(400, 401, 422, 429) },
     },
   }, async (request, reply) => {
-    await changePassword(context(request), actorOf(request), request.body);
+    await changePassword({ ...context(request), actor: actorOf(request) }, request.body);
     return reply.code(204).send(null);
   });
 

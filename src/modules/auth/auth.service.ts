@@ -3,7 +3,6 @@
 import { createHmac } from 'node:crypto';
 import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.js';
-import type { Db } from '../../db/database.js';
 import { DomainRuleError, TooManyRequestsError, UnauthorizedError } from '../../lib/errors.js';
 import { deriveKey } from '../../lib/keys.js';
 import {
@@ -16,6 +15,7 @@ import {
 import { hashRefreshToken } from './refresh-token.js';
 import { findRefreshToken, findSpentAt, revokeSession, spendRefreshToken } from './session.repository.js';
 import { endUserSessions, issueTokenPair, openSession, type SignAccessToken, type TokenPair } from './session.service.js';
+import type { ServiceContext } from '../../core/service-context.js';
 
 /**
  * Back-off per account AND client address: from the 5th consecutive failure from one address,
@@ -36,16 +36,16 @@ export const LOGIN_BACK_OFF: BackOff = { threshold: 5, baseSeconds: 30, maxSecon
  */
 export const LOGIN_DAILY_CAP = 100;
 
-export interface AuthContext {
-  db: Db;
-  now: Date;
-  requestId: string;
+/** The one service context before anyone is signed in (no caller yet), plus what signing in needs. */
+export type AuthContext = Pick<ServiceContext, 'db' | 'now' | 'requestId'> & {
   signAccessToken: SignAccessToken;
   /** The root secret (config rootSecret): the client address is kept only as an HMAC keyed from it. */
   secret: Buffer;
   /** The client address (request.ip, which honours TRUST_PROXY). */
   clientAddress: string;
-}
+};
+/** The same for a signed-in caller. */
+export type SignedInAuthContext = AuthContext & Pick<ServiceContext, 'actor'>;
 
 function addressKeyOf(ctx: AuthContext): Buffer {
   return createHmac('sha256', deriveKey(ctx.secret, 'login-address')).update(ctx.clientAddress, 'utf8').digest();
@@ -214,7 +214,8 @@ export async function logout(ctx: AuthContext, input: { refreshToken: string }):
   });
 }
 
-export async function logoutAll(ctx: AuthContext, actor: Actor): Promise<void> {
+export async function logoutAll(ctx: SignedInAuthContext): Promise<void> {
+  const { actor } = ctx;
   await ctx.db.transaction().execute(async (trx) => {
     const ended = await endUserSessions(trx, { userId: actor.userId, now: ctx.now, reason: 'logout_all' });
     await recordAudit(trx, {
@@ -232,11 +233,8 @@ export async function logoutAll(ctx: AuthContext, actor: Actor): Promise<void> {
  * A new password; every other session ends (ASVS 7.4.3), the caller's own continues. A wrong
  * current password counts as a failed sign-in, so a stolen access token cannot guess unthrottled.
  */
-export async function changePassword(
-  ctx: AuthContext,
-  actor: Actor,
-  input: { currentPassword: string; newPassword: string },
-): Promise<void> {
+export async function changePassword(ctx: SignedInAuthContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const { actor } = ctx;
   assertAcceptablePassword(input.newPassword);
   const hash = await findPasswordHash(ctx.db, actor.userId);
   if (!hash) throw new UnauthorizedError();
