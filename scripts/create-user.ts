@@ -4,6 +4,7 @@
 // Same rules and audit as POST /users, through the same service.
 import { parseArgs } from 'node:util';
 import { AppError } from '../src/lib/errors.js';
+import { createFieldCipher } from '../src/lib/field-crypto.js';
 import { STAFF_ROLES, type StaffRole } from '../src/lib/vocabulary.js';
 import { USERNAME_PATTERN } from '../src/modules/auth/auth.schemas.js';
 import { createUserFromCommandLine } from '../src/modules/users/user.service.js';
@@ -49,7 +50,7 @@ const { config, db } = await openMigratedDatabase(
 );
 try {
   const user = await createUserFromCommandLine(
-    { db, now: new Date(), requestId: 'cli:user-create', secret: config.rootSecret },
+    { db, now: new Date(), requestId: 'cli:user-create', secret: config.rootSecret, cipher: createFieldCipher(config.encryptionKeys) },
     { role, username: values.username, displayName: displayName.trim(), locationId: values['location-id'], password },
   );
   process.stdout.write(`created ${user.role} ${user.username} (${user.id})\n`);

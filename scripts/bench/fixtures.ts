@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../src/lib/vocabulary.js';
+import { sealDisplayName } from '../../src/lib/display-name.js';
 import { seedStatsFixtures } from './stats-fixtures.js';
 
 export type BenchFixtures = Record<string, string>;
@@ -14,8 +15,9 @@ const EXPENSES = 20;
 
 async function user(app: FastifyInstance, role: Role, locationId: string, name: string) {
   const now = app.now();
+  const id = randomUUID();
   const row = await app.db.insertInto('users').values({
-    role, username: `bench-${name}-${randomUUID().slice(0, 8)}`, displayName: `Bench ${name}`, locationId,
+    id, role, username: `bench-${name}-${randomUUID().slice(0, 8)}`, displayNameEncrypted: sealDisplayName(app.cipher, id, `Bench ${name}`), locationId,
     trainedAt: role === 'maatje' ? now : null, updatedAt: now,
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;

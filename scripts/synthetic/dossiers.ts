@@ -1,12 +1,13 @@
 // Residents, dossiers, assignments, consent events and phase transitions from the plan in `synth`,
-// each one INSERT … SELECT. Display names are synthetic and numbered, never names of people.
+// each one INSERT … SELECT. Display names are synthetic and numbered, never names of people: so they
+// go in marked as plain text (`p.`, lib/display-name.ts) instead of one encryption per row.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 
 export async function insertDossiers(trx: Kysely<Database>): Promise<void> {
   await sql`
-    INSERT INTO users (id, role, display_name, location_id, created_at, updated_at)
-    SELECT resident_id, 'resident', 'Synthetische bewoner ' || lpad(n::text, 6, '0'), location_id, opened_at, opened_at
+    INSERT INTO users (id, role, display_name_encrypted, location_id, created_at, updated_at)
+    SELECT resident_id, 'resident', 'p.Synthetische bewoner ' || lpad(n::text, 6, '0'), location_id, opened_at, opened_at
     FROM synth`.execute(trx);
 
   await sql`

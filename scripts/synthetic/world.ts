@@ -34,11 +34,14 @@ export async function ensureLocations(trx: Kysely<Database>, count: number, now:
   });
 }
 
-/** Maatjes have no username or password: they exist for the foreign keys, nobody signs in as them. */
+/**
+ * Maatjes have no username or password: they exist for the foreign keys, nobody signs in as them.
+ * Their names are synthetic, so marked plain text (`p.`) like the residents' (dossiers.ts).
+ */
 export async function createMaatjes(trx: Kysely<Database>, locationIds: string[], from: Date): Promise<string[]> {
   const { rows } = await sql<{ id: string; locationId: string }>`
-    INSERT INTO users (role, display_name, location_id, trained_at, created_at, updated_at)
-    SELECT 'maatje', 'Synthetisch maatje ' || l.ord || '-' || m, l.id, ${from}, ${from}, ${from}
+    INSERT INTO users (role, display_name_encrypted, location_id, trained_at, created_at, updated_at)
+    SELECT 'maatje', 'p.Synthetisch maatje ' || l.ord || '-' || m, l.id, ${from}, ${from}, ${from}
     FROM unnest(${locationIds}::uuid[]) WITH ORDINALITY AS l(id, ord)
     CROSS JOIN generate_series(1, ${MAATJES_PER_LOCATION}) AS m
     RETURNING id, location_id`.execute(trx);

@@ -2,7 +2,9 @@
 // a revoked session take effect at once, whatever an unexpired token says.
 import type { Db } from '../db/database.js';
 import { statementTemplate } from '../db/statement-template.js';
+import type { FieldCipher } from '../lib/field-crypto.js';
 import type { Role } from '../lib/vocabulary.js';
+import { openDisplayName } from '../lib/display-name.js';
 
 export interface Actor {
   readonly userId: string;
@@ -23,7 +25,7 @@ const actorAndSession = statementTemplate(['userId', 'sessionId'], (db: Db, valu
   .selectFrom('users')
   .innerJoin('sessions', 'sessions.userId', 'users.id')
   .select([
-    'users.id', 'users.role', 'users.locationId', 'users.displayName', 'users.trainedAt',
+    'users.id', 'users.role', 'users.locationId', 'users.displayNameEncrypted', 'users.trainedAt',
     'users.disabledAt', 'sessions.revokedAt', 'sessions.expiresAt',
   ])
   .where('users.id', '=', values.userId)
@@ -31,6 +33,7 @@ const actorAndSession = statementTemplate(['userId', 'sessionId'], (db: Db, valu
 
 export async function loadActor(
   db: Db,
+  cipher: FieldCipher,
   claims: { userId: string; role: Role; sessionId: string },
   now: Date,
 ): Promise<Actor | undefined> {
@@ -41,7 +44,7 @@ export async function loadActor(
     userId: row.id,
     role: row.role,
     locationId: row.locationId,
-    displayName: row.displayName,
+    displayName: openDisplayName(cipher, row.id, row.displayNameEncrypted),
     trained: row.trainedAt !== null,
     sessionId: claims.sessionId,
   };

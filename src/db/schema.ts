@@ -26,7 +26,8 @@ export interface UsersTable {
   id: Generated<string>;
   role: Role;
   username: string | null;
-  displayName: string;
+  /** Under the master key (users.display_name), read outside any one dossier: caseload, access log. */
+  displayNameEncrypted: string;
   locationId: string | null;
   passwordHash: string | null;
   disabledAt: NullableTimestamp;

@@ -73,7 +73,7 @@ async function authenticatePlugin(app: FastifyInstance) {
       throw new UnauthorizedError();
     }
     if (!isAccessClaims(claims)) throw new UnauthorizedError();
-    const actor = await loadActor(app.db, { userId: claims.sub, role: claims.role, sessionId: claims.sid }, app.now());
+    const actor = await loadActor(app.db, app.cipher, { userId: claims.sub, role: claims.role, sessionId: claims.sid }, app.now());
     if (!actor) throw new UnauthorizedError();
 
     if (!roleMay(actor.role, access)) {

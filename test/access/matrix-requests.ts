@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { receiptHmac } from '../../src/modules/erasure/erasure.service.js';
+import { sealDisplayName } from '../../src/lib/display-name.js';
 import type { ActorKey, World } from '../support/world.js';
 
 export type ObjectKey = 'own' | 'other' | 'nonexistent';
@@ -119,7 +120,7 @@ async function freshAccount(ctx: CellContext): Promise<string> {
   if (ctx.object === 'nonexistent') return randomUUID();
   const id = randomUUID();
   await ctx.app.db.insertInto('users').values({
-    id, role: 'maatje', username: `matrix-account-${accountCounter++}`, displayName: 'CANARY-matrix-account',
+    id, role: 'maatje', username: `matrix-account-${accountCounter++}`, displayNameEncrypted: sealDisplayName(ctx.app.cipher, id, 'CANARY-matrix-account'),
     locationId: ctx.object === 'own' ? ctx.world.locations.own : ctx.world.locations.other, trainedAt: ctx.app.now(), updatedAt: ctx.app.now(),
   }).execute();
   return id;

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDisplayName, sealDisplayName } from '../../src/lib/display-name.js';
 import { NotFoundError } from '../../src/lib/errors.js';
 import { hashPassword } from '../../src/modules/auth/password.js';
 import { useTestApp, type TestApp } from '../support/app.js';
@@ -62,6 +63,8 @@ function matrixTools(t: TestDb, h: TestApp) {
     twinPasswordHash ??= hashPassword(TWIN_PASSWORD);
     await t.db.insertInto('users').values({
       ...row, id, username: `matrix-twin-${twins++}`, passwordHash: await twinPasswordHash,
+      // A sealed name is bound to its row: the twin's is sealed anew for its own id.
+      displayNameEncrypted: sealDisplayName(h.app.cipher, id, openDisplayName(h.app.cipher, userId, row.displayNameEncrypted)),
       createdAt: undefined, updatedAt: h.app.now(), version: undefined, failedLoginCount: undefined,
     }).execute();
     return { token: await sessionToken(h.app, id, row.role) };

@@ -17,7 +17,7 @@ const address = () => ({ 'x-forwarded-for': `100.64.0.${(addressSeq++ % 250) + 1
 async function newResident() {
   const location = await seedLocation(t.db);
   const row = await t.db.insertInto('users').values({
-    role: 'resident', displayName: `CANARY-resident-${unique()}`, locationId: location, updatedAt: new Date(),
+    role: 'resident', displayNameEncrypted: `p.CANARY-resident-${unique()}`, locationId: location, updatedAt: new Date(),
   }).returning('id').executeTakeFirstOrThrow();
   return { id: row.id, locationId: location };
 }
@@ -103,7 +103,7 @@ describe('POST /auth/activate', () => {
     const location = await seedLocation(t.db);
     const username = `CANARY-Staff-${unique()}`;
     const staff = await t.db.insertInto('users').values({
-      role: 'maatje', username, displayName: 'CANARY-name-staff', locationId: location, updatedAt: new Date(),
+      role: 'maatje', username, displayNameEncrypted: 'p.CANARY-name-staff', locationId: location, updatedAt: new Date(),
     }).returning('id').executeTakeFirstOrThrow();
     const first = await issue(staff.id);
     for (let i = 0; i < ACTIVATION_CODE_MAX_ATTEMPTS; i += 1) {

@@ -179,7 +179,7 @@ describe('one answer for every failed sign-in', () => {
     const disabled = await newUser({ disabled: true });
     const location = await seedLocation(t.db);
     const noPassword = await t.db.insertInto('users').values({
-      role: 'maatje', username: `CANARY-inactive-${unique()}`, displayName: 'CANARY-name-inactive', locationId: location, updatedAt: new Date(),
+      role: 'maatje', username: `CANARY-inactive-${unique()}`, displayNameEncrypted: 'p.CANARY-name-inactive', locationId: location, updatedAt: new Date(),
     }).returning('username').executeTakeFirstOrThrow();
 
     const answers = [

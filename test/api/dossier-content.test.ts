@@ -179,6 +179,10 @@ describe('the story', () => {
 describe('a dump of the database', () => {
   it('shows no name, reference, description, organisation, story or note of a dossier in plain text', async () => {
     const dossierId = await newDossier();
+    // A resident named when the maatje opens the dossier (the service seals the name), besides
+    // the resident and maatje of the factory.
+    const opened = await api(maatje).post('/dossiers', { resident: { displayName: 'CANARY-DUMP-resident-name' } });
+    expect(opened.statusCode, opened.body).toBe(201);
     const secret = {
       story: 'CANARY-DUMP-story', creditor: 'CANARY-DUMP-creditor', collector: 'CANARY-DUMP-collector', reference: 'CANARY-DUMP-reference',
       debtNotes: 'CANARY-DUMP-debt-notes', income: 'CANARY-DUMP-income', expense: 'CANARY-DUMP-expense', action: 'CANARY-DUMP-action',
@@ -213,11 +217,16 @@ describe('a dump of the database', () => {
     const dossier = JSON.stringify(await ok(api(maatje).get(`/dossiers/${dossierId}`), 200));
     for (const value of Object.values(secret).filter((v) => v !== secret.story)) expect(dossier).toContain(value);
     expect(JSON.stringify(await ok(api(maatje).get(`/dossiers/${dossierId}/handover-consent`), 200))).toContain(secret.referral);
-    // …and no row of any table holds one of them.
+    expect(JSON.parse(dossier)).toMatchObject({
+      resident: { id: resident.id, displayName: resident.displayName }, assignedMaatje: { id: maatje.id, displayName: maatje.displayName },
+    });
+    expect((await ok(api(maatje).get(`/dossiers/${opened.json().dossier.id}`), 200)).resident.displayName).toBe('CANARY-DUMP-resident-name');
+    // …and no row of any table holds one of them, nor the resident's or the maatje's name.
+    const names = [resident.displayName, maatje.displayName];
     const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(t.db);
     for (const { tablename } of tables.rows) {
       const dump = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(tablename)} t`.execute(t.db);
-      expect(dump.rows.filter((r) => r.row.includes('CANARY-DUMP')), tablename).toEqual([]);
+      expect(dump.rows.filter((r) => r.row.includes('CANARY-DUMP') || names.some((name) => r.row.includes(name))), tablename).toEqual([]);
     }
   });
 });

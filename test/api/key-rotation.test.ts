@@ -68,6 +68,8 @@ beforeAll(async () => {
     id: assignmentId, dossierId: dossiers[0]!, maatjeId: maatje.id, assignedAt: h.app.now(), endedAt: h.app.now(),
     reasonEncrypted: h.app.cipher.encrypt('CANARY-rotation-reason', { table: 'dossier_assignments', column: 'reason', rowId: assignmentId }),
   }).execute();
+  // The maatje's name as the migration left it: marked as plain text (the resident's is under the old key).
+  await t.db.updateTable('users').set({ displayNameEncrypted: 'p.CANARY-rotation-legacy-maatje' }).where('id', '=', maatje.id).execute();
 });
 
 afterAll(async () => {
@@ -151,6 +153,9 @@ describe('npm run keys:rotate', () => {
         expect(dossier).toContain('CANARY-rotation-legacy-creditor');
         expect(dossier).toContain('CANARY-rotation-legacy-reference');
       }
+      expect(JSON.parse(dossier)).toMatchObject({
+        resident: { displayName: resident.displayName }, assignedMaatje: { displayName: 'CANARY-rotation-legacy-maatje' },
+      });
     }
     const replay = await expectStatus(send(after, maatje, 'POST', `/dossiers/${dossiers[2]}/debts`,
       { creditorName: 'Eneco', creditorType: 'energie', status: 'open', balanceCents: 1_002, notes: 'CANARY-rotation-note-2' },

@@ -304,7 +304,7 @@ describe('createResidentAccount (for the dossiers module)', () => {
     const seeded = await seedUser(t.db, { role: 'maatje', locationId: home, trained: true });
     const maatje = { userId: seeded.id, role: 'maatje' as const, locationId: home, displayName: 'CANARY-name-m', trained: true, sessionId: randomUUID() };
     const { resident, code } = await t.db.transaction().execute(async (trx) => {
-      const created = await createResidentAccount(trx, { displayName: 'CANARY-name-resident', locationId: home, createdBy: maatje, now: h.clock.now() });
+      const created = await createResidentAccount(trx, h.app.cipher, { displayName: 'CANARY-name-resident', locationId: home, createdBy: maatje, now: h.clock.now() });
       const issued = await issueActivationCode(trx, { userId: created.id, issuedBy: maatje, now: h.clock.now(), secret: h.config.rootSecret });
       return { resident: created, code: issued };
     });

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { formatEuro } from '../../web/src/lib/money.js';
 import { checkScreen, newPage, useE2e } from './support/harness.js';
-import { buildDossier, call, tokenOf } from './support/roles.js';
+import { buildDossier, call, renameUser, tokenOf } from './support/roles.js';
 
 const e = useE2e();
 // Whole journeys on two shared cores: slow when other work runs beside them, never hung.
@@ -13,7 +13,7 @@ const JOURNEY_TIMEOUT_MS = 900_000;
 
 describe('the resident', () => {
   it('activates, reads the overview, downloads, reads the log, answers, withdraws and gives consent', async () => {
-    await e.app.db.updateTable('users').set({ displayName: 'Fatima el Amrani' }).where('id', '=', e.maatje.id).execute();
+    await renameUser(e.app, e.maatje.id, 'Fatima el Amrani');
     const maatjeToken = await tokenOf(e.app, e.maatje);
     const dossier = await buildDossier(e.app, maatjeToken, 'Samira Bakker');
     await e.app.db.insertInto('instruments').values({

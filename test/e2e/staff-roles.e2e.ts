@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { checkScreen, expectCardsOnPhone, newPage, useE2e } from './support/harness.js';
 import { insertPopulation, type ModelDossier } from '../support/stats-population.js';
-import { buildDossier, call, seedNamed, signInWith, tokenOf } from './support/roles.js';
+import { buildDossier, call, renameUser, seedNamed, signInWith, tokenOf } from './support/roles.js';
 
 const e = useE2e();
 // Whole journeys on two shared cores: slow when other work runs beside them, never hung.
@@ -13,7 +13,7 @@ const JOURNEY_TIMEOUT_MS = 900_000;
 
 describe('the coordinator', () => {
   it('sees the caseload without content, reassigns, and the old maatje\'s next load shows the dossier gone', async () => {
-    await e.app.db.updateTable('users').set({ displayName: 'Fatima el Amrani' }).where('id', '=', e.maatje.id).execute();
+    await renameUser(e.app, e.maatje.id, 'Fatima el Amrani');
     const coordinator = await seedNamed(e, 'coordinator', 'Jeroen Vos', { locationId: e.locationId });
     const newMaatje = await seedNamed(e, 'maatje', 'Karin Jansen', { locationId: e.locationId });
     await seedNamed(e, 'maatje', 'Peter de Wit (nog in training)', { locationId: e.locationId, trained: false });

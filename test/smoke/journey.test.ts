@@ -27,14 +27,14 @@ async function login(username: string, password: string): Promise<string> {
 describe('smoke: from the first admin to a resident\'s PDF', () => {
   it('works end to end', async () => {
     await t.db.insertInto('users').values({
-      role: 'admin', username: 'canary-admin', displayName: 'CANARY-Beheerder', passwordHash: await hashPassword('CANARY-admin-password'), updatedAt: new Date(),
+      role: 'admin', username: 'canary-admin', displayNameEncrypted: 'p.CANARY-Beheerder', passwordHash: await hashPassword('CANARY-admin-password'), updatedAt: new Date(),
     }).execute();
     const admin = await login('canary-admin', 'CANARY-admin-password');
 
     const location = (await call(admin, 'POST', '/locations', { name: 'CANARY-BuurtWerkKamer Bijlmer', city: 'Amsterdam' })).json();
     // A staff account's first code needs a second admin (two people for every staff credential).
     await t.db.insertInto('users').values({
-      role: 'admin', username: 'canary-admin-2', displayName: 'CANARY-Beheerder-2', passwordHash: await hashPassword('CANARY-admin2-password'), updatedAt: new Date(),
+      role: 'admin', username: 'canary-admin-2', displayNameEncrypted: 'p.CANARY-Beheerder-2', passwordHash: await hashPassword('CANARY-admin2-password'), updatedAt: new Date(),
     }).execute();
     const secondAdmin = await login('canary-admin-2', 'CANARY-admin2-password');
     const created = await call(admin, 'POST', '/users', { role: 'maatje', username: 'canary-maatje', displayName: 'CANARY-Maatje', locationId: location.id });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/database.js';
 import type { AgeBand, Leefsituatie, Phase, Role } from '../../src/lib/vocabulary.js';
+import { sealDisplayName } from '../../src/lib/display-name.js';
 import { sessionToken, unique } from './identity.js';
 
 
@@ -29,7 +30,7 @@ export async function createUser(
     id,
     role: options.role,
     username: options.username ?? `canary-${options.role}-${unique()}`,
-    displayName,
+    displayNameEncrypted: sealDisplayName(app.cipher, id, displayName),
     locationId: options.locationId ?? null,
     passwordHash: options.passwordHash ?? null,
     trainedAt: options.role === 'maatje' && options.trained !== false ? app.now() : null,

@@ -41,7 +41,8 @@ export async function seedUser(
   const row = await db.insertInto('users').values({
     role: options.role,
     username,
-    displayName: `CANARY-name-${unique()}`,
+    // Marked plain text, as the migration marks names from before encryption: no keyring here.
+    displayNameEncrypted: `p.CANARY-name-${unique()}`,
     locationId,
     passwordHash: options.passwordHash ?? await hashPassword(password),
     trainedAt: options.trained ? new Date() : null,

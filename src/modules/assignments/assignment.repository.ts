@@ -18,7 +18,7 @@ export async function listCaseload(db: Kysely<Database>, actor: Actor, limit: nu
       join.onRef('assignment.dossierId', '=', 'dossiers.id').on('assignment.endedAt', 'is', null))
     .leftJoin('users as maatje', 'maatje.id', 'assignment.maatjeId')
     .select(['dossiers.id', 'dossiers.residentId', 'dossiers.phase', 'dossiers.openedAt', 'dossiers.updatedAt',
-      'resident.displayName as residentDisplayName', 'maatje.id as maatjeId', 'maatje.displayName as maatjeDisplayName',
+      'resident.displayNameEncrypted as residentDisplayNameEncrypted', 'maatje.id as maatjeId', 'maatje.displayNameEncrypted as maatjeDisplayNameEncrypted',
       'maatje.disabledAt as maatjeDisabledAt', 'maatje.trainedAt as maatjeTrainedAt', cursorTime('dossiers.openedAt').as('cursorTime')])
     .where(dossierManagedBy(actor))
     .$narrowType<{ residentId: string }>()
@@ -30,7 +30,7 @@ export async function listCaseload(db: Kysely<Database>, actor: Actor, limit: nu
 }
 
 export async function findEligibleMaatje(db: Kysely<Database>, maatjeId: string, locationId: string) {
-  return db.selectFrom('users').select(['id', 'displayName'])
+  return db.selectFrom('users').select(['id', 'displayNameEncrypted'])
     .where('id', '=', maatjeId).where('role', '=', 'maatje').where('locationId', '=', locationId)
     .where('trainedAt', 'is not', null).where('disabledAt', 'is', null)
     .executeTakeFirst();
@@ -57,7 +57,7 @@ export async function assignmentHistory(db: Kysely<Database>, dossierId: string)
   return db.selectFrom('dossierAssignments')
     .innerJoin('users as maatje', 'maatje.id', 'dossierAssignments.maatjeId')
     .select(['dossierAssignments.id', 'dossierAssignments.assignedAt', 'dossierAssignments.reasonEncrypted',
-      'dossierAssignments.endedAt', 'maatje.displayName as maatjeDisplayName'])
+      'dossierAssignments.endedAt', 'dossierAssignments.maatjeId', 'maatje.displayNameEncrypted as maatjeDisplayNameEncrypted'])
     .where('dossierAssignments.dossierId', '=', dossierId)
     .orderBy('dossierAssignments.assignedAt').orderBy('dossierAssignments.id').execute();
 }

@@ -12,6 +12,7 @@ import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import { dossierSummaries } from '../dossiers/dossier-summary.service.js';
 import { INACTIVE_MONTHS } from '../housekeeping/housekeeping.rules.js';
+import { openDisplayName } from '../../lib/display-name.js';
 import type { ServiceContext } from '../../core/service-context.js';
 import {
   assignmentHistory, endActiveAssignment, findActiveAssignment, findEligibleMaatje, findManagedDossier, insertAssignment,
@@ -33,10 +34,12 @@ export async function caseload(ctx: ServiceContext, page: PageRequest) {
     return toPage(rows, page.limit, (r) => ({ createdAt: r.cursorTime, id: r.id }), (row) => ({
       dossierId: row.id,
       residentId: row.residentId,
-      residentDisplayName: row.residentDisplayName,
+      // Per row, a GCM open each (~15 µs): the page stays one query.
+      residentDisplayName: openDisplayName(ctx.cipher, row.residentId, row.residentDisplayNameEncrypted),
       phase: row.phase,
       maatjeId: row.maatjeId,
-      maatjeDisplayName: row.maatjeDisplayName,
+      maatjeDisplayName: row.maatjeId === null || row.maatjeDisplayNameEncrypted === null ? null
+        : openDisplayName(ctx.cipher, row.maatjeId, row.maatjeDisplayNameEncrypted),
       openedAt: row.openedAt,
       lastActivityAt: row.updatedAt,
       crisis: summaries.get(row.id)?.crisis ?? false,
@@ -72,7 +75,7 @@ export async function assignMaatje(ctx: ServiceContext, dossierId: string, input
       action: !previous ? 'assignment.created' : previous.maatjeId === maatje.id ? 'assignment.repeated' : 'assignment.changed', outcome: 'success', actorUserId: ctx.actor.userId,
       actorRole: ctx.actor.role, dossierId: dossier.id, subjectUserId: maatje.id, requestId: ctx.requestId,
     });
-    return { dossierId: dossier.id, maatjeId: maatje.id, maatjeDisplayName: maatje.displayName, assignedAt: ctx.now };
+    return { dossierId: dossier.id, maatjeId: maatje.id, maatjeDisplayName: openDisplayName(ctx.cipher, maatje.id, maatje.displayNameEncrypted), assignedAt: ctx.now };
   });
   if (!result) {
     await auditDenied(ctx, 'assignment.changed', dossierId);
@@ -103,7 +106,7 @@ export async function unassignMaatje(ctx: ServiceContext, dossierId: string) {
 export async function assignmentHistoryOf(trx: Kysely<Database>, ctx: Pick<ServiceContext, 'cipher'>, dossierId: string) {
   const rows = await assignmentHistory(trx, dossierId);
   return rows.map((row) => ({
-    maatjeDisplayName: row.maatjeDisplayName,
+    maatjeDisplayName: openDisplayName(ctx.cipher, row.maatjeId, row.maatjeDisplayNameEncrypted),
     assignedAt: row.assignedAt,
     endedAt: row.endedAt,
     reason: row.reasonEncrypted === null ? null : ctx.cipher.decrypt(row.reasonEncrypted, reasonContext(row.id)),

@@ -20,7 +20,7 @@ export async function findActivationCodeForUpdate(db: Db, codeHmac: Buffer) {
     .innerJoin('users', 'users.id', 'activationCodes.userId')
     .select([
       'activationCodes.id', 'activationCodes.expiresAt', 'activationCodes.usedAt', 'activationCodes.attempts',
-      'users.id as userId', 'users.role', 'users.username', 'users.displayName', 'users.disabledAt',
+      'users.id as userId', 'users.role', 'users.username', 'users.displayNameEncrypted', 'users.disabledAt',
     ])
     .where('activationCodes.codeHmac', '=', codeHmac)
     .forUpdate('activationCodes')

@@ -4,6 +4,7 @@
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/database.js';
 import { ConflictError, isUniqueViolation, UnauthorizedError } from '../../lib/errors.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
 import { deriveKey } from '../../lib/keys.js';
 import type { Role } from '../../lib/vocabulary.js';
 import { activationCodeHmac, generateActivationCode, normalizeActivationCode } from './activation-code.js';
@@ -14,6 +15,7 @@ import {
 import { accountWasInUse, clearPassword, setCredentials, usernameExists } from './credentials.repository.js';
 import { assertAcceptablePassword, hashPassword } from './password.js';
 import { endUserSessions, openSession, type SignAccessToken, type TokenPair } from './session.service.js';
+import { openDisplayName } from '../../lib/display-name.js';
 
 export const ACTIVATION_CODE_TTL_SECONDS = 14 * 24 * 60 * 60;
 /** Refused uses of a right code (wrong or taken username) before the code is dead. */
@@ -75,6 +77,8 @@ export interface ActivationContext {
   requestId: string;
   secret: Buffer;
   signAccessToken: SignAccessToken;
+  /** The master keys: the account's name is sealed under them (lib/display-name.ts). */
+  cipher: FieldCipher;
 }
 
 type RefusalReason = 'unknown_code' | 'used' | 'expired' | 'attempts_exhausted' | 'disabled' | 'username_mismatch' | 'username_taken';
@@ -132,7 +136,7 @@ export async function activate(
       await markActivationCodeUsed(trx, code.id, ctx.now);
       await endUserSessions(trx, { userId: code.userId, now: ctx.now, reason: 'activation' });
       const pair = await openSession(trx, {
-        user: { id: code.userId, role: code.role, displayName: code.displayName },
+        user: { id: code.userId, role: code.role, displayName: openDisplayName(ctx.cipher, code.userId, code.displayNameEncrypted) },
         now: ctx.now,
       }, ctx.signAccessToken);
       await recordAudit(trx, {

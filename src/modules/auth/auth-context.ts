@@ -21,5 +21,6 @@ export function authContextFor(app: FastifyInstance) {
     secret: app.appConfig.rootSecret,
     clientAddress: request.ip,
     signAccessToken,
+    cipher: app.cipher,
   });
 }

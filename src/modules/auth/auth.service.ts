@@ -16,6 +16,7 @@ import { hashRefreshToken } from './refresh-token.js';
 import { findRefreshToken, findSpentAt, revokeSession, spendRefreshToken } from './session.repository.js';
 import { endUserSessions, issueTokenPair, openSession, type SignAccessToken, type TokenPair } from './session.service.js';
 import type { ServiceContext } from '../../core/service-context.js';
+import { openDisplayName } from '../../lib/display-name.js';
 
 /**
  * Back-off per account AND client address: from the 5th consecutive failure from one address,
@@ -36,8 +37,11 @@ export const LOGIN_BACK_OFF: BackOff = { threshold: 5, baseSeconds: 30, maxSecon
  */
 export const LOGIN_DAILY_CAP = 100;
 
-/** The one service context before anyone is signed in (no caller yet), plus what signing in needs. */
-export type AuthContext = Pick<ServiceContext, 'db' | 'now' | 'requestId'> & {
+/**
+ * The one service context before anyone is signed in (no caller yet), plus what signing in needs.
+ * The cipher opens the account's name (lib/display-name.ts) for the session's answer.
+ */
+export type AuthContext = Pick<ServiceContext, 'db' | 'now' | 'requestId' | 'cipher'> & {
   signAccessToken: SignAccessToken;
   /** The root secret (config rootSecret): the client address is kept only as an HMAC keyed from it. */
   secret: Buffer;
@@ -106,7 +110,7 @@ export async function login(ctx: AuthContext, input: { username: string; passwor
       await replacePasswordHash(trx, account.id, { passwordHash: rehash, previousHash: hash, now: ctx.now });
     }
     const pair = await openSession(trx, {
-      user: { id: account.id, role: account.role, displayName: account.displayName },
+      user: { id: account.id, role: account.role, displayName: openDisplayName(ctx.cipher, account.id, account.displayNameEncrypted) },
       now: ctx.now,
     }, ctx.signAccessToken);
     await recordAudit(trx, {
@@ -158,7 +162,7 @@ export async function refresh(ctx: AuthContext, input: { refreshToken: string })
   const token = await findRefreshToken(ctx.db, hashRefreshToken(input.refreshToken));
   if (!token) throw new UnauthorizedError();
   const successor = successorOf(ctx, input.refreshToken);
-  const user = { id: token.userId, role: token.role, displayName: token.displayName };
+  const user = { id: token.userId, role: token.role, displayName: openDisplayName(ctx.cipher, token.userId, token.displayNameEncrypted) };
 
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const reuse = async () => {

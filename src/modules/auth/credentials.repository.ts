@@ -8,7 +8,7 @@ import type { Db } from '../../db/database.js';
 export async function findLoginAccount(db: Db, username: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'role', 'displayName', 'passwordHash', 'disabledAt'])
+    .select(['id', 'role', 'displayNameEncrypted', 'passwordHash', 'disabledAt'])
     .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
     .executeTakeFirst();
 }

@@ -24,7 +24,7 @@ export async function findRefreshToken(db: Db, tokenHash: Buffer) {
     .select([
       'refreshTokens.id as tokenId', 'refreshTokens.expiresAt as tokenExpiresAt', 'refreshTokens.spentAt',
       'sessions.id as sessionId', 'sessions.expiresAt as sessionExpiresAt', 'sessions.revokedAt',
-      'users.id as userId', 'users.role', 'users.displayName', 'users.disabledAt',
+      'users.id as userId', 'users.role', 'users.displayNameEncrypted', 'users.disabledAt',
     ])
     .where('refreshTokens.tokenHash', '=', tokenHash)
     .executeTakeFirst();

@@ -23,7 +23,7 @@ export async function listDossierAuditEvents(db: Kysely<Database>, dossier: Doss
     .selectFrom('auditEvents')
     .leftJoin('users as actor', 'actor.id', 'auditEvents.actorUserId')
     .select(['auditEvents.id', 'auditEvents.occurredAt', 'auditEvents.actorUserId', 'auditEvents.actorRole',
-      'auditEvents.action', 'auditEvents.outcome', 'actor.displayName as actorDisplayName',
+      'auditEvents.action', 'auditEvents.outcome', 'actor.displayNameEncrypted as actorDisplayNameEncrypted',
       cursorTime('auditEvents.occurredAt').as('cursorTime'),
       sql<number>`count(*) OVER (PARTITION BY ${entryKey})::int`.as('attempts'),
       sql<number>`row_number() OVER (PARTITION BY ${entryKey} ORDER BY audit_events.occurred_at, audit_events.id)`.as('nth'),
@@ -33,7 +33,7 @@ export async function listDossierAuditEvents(db: Kysely<Database>, dossier: Doss
     .selectAll('b')
     .select(sql<number>`row_number() OVER (PARTITION BY b.actor_user_id, b.actor_reset_at ORDER BY b.occurred_at, b.id)`.as('nthAfterReset'));
   let query = db.selectFrom(events.as('e'))
-    .select(['e.id', 'e.occurredAt', 'e.actorUserId', 'e.actorRole', 'e.action', 'e.outcome', 'e.actorDisplayName', 'e.cursorTime', 'e.attempts',
+    .select(['e.id', 'e.occurredAt', 'e.actorUserId', 'e.actorRole', 'e.action', 'e.outcome', 'e.actorDisplayNameEncrypted', 'e.cursorTime', 'e.attempts',
       sql<Date | null>`CASE WHEN e.nth_after_reset = 1 THEN e.actor_reset_at END`.as('actorResetAt')])
     .where('e.nth', '=', 1)
     .orderBy('e.occurredAt')

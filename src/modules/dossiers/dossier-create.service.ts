@@ -33,7 +33,7 @@ export async function createDossier(ctx: ServiceContext & { secret: Buffer }, bo
       }
       residentId = linkable.residentId;
     } else {
-      const resident = await createResidentAccount(trx, {
+      const resident = await createResidentAccount(trx, ctx.cipher, {
         displayName: body.resident.displayName, locationId, createdBy: actor, now: ctx.now, requestId: ctx.requestId,
       });
       residentId = resident.id;

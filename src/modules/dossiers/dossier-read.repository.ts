@@ -39,7 +39,7 @@ function readStatement(sections: Record<string, JsonSection<unknown>>, role: Rol
       .leftJoin('dossierKeys as dataKey', 'dataKey.dossierId', 'scope.id')
       .selectAll('scope')
       .select(['dataKey.keyId as dataKeyId', 'dataKey.wrappedKey as dataKeyWrapped'])
-      .select(['resident.displayName as residentDisplayName', 'maatje.id as maatjeId', 'maatje.displayName as maatjeDisplayName'])
+      .select(['resident.displayNameEncrypted as residentDisplayNameEncrypted', 'maatje.id as maatjeId', 'maatje.displayNameEncrypted as maatjeDisplayNameEncrypted'])
       .select(Object.entries(sections).map(([name, section]) => section.select(dossierRef).as(name)));
   });
 }

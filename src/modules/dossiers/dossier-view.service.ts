@@ -15,6 +15,7 @@ import {
 } from './dossier.repository.js';
 import type { DossierView } from './dossier.schemas.js';
 import { withOfficialSources, withVtlbCorrections } from './official-sources.js';
+import { openDisplayName } from '../../lib/display-name.js';
 
 const notesContext = (dossierId: string) => ({ table: 'dossiers', column: 'notes', rowId: dossierId });
 
@@ -32,8 +33,10 @@ function dossierFields(row: DossierRow, ctx: Pick<DossierContext, 'cipher'>) {
     id: row.id,
     phase: row.phase,
     locationId: row.locationId,
-    resident: { id: row.residentId, displayName: row.residentDisplayName },
-    assignedMaatje: row.maatjeId !== null && row.maatjeDisplayName !== null ? { id: row.maatjeId, displayName: row.maatjeDisplayName } : null,
+    // Names are under the master key, which the dossier's cipher also reads (lib/display-name.ts).
+    resident: { id: row.residentId, displayName: openDisplayName(ctx.cipher, row.residentId, row.residentDisplayNameEncrypted) },
+    assignedMaatje: row.maatjeId !== null && row.maatjeDisplayNameEncrypted !== null
+      ? { id: row.maatjeId, displayName: openDisplayName(ctx.cipher, row.maatjeId, row.maatjeDisplayNameEncrypted) } : null,
     openedAt: row.openedAt,
     updatedAt: row.updatedAt,
     closedAt: row.closedAt,
@@ -110,9 +113,9 @@ export async function loadDossierView(trx: Kysely<Database>, ctx: ServiceContext
 }
 
 /** Records kept beside the dossier that only the export shows in full: the resident's account, every consent event, the debt snapshots. */
-export async function loadDossierRecords(trx: Kysely<Database>, dossier: DossierCore) {
-  const [account, consentRecords, debtSnapshots] = await Promise.all([
+export async function loadDossierRecords(trx: Kysely<Database>, ctx: Pick<ServiceContext, 'cipher'>, dossier: DossierCore) {
+  const [{ displayNameEncrypted, ...account }, consentRecords, debtSnapshots] = await Promise.all([
     findResidentAccount(trx, dossier), listConsentEvents(trx, dossier), listDebtSnapshots(trx, dossier),
   ]);
-  return { account, consentRecords, debtSnapshots };
+  return { account: { ...account, displayName: openDisplayName(ctx.cipher, account.id, displayNameEncrypted) }, consentRecords, debtSnapshots };
 }

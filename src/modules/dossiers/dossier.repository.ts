@@ -17,7 +17,7 @@ export async function loadDossierRow(db: Kysely<Database>, dossier: DossierCore)
       join.onRef('assignment.dossierId', '=', 'dossiers.id').on('assignment.endedAt', 'is', null))
     .leftJoin('users as maatje', 'maatje.id', 'assignment.maatjeId')
     .selectAll('dossiers')
-    .select(['resident.displayName as residentDisplayName', 'maatje.id as maatjeId', 'maatje.displayName as maatjeDisplayName'])
+    .select(['resident.displayNameEncrypted as residentDisplayNameEncrypted', 'maatje.id as maatjeId', 'maatje.displayNameEncrypted as maatjeDisplayNameEncrypted'])
     .where('dossiers.id', '=', dossier.id)
     .$narrowType<{ residentId: string }>()
     .executeTakeFirstOrThrow();
@@ -29,9 +29,10 @@ export async function listVisibleDossiers(db: Kysely<Database>, actor: Actor, li
   let query = db
     .selectFrom('dossiers')
     .innerJoin('users as resident', 'resident.id', 'dossiers.residentId')
-    .select(['dossiers.id', 'dossiers.phase', 'dossiers.openedAt', 'dossiers.updatedAt', 'resident.displayName as residentDisplayName',
-      cursorTime('dossiers.openedAt').as('cursorTime')])
+    .select(['dossiers.id', 'dossiers.residentId', 'dossiers.phase', 'dossiers.openedAt', 'dossiers.updatedAt',
+      'resident.displayNameEncrypted as residentDisplayNameEncrypted', cursorTime('dossiers.openedAt').as('cursorTime')])
     .where(dossierVisibleTo(actor))
+    .$narrowType<{ residentId: string }>()
     .orderBy('dossiers.openedAt')
     .orderBy('dossiers.id')
     .limit(limit + 1);
@@ -127,7 +128,7 @@ export async function listDebtSnapshots(db: Kysely<Database>, dossier: DossierCo
 }
 
 export async function findResidentAccount(db: Kysely<Database>, dossier: DossierCore) {
-  return db.selectFrom('users').select(['id', 'role', 'username', 'displayName', 'locationId', 'createdAt'])
+  return db.selectFrom('users').select(['id', 'role', 'username', 'displayNameEncrypted', 'locationId', 'createdAt'])
     .where('id', '=', dossier.residentId).executeTakeFirstOrThrow();
 }
 

@@ -22,6 +22,7 @@ import {
   updateDossierIfVersion, updateDossierRow,
 } from './dossier.repository.js';
 import type { GiveConsentBody, PatchDossierBody } from './dossier.schemas.js';
+import { openDisplayName } from '../../lib/display-name.js';
 
 /** One statement whatever the dossier holds: scope, rows and audit together (readDossier). */
 export async function getDossier(ctx: ServiceContext, dossierId: string) {
@@ -42,7 +43,7 @@ export async function listDossiers(ctx: ServiceContext, page: PageRequest) {
       return {
         id: row.id,
         phase: row.phase,
-        residentDisplayName: row.residentDisplayName,
+        residentDisplayName: openDisplayName(ctx.cipher, row.residentId, row.residentDisplayNameEncrypted),
         openedAt: row.openedAt,
         updatedAt: row.updatedAt,
         crisis: summary?.crisis ?? false,

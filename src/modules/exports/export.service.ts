@@ -14,12 +14,12 @@ import { EXPORT_FORMAT_VERSION, type DossierExport } from './export.schemas.js';
 export async function exportDossier(ctx: ServiceContext, dossierId: string): Promise<DossierExport> {
   return withDossier(ctx, dossierId, { action: 'export.json', write: false }, async (trx, dossier) => {
     const [records, view, story, measurements, assignmentHistory, accessLog, letters, handoverConsents] = await Promise.all([
-      loadDossierRecords(trx, dossier),
+      loadDossierRecords(trx, ctx, dossier),
       loadDossierView(trx, ctx, dossier),
       storyOf(trx, ctx, dossier),
       measurementsOf(trx, dossier),
       assignmentHistoryOf(trx, ctx, dossier.id),
-      completeAccessLog(trx, dossier),
+      completeAccessLog(trx, ctx, dossier),
       lettersOf(trx, dossier),
       handoverConsentsOf(trx, dossier),
     ]);

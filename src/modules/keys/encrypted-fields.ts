@@ -35,8 +35,11 @@ export const DOSSIER_FIELDS: readonly DossierField[] = [
 
 /**
  * Columns under the master key itself: the coordinator's assignment reason (metadata the
- * coordinator manages outside the dossier gate) and stored idempotent replies (per user, 24 h).
+ * coordinator manages outside the dossier gate), every account's name (read outside any one
+ * dossier: caseload, access log, sign-in; lib/display-name.ts) and stored idempotent replies
+ * (per user, 24 h).
  */
 export const MASTER_FIELDS = [
   { table: 'dossier_assignments', column: 'reason_encrypted', field: 'reason' },
+  { table: 'users', column: 'display_name_encrypted', field: 'display_name' },
 ] as const;

@@ -63,11 +63,15 @@ export async function replaceValue(db: Kysely<Database>, field: { table: string;
     WHERE ${sql.ref(field.rowId)}::text = ${rowId} AND ${sql.ref(field.column)} = ${from}`.execute(db);
 }
 
-/** Values of a master-key column written under another master key than the current one. */
+/**
+ * Values of a master-key column written under another master key than the current one, or marked
+ * plain text by the migration that encrypted the column (`p.`, account names).
+ */
 export async function staleMasterValues(db: Kysely<Database>, field: { table: string; column: string }, currentKeyId: string, afterId: string, limit: number) {
   const { rows } = await sql<{ rowId: string; value: string }>`
     SELECT id::text AS row_id, ${sql.ref(field.column)} AS value FROM ${sql.table(field.table)}
-    WHERE id::text > ${afterId} AND ${sql.ref(field.column)} LIKE 'v1.%' AND ${sql.ref(field.column)} NOT LIKE ${`v1.${currentKeyId}.%`}
+    WHERE id::text > ${afterId} AND ((${sql.ref(field.column)} LIKE 'v1.%' AND ${sql.ref(field.column)} NOT LIKE ${`v1.${currentKeyId}.%`})
+      OR ${sql.ref(field.column)} LIKE 'p.%')
     ORDER BY id::text LIMIT ${limit} FOR UPDATE`.execute(db);
   return rows;
 }

@@ -1,7 +1,8 @@
 // `npm run keys:rotate`: after a new master key was put first in ENCRYPTION_KEYS (on every running
 // instance), rewrap every dossier's data key under it, give a dossier from before per-dossier keys
 // its key, and re-encrypt values written before per-dossier keys (v1, or marked plain text) under
-// the dossier's key. Master-key columns outside dossiers are re-encrypted under the new master key.
+// the dossier's key. Master-key columns outside dossiers (assignment reasons, account names) are
+// re-encrypted under the new master key, and their values still marked plain text encrypted.
 // Batches of dossiers, each its own transaction holding the dossiers' row locks as a write does:
 // the service keeps running, a batch is all or nothing, and a re-run continues where one stopped
 // (whatever still needs work is found again). Afterwards the old key can leave ENCRYPTION_KEYS.
@@ -27,6 +28,8 @@ export interface RotationReport extends RotationProgress {
 }
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+/** A value the migration that encrypted its column marked as still plain text. */
+const PLAIN_PREFIX = 'p.';
 
 export async function rotateKeys(
   db: Kysely<Database>, keyring: Keyring,
@@ -81,7 +84,8 @@ export async function rotateKeys(
         const stale = await staleMasterValues(trx, field, current, afterRow, batchSize);
         for (const row of stale) {
           const context = { table: field.table, column: field.field, rowId: row.rowId };
-          await replaceValue(trx, { ...field, rowId: 'id' }, row.rowId, row.value, keyring.encrypt(keyring.decrypt(row.value, context), context));
+          const plain = row.value.startsWith(PLAIN_PREFIX) ? row.value.slice(PLAIN_PREFIX.length) : keyring.decrypt(row.value, context);
+          await replaceValue(trx, { ...field, rowId: 'id' }, row.rowId, row.value, keyring.encrypt(plain, context));
         }
         return stale;
       });

@@ -33,7 +33,7 @@ export async function setupRoutes(instance: FastifyInstance) {
     },
   }, async (request, reply) => {
     const admin = await completeSetup(
-      { db: app.db, now: app.now(), requestId: request.id, secret: app.appConfig.rootSecret },
+      { db: app.db, now: app.now(), requestId: request.id, secret: app.appConfig.rootSecret, cipher: app.cipher },
       request.body,
     );
     return reply.code(201).send(admin);

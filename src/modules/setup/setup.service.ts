@@ -1,6 +1,7 @@
 // The first admin without a second terminal: the way self-hosted tools bootstrap. While no admin
 // exists the server logs a setup code; whoever can read that log can create the first admin.
 import type { Db } from '../../db/database.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
 import { NotFoundError, UnauthorizedError } from '../../lib/errors.js';
 import { createFirstAdmin, firstAdminNeeded } from '../users/user.service.js';
 import { isSetupCode, setupCodeFor } from './setup-code.js';
@@ -10,6 +11,7 @@ export interface SetupContext {
   now: Date;
   requestId: string;
   secret: Buffer;
+  cipher: FieldCipher;
 }
 
 export async function setupStatus(db: Db): Promise<{ needed: boolean }> {

@@ -5,8 +5,8 @@ import { afterCursor, cursorTime, type Cursor } from '../../lib/pagination.js';
 
 const RESET_COLUMNS = [
   'r.id', 'r.userId', 'r.requestedBy', 'r.requestedAt', 'r.expiresAt', 'r.approvedBy', 'r.approvedAt',
-  'target.role as targetRole', 'target.displayName as targetDisplayName', 'target.locationId as targetLocationId',
-  'target.disabledAt as targetDisabledAt', 'requester.displayName as requesterDisplayName',
+  'target.role as targetRole', 'target.displayNameEncrypted as targetDisplayNameEncrypted', 'target.locationId as targetLocationId',
+  'target.disabledAt as targetDisabledAt', 'requester.displayNameEncrypted as requesterDisplayNameEncrypted',
 ] as const;
 
 function withNames(db: Db) {

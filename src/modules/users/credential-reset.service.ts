@@ -7,7 +7,9 @@
 import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/database.js';
+import { openDisplayName } from '../../lib/display-name.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
 import { toPage, type Page, type PageRequest } from '../../lib/pagination.js';
 import { STAFF_ROLES, type Role } from '../../lib/vocabulary.js';
 import { issueActivationCode } from '../auth/activation.service.js';
@@ -35,14 +37,14 @@ export interface CredentialResetView {
 
 type ResetRow = NonNullable<Awaited<ReturnType<typeof findReset>>>;
 
-function toView(row: ResetRow, now: Date): CredentialResetView {
+function toView(cipher: FieldCipher, row: ResetRow, now: Date): CredentialResetView {
   return {
     id: row.id,
     userId: row.userId,
-    userDisplayName: row.targetDisplayName,
+    userDisplayName: openDisplayName(cipher, row.userId, row.targetDisplayNameEncrypted),
     userRole: row.targetRole,
     requestedBy: row.requestedBy,
-    requestedByDisplayName: row.requesterDisplayName,
+    requestedByDisplayName: openDisplayName(cipher, row.requestedBy, row.requesterDisplayNameEncrypted),
     requestedAt: row.requestedAt,
     expiresAt: row.expiresAt,
     status: row.approvedAt !== null ? 'approved' : row.expiresAt <= now ? 'expired' : 'pending',
@@ -98,14 +100,14 @@ export async function requestCredentialReset(ctx: UserContext, userId: string): 
       throw new ConflictError('user_disabled', 'The account is disabled; enable it before asking for a reset.');
     }
     const id = await fileCredentialReset(trx, { userId, requestedBy: actor, now: ctx.now, requestId: ctx.requestId, cause: 'requested' });
-    return toView((await findReset(trx, id)) as ResetRow, ctx.now);
+    return toView(ctx.cipher, (await findReset(trx, id)) as ResetRow, ctx.now);
   });
 }
 
 export async function listCredentialResets(ctx: ServiceContext, page: PageRequest): Promise<Page<CredentialResetView>> {
   const { now } = ctx;
   const rows = await listPending(ctx.db, now, { limit: page.limit, after: page.cursor });
-  return toPage(rows, page.limit, (row) => ({ createdAt: row.cursorTime, id: row.id }), (row) => toView(row, now));
+  return toPage(rows, page.limit, (row) => ({ createdAt: row.cursorTime, id: row.id }), (row) => toView(ctx.cipher, row, now));
 }
 
 /**

@@ -16,7 +16,7 @@ export interface UserScope {
 }
 
 const USER_COLUMNS = [
-  'users.id', 'users.role', 'users.username', 'users.displayName', 'users.locationId', 'users.disabledAt',
+  'users.id', 'users.role', 'users.username', 'users.displayNameEncrypted', 'users.locationId', 'users.disabledAt',
   'users.trainedAt', 'users.createdAt', 'users.version',
 ] as const;
 

@@ -2,9 +2,12 @@
 // manages the maatjes of their own location. A staff account's codes come from
 // credential-reset.service.ts (two people), a resident's from the dossier's maatje. Accounts outside
 // the caller's reach are 404, exactly like accounts that do not exist.
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/database.js';
+import { openDisplayName, sealDisplayName } from '../../lib/display-name.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
 import {
   BadRequestError, ConflictError, DomainRuleError, ForbiddenError, isUniqueViolation, NotFoundError,
   PreconditionFailedError, PreconditionRequiredError,
@@ -25,7 +28,7 @@ import type { ServiceContext } from '../../core/service-context.js';
 /** The one service context, with the root secret (config rootSecret) activation codes are keyed from. */
 export type UserContext = ServiceContext & { secret: Buffer };
 /** Where no person acts (the command line, the first admin's setup): the same context without a caller. */
-export type SystemContext = Pick<UserContext, 'db' | 'now' | 'requestId' | 'secret'>;
+export type SystemContext = Pick<UserContext, 'db' | 'now' | 'requestId' | 'secret'> & { cipher: FieldCipher };
 
 export interface UserView {
   id: string;
@@ -41,12 +44,12 @@ export interface UserView {
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserInScope>>>;
 
-function toView(row: UserRow): UserView {
+function toView(cipher: FieldCipher, row: UserRow): UserView {
   return {
     id: row.id,
     role: row.role,
     username: row.username,
-    displayName: row.displayName,
+    displayName: openDisplayName(cipher, row.id, row.displayNameEncrypted),
     locationId: row.locationId,
     disabled: row.disabledAt !== null,
     trainedAt: row.trainedAt,
@@ -77,11 +80,11 @@ async function findVisible(db: Db, actor: Actor, id: string, purpose: 'manage' |
 
 export async function listUsers(ctx: ServiceContext, page: PageRequest): Promise<Page<UserView>> {
   const rows = await listUsersInScope(ctx.db, scopeOf(ctx.actor, 'manage'), { limit: page.limit, after: page.cursor });
-  return toPage(rows, page.limit, (row) => ({ createdAt: row.cursorTime, id: row.id }), toView);
+  return toPage(rows, page.limit, (row) => ({ createdAt: row.cursorTime, id: row.id }), (row) => toView(ctx.cipher, row));
 }
 
 export async function getUser(ctx: ServiceContext, id: string): Promise<UserView> {
-  return toView(await findVisible(ctx.db, ctx.actor, id));
+  return toView(ctx.cipher, await findVisible(ctx.db, ctx.actor, id));
 }
 
 export interface CreateUserInput {
@@ -120,10 +123,12 @@ async function insertStaffAccount(
       if (await findUserIdByUsername(trx, input.username)) {
         throw new ConflictError('username_taken', 'This username is taken; choose another.');
       }
+      const id = randomUUID();
       const row = await insertUser(trx, {
+        id,
         role: input.role,
         username: input.username,
-        displayName: input.displayName,
+        displayNameEncrypted: sealDisplayName(ctx.cipher, id, input.displayName),
         locationId: input.locationId,
         passwordHash,
         createdAt: ctx.now,
@@ -138,7 +143,7 @@ async function insertStaffAccount(
         requestId: ctx.requestId,
         details: { role: input.role, via: options.via ?? (actor ? 'api' : 'cli'), withPassword: passwordHash !== null },
       });
-      const view: CreatedUserView = toView(row);
+      const view: CreatedUserView = toView(ctx.cipher, row);
       if (actor !== null) {
         view.credentialResetId = await fileCredentialReset(trx, {
           userId: row.id, requestedBy: actor, now: ctx.now, requestId: ctx.requestId, cause: 'created',
@@ -222,12 +227,15 @@ export async function createFirstAdmin(
  */
 export async function createResidentAccount(
   trx: Db,
+  cipher: FieldCipher,
   input: { displayName: string; locationId: string; createdBy: Actor; now: Date; requestId?: string },
 ): Promise<UserView> {
+  const id = randomUUID();
   const row = await insertUser(trx, {
+    id,
     role: 'resident',
     username: null,
-    displayName: input.displayName,
+    displayNameEncrypted: sealDisplayName(cipher, id, input.displayName),
     locationId: input.locationId,
     passwordHash: null,
     createdAt: input.now,
@@ -242,7 +250,7 @@ export async function createResidentAccount(
     requestId: input.requestId ?? null,
     details: { role: 'resident', via: 'api', withPassword: false },
   });
-  return toView(row);
+  return toView(cipher, row);
 }
 
 export interface UpdateUserInput {
@@ -270,7 +278,7 @@ export async function updateUser(ctx: UserContext, id: string, expectedVersion: 
 
   return ctx.db.transaction().execute(async (trx) => {
     const current = await findVisible(trx, actor, id);
-    if (current.version !== expectedVersion) throw new PreconditionFailedError(toView(current), current.version);
+    if (current.version !== expectedVersion) throw new PreconditionFailedError(toView(ctx.cipher, current), current.version);
 
     const role = patch.role ?? current.role;
     const locationId = patch.locationId !== undefined ? patch.locationId : current.locationId;
@@ -293,7 +301,7 @@ export async function updateUser(ctx: UserContext, id: string, expectedVersion: 
     }
 
     const updated = await updateUserAtVersion(trx, id, expectedVersion, {
-      ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
+      ...(patch.displayName !== undefined ? { displayNameEncrypted: sealDisplayName(ctx.cipher, id, patch.displayName) } : {}),
       ...(patch.disabled !== undefined ? { disabledAt: patch.disabled ? (current.disabledAt ?? ctx.now) : null } : {}),
       ...(patch.trainedAt !== undefined ? { trainedAt: patch.trainedAt } : {}),
       // Training belongs to the maatje role; it does not travel to another role.
@@ -304,7 +312,7 @@ export async function updateUser(ctx: UserContext, id: string, expectedVersion: 
     });
     if (!updated) {
       const latest = await findVisible(trx, actor, id);
-      throw new PreconditionFailedError(toView(latest), latest.version);
+      throw new PreconditionFailedError(toView(ctx.cipher, latest), latest.version);
     }
     const locationChanged = patch.locationId !== undefined && patch.locationId !== current.locationId;
     if (current.role === 'maatje' && (locationChanged || roleChanged)) {
@@ -327,7 +335,7 @@ export async function updateUser(ctx: UserContext, id: string, expectedVersion: 
       requestId: ctx.requestId,
       details: { fields: Object.keys(patch) },
     });
-    return toView(updated);
+    return toView(ctx.cipher, updated);
   });
 }
 

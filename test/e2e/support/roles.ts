@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Role } from '../../../src/lib/vocabulary.js';
+import { sealDisplayName } from '../../../src/lib/display-name.js';
 import { seedUser, type SeededUser } from '../../support/identity.js';
 import type { E2e } from './harness.js';
 
@@ -18,8 +19,13 @@ export async function seedNamed(e: E2e, role: Role, displayName: string, options
     role, locationId: options.locationId ?? null, trained: options.trained ?? role === 'maatje',
     username: `${role}-${Date.now().toString(36)}-${counter++}`, password: 'Zeilboot-Oranje-2026',
   });
-  await e.app.db.updateTable('users').set({ displayName }).where('id', '=', user.id).execute();
+  await renameUser(e.app, user.id, displayName);
   return { ...user, displayName };
+}
+
+export async function renameUser(app: FastifyInstance, userId: string, displayName: string) {
+  await app.db.updateTable('users').set({ displayNameEncrypted: sealDisplayName(app.cipher, userId, displayName) })
+    .where('id', '=', userId).execute();
 }
 
 export async function tokenOf(app: FastifyInstance, user: { username: string; password: string }): Promise<string> {
