@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
@@ -15,7 +14,8 @@ function createUser(args: string[], stdin: string) {
         ...process.env,
         DATABASE_URL: t.url,
         JWT_SECRET: h.config.jwtSecret.toString('base64'),
-        ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+        // The service's own keys: the script encrypts the display name, and the service must read it.
+        ENCRYPTION_KEYS: h.config.encryptionKeys.map((k) => `${k.id}:${k.key.toString('base64')}`).join(','),
         LOG_LEVEL: 'silent',
       },
       stdio: ['pipe', 'pipe', 'pipe'],
