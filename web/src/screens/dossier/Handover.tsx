@@ -1,5 +1,6 @@
 // The handover to formal debt help (phase C): the resident's consent to share with the organisation
-// of the referral, recorded from paper by the maatje, and the overdrachtsdossier as a PDF. Without
+// of the referral, recorded from paper by the maatje (or given by the resident in their own
+// account), and the overdrachtsdossier as a PDF and as JSON for the intake. Without
 // a referral or that consent the server refuses the download; the screen says so first.
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -62,6 +63,10 @@ export function Handover({ dossier }: { dossier: Dossier }) {
     const blob = await unwrap(api.GET('/api/v1/dossiers/{id}/handover.pdf', { params: { path: { id: dossier.id } }, parseAs: 'blob' })) as unknown as Blob;
     saveBlob(blob, 'overdrachtsdossier.pdf');
   }, h.downloaded);
+  const downloadJson = () => void run(async () => {
+    const blob = await unwrap(api.GET('/api/v1/dossiers/{id}/handover', { params: { path: { id: dossier.id } }, parseAs: 'blob' })) as unknown as Blob;
+    saveBlob(blob, 'overdrachtsdossier.json');
+  }, h.downloadedJson);
 
   const active = consent.data && consent.data.withdrawnAt === null ? consent.data : null;
   // The server matches the organisation without regard to case or spaces around it.
@@ -79,13 +84,13 @@ export function Handover({ dossier }: { dossier: Dossier }) {
           <PaperworkError error={state.error ?? consent.error} />
           {active && (
             <>
-              <Paragraph>{h.given(active.organisation, formatDate(active.givenAt))} {active.includeStory ? h.withStory : h.withoutStory}</Paragraph>
+              <Paragraph>{h.given(active.organisation, formatDate(active.givenAt))} {active.includeStory ? h.withStory : h.withoutStory} {active.recordedOnPaper ? h.fromPaper : h.byResident}</Paragraph>
               {!forThisOrganisation && <Paragraph className="ss-flag-warning">{h.otherOrganisation(active.organisation)}</Paragraph>}
             </>
           )}
           {consent.isSuccess && !forThisOrganisation && (
             <form className="utrecht-form" noValidate onSubmit={(event) => { event.preventDefault(); record(); }}>
-              <Paragraph>{h.consentWhat(organisation)}</Paragraph>
+              <Paragraph>{h.consentWhat(organisation)} {h.residentMayGive}</Paragraph>
               {[['handover-story', h.includeStory, includeStory, setIncludeStory], ['handover-paper', h.paper, paper, setPaper]].map(([id, text, checked, set]) => (
                 <div key={id as string} className="utrecht-form-field utrecht-form-field--checkbox">
                   <div className="utrecht-form-field__input">
@@ -103,10 +108,18 @@ export function Handover({ dossier }: { dossier: Dossier }) {
             </form>
           )}
           {forThisOrganisation && !asking && (
-            <ButtonGroup>
-              <Button appearance="primary-action-button" disabled={state.busy} onClick={download}>{h.download}</Button>
-              <Button appearance="secondary-action-button" disabled={state.busy} onClick={() => setAsking(true)}>{h.withdraw}</Button>
-            </ButtonGroup>
+            <>
+              <ButtonGroup>
+                <Button appearance="primary-action-button" disabled={state.busy} onClick={download}>{h.download}</Button>
+              </ButtonGroup>
+              <Paragraph>{h.jsonText}</Paragraph>
+              <ButtonGroup>
+                <Button appearance="secondary-action-button" disabled={state.busy} onClick={downloadJson}>{h.downloadJson}</Button>
+              </ButtonGroup>
+              <ButtonGroup>
+                <Button appearance="secondary-action-button" disabled={state.busy} onClick={() => setAsking(true)}>{h.withdraw}</Button>
+              </ButtonGroup>
+            </>
           )}
           {forThisOrganisation && asking && (
             <div className="ss-panel">

@@ -1,5 +1,6 @@
 // "Mijn toestemming": what the resident agreed to and when; withdrawing it says the consequence
-// before the button and asks once more; giving it again is one step.
+// before the button and asks once more; giving it again is one step. After a referral, also the
+// consent to share the dossier with that organisation (HandoverShare).
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
@@ -8,6 +9,7 @@ import { formatDate } from '../../lib/money';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
 import { useDossier, useMyDossierId } from './useMyDossier';
 import { DossierChoice } from './DossierChoice';
+import { HandoverShare } from './HandoverShare';
 import { rt } from '../../text';
 
 /** The version of the consent text the resident reads on this screen (rt.consent.what). */
@@ -96,6 +98,8 @@ export function Consent() {
               </ButtonGroup>
             </section>
           )}
+          {/* Phase C: once the maatje recorded the referral, sharing with its organisation is the resident's own choice. */}
+          {dossier.data?.referral && <HandoverShare dossierId={id} organisation={dossier.data.referral.organisation} />}
         </>
       )}
     </>
