@@ -1,7 +1,8 @@
 // The handover to formal debt help, with the resident's own consent (issue 16): on "Mijn
 // toestemming" the resident reads what is shared with the organisation of the referral, chooses to
 // let the story go along and agrees; the maatje then downloads the overdrachtsdossier as JSON for
-// the intake and as a PDF; withdrawing (the consequence said first) stops both downloads.
+// the intake and as a PDF; withdrawing (the consequence said first) stops both downloads, and while
+// the main consent is withdrawn the page asks for that first.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { checkScreen, newPage, useE2e } from './support/harness.js';
@@ -80,6 +81,16 @@ describe('the handover with the resident\'s own consent', () => {
     await share.getByRole('button', { name: 'Ja, ik geef toestemming om te delen' }).waitFor();
     const refused = await call(e.app, maatjeToken, 'GET', `/dossiers/${dossier.id}/handover`);
     expect([refused.statusCode, refused.json().code]).toEqual([422, 'handover_consent_required']);
+
+    // With the main consent withdrawn the dossier is frozen: the page asks for that consent first.
+    await phone.page.getByRole('button', { name: 'Toestemming intrekken', exact: true }).click();
+    await phone.page.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await phone.page.getByText('Uw toestemming is ingetrokken.').waitFor();
+    await share.getByText('Geef eerst die toestemming weer.', { exact: false }).waitFor();
+    expect(await share.getByRole('button', { name: 'Ja, ik geef toestemming om te delen' }).count()).toBe(0);
+    await phone.page.getByRole('button', { name: 'Toestemming geven' }).click();
+    await phone.page.getByText('Dank u. Uw toestemming is bewaard.').waitFor();
+    await share.getByRole('button', { name: 'Ja, ik geef toestemming om te delen' }).waitFor();
     await phone.context.close();
     await laptop.context.close();
   }, JOURNEY_TIMEOUT_MS);

@@ -831,6 +831,7 @@ export const residentHandover = {
   includeStory: 'Mijn eigen verhaal mag ook mee',
   log: 'Elke keer dat iemand dit dossier downloadt, ziet u dat bij "Wie keek mee".',
   none: 'U hebt nog geen toestemming gegeven om uw dossier te delen.',
+  mainConsentFirst: 'Uw maatje kan uw dossier nu niet zien, want u hebt uw toestemming hierboven ingetrokken. Geef eerst die toestemming weer. Daarna kunt u kiezen of wij uw dossier delen.',
   give: 'Ja, ik geef toestemming om te delen',
   givenDone: 'Dank u. Uw toestemming om te delen is bewaard.',
   given: (organisation: string, date: string) => `U gaf op ${date} toestemming om uw dossier te delen met ${organisation}.`,

@@ -99,7 +99,7 @@ export function Consent() {
             </section>
           )}
           {/* Phase C: once the maatje recorded the referral, sharing with its organisation is the resident's own choice. */}
-          {dossier.data?.referral && <HandoverShare dossierId={id} organisation={dossier.data.referral.organisation} />}
+          {dossier.data?.referral && <HandoverShare dossierId={id} organisation={dossier.data.referral.organisation} canShare={active} />}
         </>
       )}
     </>

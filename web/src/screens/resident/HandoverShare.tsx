@@ -12,7 +12,8 @@ import { ErrorMessage, Loading, StatusMessage } from '../../ui/screen';
 // The server matches the organisation without regard to case or spaces around it.
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
 
-export function HandoverShare({ dossierId, organisation }: { dossierId: string; organisation: string }) {
+/** `canShare`: the main consent stands; without it the dossier is frozen and the server refuses a new handover consent. */
+export function HandoverShare({ dossierId, organisation, canShare }: { dossierId: string; organisation: string; canShare: boolean }) {
   const queryClient = useQueryClient();
   const key = ['dossier', dossierId, 'handover-consent'];
   const consent = useQuery({
@@ -86,7 +87,8 @@ export function HandoverShare({ dossierId, organisation }: { dossierId: string; 
           )}
         </>
       )}
-      {consent.isSuccess && !forThisOrganisation && (
+      {consent.isSuccess && !forThisOrganisation && !canShare && <Paragraph>{h.mainConsentFirst}</Paragraph>}
+      {consent.isSuccess && !forThisOrganisation && canShare && (
         <>
           <Paragraph>{active ? h.otherOrganisation(active.organisation, organisation) : h.none}</Paragraph>
           <div className="utrecht-form-field utrecht-form-field--checkbox">
