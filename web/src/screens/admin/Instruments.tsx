@@ -1,11 +1,12 @@
-// The evaluation's questionnaires (read here; a new version is added through the API, since a
-// version is never edited and its items are agreed with the researchers first).
+// The evaluation's questionnaires: every version with its questions, and the form for a new
+// version (a version is never edited, so a change is always a new version).
 import { useQuery } from '@tanstack/react-query';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap } from '../../api/client';
 import { formatDate } from '../../lib/money';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
 import { rt } from '../../text';
+import { InstrumentForm } from './InstrumentForm';
 
 export function Instruments() {
   const instruments = useQuery({ queryKey: ['instruments'], queryFn: () => unwrap(api.GET('/api/v1/instruments')) });
@@ -21,10 +22,11 @@ export function Instruments() {
           <Heading2 id={`instrument-${instrument.id}`}>{`${instrument.name} (${rt.instruments.version} ${instrument.version})`}</Heading2>
           <Paragraph className="ss-muted">{formatDate(instrument.createdAt)}</Paragraph>
           <ul>
-            {instrument.items.map((item) => <li key={item.code}>{`${item.label ?? item.code} (${item.minScore} tot en met ${item.maxScore})`}</li>)}
+            {instrument.items.map((item) => <li key={item.code}>{`${item.label ?? item.code} (${rt.instruments.scores(item.minScore, item.maxScore)})`}</li>)}
           </ul>
         </section>
       ))}
+      <InstrumentForm />
     </>
   );
 }
