@@ -2,7 +2,7 @@
 // closing and not a day earlier; inactive dossiers show in the caseload and close as uitgevallen;
 // idle staff are disabled; every run is audited; two runs at once do the work once.
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { monthsBefore } from '../../src/lib/dates.js';
 import { runHousekeeping } from '../../src/modules/housekeeping/housekeeping.service.js';
 import { useTestApp } from '../support/app.js';
@@ -113,7 +113,8 @@ describe('inactivity and idle staff', () => {
   }, 120_000);
 });
 
-describe('one run at a time', () => {
+// The lock is held on a second connection while a run tries to take it; PGlite has one.
+describe.skipIf(inject('testDb').kind !== 'server')('one run at a time (skipped on PGlite: its one in-process connection cannot hold a lock while another runs)', () => {
   it('skips while another connection holds the lock, and two concurrent runs erase a due dossier once', async () => {
     const now = new Date('2030-01-01T00:00:00Z');
     const { id } = await closedDossier(new Date('2027-01-01T00:00:00Z'));
