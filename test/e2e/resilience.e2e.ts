@@ -84,8 +84,10 @@ describe('typed input survives', () => {
     await context.setOffline(false);
     await form.getByRole('button', { name: 'Uitgave toevoegen' }).click();
     await page.getByRole('heading', { name: 'Uitgaven (4)' }).waitFor();
+    // The list refreshes first and the form empties a render later, so wait for the form itself.
+    await expenses(page).getByText('Toegevoegd. U kunt meteen de volgende invullen.').waitFor();
+    await expect.poll(() => form.getByLabel('Bedrag').inputValue()).toBe('');
     expect(await expenses(page).getByRole('alert').count()).toBe(0);
-    expect(await form.getByLabel('Bedrag').inputValue()).toBe('');
     const stored = (await call(e.app, await tokenOf(e.app, e.maatje), 'GET', `/dossiers/${dossier.id}`)).json() as { expenses: Array<{ category: string; amountCents: number; frequency: string; description: string | null }> };
     expect(stored.expenses.filter((x) => x.category === 'zorgverzekering')).toMatchObject([{ amountCents: 115_825, frequency: 'quarter', description: 'Basis en aanvullend' }]);
     expect(sent.length).toBeGreaterThanOrEqual(1);
