@@ -10,6 +10,7 @@ import pg from 'pg';
 import { createPostgresPool, kyselyOnPool } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import { BENCH_DEBT, type BenchFixtures } from './bench/fixtures.js';
+import { cpuPerRequest } from './bench/cpu.js';
 import { benchPdf, PDF_BENCH_RENDERERS, PDF_P99_TARGET } from './bench/pdf.js';
 
 // `npm run bench -- --stats`: the evaluator's tables on 100 000 synthetic dossiers (scripts/bench/stats.ts).
@@ -116,7 +117,9 @@ async function startServer(databaseUrl: string) {
     JWT_SECRET: randomBytes(32).toString('base64'),
     ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_SERVER_ARGS: extra node flags for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const extra = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'scripts/bench/server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = await new Promise<{ port: number; fixtures: BenchFixtures }>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -152,16 +155,8 @@ function serverMemory(pid: number | undefined): string {
 
 const verdict = (ok: boolean) => (ok ? 'holds' : 'MISSED');
 
-const database = `bench_${randomBytes(4).toString('hex')}`;
-await admin(`CREATE DATABASE "${database}"`);
-const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
-const migrationDb = kyselyOnPool(createPostgresPool(databaseUrl, { poolMax: 1 }));
-await migrateToLatest(migrationDb);
-await migrationDb.destroy();
-
-const server = await startServer(databaseUrl);
-try {
-  const base = `http://127.0.0.1:${server.port}`;
+/** The scenarios' table against the ceiling, the PDF scenario and the server's memory at the end. */
+async function tableAndPdf(base: string, server: Awaited<ReturnType<typeof startServer>>) {
   const rows: { scenario: Scenario; rps: number; p50: number; p99: number; errors: number }[] = [];
   for (const scenario of SCENARIOS) {
     const result = await run(base, scenario.request(server.fixtures));
@@ -196,6 +191,27 @@ try {
   out(`dossier read while ${PDF_BENCH_RENDERERS} PDFs are asked for at once: p99 ${pdf.busy.p99} ms (${pdf.busy.rps} req/s, ${pdf.busy.errors} errors; ${pdf.pdfsDuringBusy} PDFs made meanwhile)`);
   out(`p99 with PDFs ÷ p99 without: ${pdfRatio.toFixed(2)} (target ≤ ${PDF_P99_TARGET}×: ${verdict(pdfRatio <= PDF_P99_TARGET && pdf.busy.errors === 0)})`);
   out(`\nserver resident memory at the end of the run: ${serverMemory(server.child.pid)}`);
+}
+
+const database = `bench_${randomBytes(4).toString('hex')}`;
+await admin(`CREATE DATABASE "${database}"`);
+const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
+const migrationDb = kyselyOnPool(createPostgresPool(databaseUrl, { poolMax: 1 }));
+await migrateToLatest(migrationDb);
+await migrationDb.destroy();
+
+const server = await startServer(databaseUrl);
+try {
+  const base = `http://127.0.0.1:${server.port}`;
+  if (process.argv.includes('--cpu')) {
+    // BENCH_ONLY: a part of the scenario names, to measure one of them.
+    const only = process.env.BENCH_ONLY;
+    const chosen = SCENARIOS.filter((s) => only === undefined || s.name.includes(only));
+    await cpuPerRequest(base, server.child.pid as number, adminUrl, database,
+      chosen.map((s) => ({ name: s.name, request: s.request(server.fixtures) })), Number(process.env.BENCH_REQUESTS ?? 3000), CONNECTIONS);
+  } else {
+    await tableAndPdf(base, server);
+  }
 } finally {
   server.child.kill('SIGTERM');
   await new Promise((resolve) => server.child.once('exit', resolve));

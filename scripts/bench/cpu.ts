@@ -1,0 +1,52 @@
+// `npm run bench -- --cpu`: CPU milliseconds per request of the server process and of its
+// PostgreSQL backends (Linux /proc), for a fixed number of requests per scenario. On a shared
+// machine this is far steadier than requests per second, so a change to a hot path is measured here.
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+type Request = { path: string; headers?: Record<string, string>; requests?: NonNullable<autocannon.Options['requests']> };
+
+const TICKS_PER_SECOND = 100;
+
+function cpuTicks(pid: number): number {
+  try {
+    // Fields after the command name: state is field 3, utime 14 and stime 15 (1-based).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+async function backendPids(adminUrl: string, database: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database]);
+    return rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function cpuPerRequest(
+  base: string, serverPid: number, adminUrl: string, database: string, scenarios: { name: string; request: Request }[],
+  amount: number, connections: number,
+) {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`\nCPU per request (${amount} requests, ${connections} connections): server ms | PostgreSQL ms | total ms`);
+  for (const { name, request } of scenarios) {
+    // Warm up (JIT, prepared statements on every pooled connection), then measure.
+    await autocannon({ url: `${base}${request.path}`, headers: request.headers, requests: request.requests, connections, amount: Math.min(amount, 500) });
+    const pids = await backendPids(adminUrl, database);
+    const serverBefore = cpuTicks(serverPid);
+    const pgBefore = pids.map(cpuTicks);
+    const result = await autocannon({ url: `${base}${request.path}`, headers: request.headers, requests: request.requests, connections, amount });
+    const server = (cpuTicks(serverPid) - serverBefore) * (1000 / TICKS_PER_SECOND) / amount;
+    const database_ = pids.map(cpuTicks).reduce((sum, ticks, i) => sum + ticks - (pgBefore[i] as number), 0) * (1000 / TICKS_PER_SECOND) / amount;
+    const bad = result.errors + result.non2xx;
+    out(`${name} | ${server.toFixed(2)} | ${database_.toFixed(2)} | ${(server + database_).toFixed(2)}${bad ? ` (${bad} non-2xx/errors)` : ''}`);
+  }
+}
