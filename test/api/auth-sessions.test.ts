@@ -281,6 +281,8 @@ describe('the access-token gate refuses forged and misplaced tokens', () => {
       'wrong audience': { headers: bearer(forge(header, { ...claims, aud: 'another-api' }, key)) },
       'wrong issuer': { headers: bearer(forge(header, { ...claims, iss: 'someone-else' }, key)) },
       'missing exp': { headers: bearer(forge(header, claimsWithoutExp, key)) },
+      'exp not a number': { headers: bearer(forge(header, { ...claims, exp: String(claims.exp) }, key)) },
+      'not valid before a minute from now': { headers: bearer(forge(header, { ...claims, nbf: iat + 60 }, key)) },
       'typ not at+jwt': { headers: bearer(forge({ alg: 'HS256', typ: 'JWT' }, claims, key)) },
       'alg HS512 claimed': { headers: bearer(forge({ alg: 'HS512', typ: 'at+jwt' }, claims, key)) },
       'refresh token as access token': { headers: bearer(tokens.refreshToken) },
