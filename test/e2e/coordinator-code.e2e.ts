@@ -27,7 +27,8 @@ describe('a new code for a maatje', () => {
     await page.getByRole('button', { name: 'Nieuwe code aanvragen voor Karin Jansen' }).filter({ visible: true }).click();
     const question = page.getByRole('region', { name: 'Nieuwe code voor Karin Jansen' });
     await question.getByText('Een beheerder moet dit goedkeuren. Die geeft de nieuwe code aan het maatje.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('staff-code-heading');
+    // Focus moves in an effect after the question is painted: wait for it, do not read it at once.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('staff-code-heading');
     await checkScreen(page, 'coordinator-maatjes-code-question');
     await question.getByRole('button', { name: 'Niet doen' }).click();
     await question.waitFor({ state: 'detached' });

@@ -27,6 +27,15 @@ async function tabTo(page: Page, name: string | RegExp, max = 200) {
   throw new Error(`"${String(name)}" was not reached with Tab`);
 }
 
+/**
+ * After an add, the form empties and puts focus back on its first field a render after the list
+ * shows the new row. Tabbing on before that would be interrupted by the jump, and typing could
+ * land in the wrong form: wait until focus has come back.
+ */
+async function focusReturnsTo(page: Page, name: string) {
+  await expect.poll(() => focusedName(page)).toBe(name);
+}
+
 async function typeInto(page: Page, name: string | RegExp, text: string) {
   await tabTo(page, name);
   await page.keyboard.type(text);
@@ -74,15 +83,18 @@ describe('the maatje\'s journey with the keyboard only', () => {
     await typeInto(page, 'Datum van dit saldo', '11112026');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Schulden (1)' }).waitFor();
+    await focusReturnsTo(page, 'Schuldeiser');
     await typeInto(page, 'Soort inkomen', 'Loon');
     await typeInto(page, 'Bedrag', '1.500,00');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Inkomsten (1)' }).waitFor();
+    await focusReturnsTo(page, 'Soort inkomen');
     // The income form's "Bedrag" comes first; the expense form's is the next one down.
     await tabTo(page, 'Soort uitgave');
     await typeInto(page, 'Bedrag', '750,00');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Uitgaven (1)' }).waitFor();
+    await focusReturnsTo(page, 'Soort uitgave');
     await tabTo(page, 'De bewoner heeft het overzicht op papier bevestigd');
     await page.keyboard.press('Enter');
     await page.getByText(/Het overzicht is bevestigd op/).waitFor();
@@ -93,6 +105,7 @@ describe('the maatje\'s journey with the keyboard only', () => {
     await typeInto(page, 'Wat moet er gebeuren?', 'Brief aan de energieleverancier');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Afspraken en acties (1)' }).waitFor();
+    await focusReturnsTo(page, 'Wat moet er gebeuren?');
     await typeInto(page, 'Reden van afsluiten', 'Verhuisd');
     await tabTo(page, /^Na afsluiten kunt u/);
     await page.keyboard.press('Space');

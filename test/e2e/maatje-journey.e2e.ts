@@ -2,7 +2,7 @@
 // closed dossier (6 debts, 3 incomes, 5 expenses typed the Dutch way, the overview held to the
 // API to the cent, an income deleted and put back, the PDF), and the 412 that keeps typed text.
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatEuro } from '../../web/src/lib/money.js';
 import { bearer, seedUser, signIn } from '../support/identity.js';
@@ -51,6 +51,15 @@ async function addDebt(page: Page, debt: DebtEntry, count: number) {
   }
   await form.getByRole('button', { name: 'Schuld toevoegen' }).click();
   await page.getByRole('heading', { name: `Schulden (${count})` }).waitFor();
+  await formEmptied(form, 'Schuldeiser');
+}
+
+/**
+ * The add form empties a render after the list shows the new row: wait for that, or the next
+ * entry's first keystrokes land in a form that is about to be reset.
+ */
+async function formEmptied(form: Locator, field: string) {
+  await expect.poll(() => form.getByLabel(field, { exact: true }).inputValue()).toBe('');
 }
 
 async function addIncome(page: Page, income: (typeof INCOMES)[number], count: number) {
@@ -60,6 +69,7 @@ async function addIncome(page: Page, income: (typeof INCOMES)[number], count: nu
   await form.getByLabel('Hoe vaak').selectOption(income.frequency);
   await form.getByRole('button', { name: 'Inkomen toevoegen' }).click();
   await page.getByRole('heading', { name: `Inkomsten (${count})` }).waitFor();
+  await formEmptied(form, 'Bedrag');
 }
 
 async function addExpense(page: Page, expense: (typeof EXPENSES)[number], count: number) {
@@ -70,6 +80,7 @@ async function addExpense(page: Page, expense: (typeof EXPENSES)[number], count:
   await form.getByLabel('Hoe vaak').selectOption(expense.frequency);
   await form.getByRole('button', { name: 'Uitgave toevoegen' }).click();
   await page.getByRole('heading', { name: `Uitgaven (${count})` }).waitFor();
+  await formEmptied(form, 'Bedrag');
 }
 
 /** What the overview shows against the API's own numbers, formatted; empty when all are equal. */

@@ -24,7 +24,8 @@ describe('a new code for the resident', () => {
     await page.getByRole('button', { name: 'Nieuwe code voor de bewoner' }).click();
     const question = page.getByRole('region', { name: 'Nieuwe code voor de bewoner' });
     await question.getByText('de oude code en het oude wachtwoord werken dan meteen niet meer').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resident-code-heading');
+    // Focus moves in an effect after the question is painted: wait for it, do not read it at once.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('resident-code-heading');
     await checkScreen(page, 'resident-code-question');
     await question.getByRole('button', { name: 'Niet doen' }).click();
     await question.waitFor({ state: 'detached' });

@@ -157,9 +157,10 @@ describe('the evaluator', () => {
     const token = await tokenOf(e.app, evaluator);
     const periods = (await call(e.app, token, 'GET', '/stats/periods')).json().items as { period: string }[];
     // Only published periods are offered, newest first, exactly as the API lists them.
-    const offered = await page.getByLabel('Periode').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
-    expect(offered).toEqual(periods.map((period) => period.period));
-    expect(offered.length).toBeGreaterThan(0);
+    // The heading shows before the periods have loaded, and evaluateAll does not wait for options.
+    const offeredPeriods = () => page.getByLabel('Periode').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(periods.length).toBeGreaterThan(0);
+    await expect.poll(offeredPeriods).toEqual(periods.map((period) => period.period));
     await checkScreen(page, 'evaluator-catalogue');
     await page.getByLabel('Tabel').selectOption('phase_reached');
     await page.getByLabel('Periode').selectOption('2026-Q3');

@@ -70,7 +70,8 @@ export async function checkScreen(page: Page, name: string, widths: readonly num
   const original = page.viewportSize() ?? { width: 1280, height: 900 };
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(50);
+    // The page itself at the new width, not a guess of how long a resize takes.
+    await page.waitForFunction((w) => window.innerWidth === w, width);
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const found = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
     expect(found, `axe on ${name} at ${width}px`).toEqual([]);

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Role } from '../../../src/lib/vocabulary.js';
+import { amsterdamDate } from '../../../src/lib/dates.js';
 import { sealDisplayName } from '../../../src/lib/display-name.js';
 import { seedUser, type SeededUser } from '../../support/identity.js';
 import type { E2e } from './harness.js';
@@ -67,8 +68,10 @@ export async function buildDossier(app: FastifyInstance, maatjeToken: string, re
     { group: 'vaste_lasten', category: 'energie', amountCents: 9_800, frequency: 'month' },
     { group: 'huishoudelijke_uitgaven', category: 'voeding', amountCents: 6_250, frequency: 'week' },
   ]) await ok(await call(app, maatjeToken, 'POST', `/dossiers/${id}/expenses`, expense));
-  const today = new Date().toISOString().slice(0, 10);
-  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  // Dates as the server counts them (overdue is decided in Amsterdam): between midnight and 01:00
+  // or 02:00 there the UTC date is still yesterday, which would make "today's" action overdue.
+  const inDays = (days: number) => amsterdamDate(new Date(Date.now() + days * 86_400_000));
+  const today = inDays(0);
   for (const action of [
     { title: 'Bel Eigen Haard over een betalingsregeling', owner: 'maatje', dueDate: inDays(2) },
     { title: 'Zoek de brief van de deurwaarder op', owner: 'resident', dueDate: today },
