@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { useTestDb } from '../support/db.js';
 
@@ -18,38 +17,46 @@ async function startServer() {
   };
   if (t.url) env.DATABASE_URL = t.url;
   else env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'ss-shutdown-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/slow-server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/slow-server.ts'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let stderr = '';
+  let stdout = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /LISTENING (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.on('exit', () => reject(new Error(`server exited before listening: ${stderr}`)));
+  child.stdout.on('data', (chunk) => { stdout += chunk; });
+  /** Resolves once the server has printed `pattern` (see slow-server.ts); fails if it exits first. */
+  const printed = (pattern: RegExp) => new Promise<RegExpExecArray>((resolve, reject) => {
+    const check = () => {
+      const match = pattern.exec(stdout);
+      if (!match) return;
+      child.stdout.off('data', check);
+      resolve(match);
+    };
+    child.stdout.on('data', check);
+    child.on('exit', () => reject(new Error(`server exited before printing ${pattern}: ${stderr}`)));
+    check();
   });
-  return { child, exit, port };
+  const port = Number((await printed(/LISTENING (\d+)/))[1]);
+  return { child, exit, port, printed };
 }
 
 describe('graceful shutdown', () => {
   it('lets an in-flight request finish on SIGTERM, refuses new work and exits 0', async () => {
-    const { child, exit, port } = await startServer();
+    const { child, exit, port, printed } = await startServer();
     const base = `http://127.0.0.1:${port}`;
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
 
     const slow = fetch(`${base}/test/slow`).then(async (res) => ({ status: res.status, body: await res.json() }));
-    await sleep(300);
+    await printed(/SLOW STARTED/);
     child.kill('SIGTERM');
-    await sleep(200);
+    await printed(/CLOSING/);
 
     // A newcomer gets 503 (Fastify's return503OnClosing) or finds the port closed: never the old work.
     const late = await fetch(`${base}/health/live`, { headers: { connection: 'close' } }).then((r) => r.status, () => 'refused');
     expect([503, 'refused']).toContain(late);
 
+    // Only now may the request in flight finish: it was held across the whole shutdown.
+    child.stdin.end('RELEASE\n');
     expect(await slow).toEqual({ status: 200, body: { finished: true } });
     expect(await exit).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });

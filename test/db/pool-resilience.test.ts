@@ -16,9 +16,14 @@ describe.skipIf(inject('testDb').kind !== 'server')('database connections (skipp
     if (info.kind !== 'server' || !t.url) throw new Error('server mode expected');
     const database = new URL(t.url).pathname.slice(1);
     const killed = await adminQuery(info.adminUrl,
-      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+      'SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
     expect(killed.rowCount).toBeGreaterThan(0);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // pg_terminate_backend only signals. "The next request" is the one after the connections are
+    // gone, so wait until no killed backend is left (a fixed pause is too short on a loaded machine);
+    // their "terminating connection" messages reach the pool during these round trips.
+    const pids = (killed.rows as { pid: number }[]).map((row) => row.pid);
+    const alive = async () => ((await adminQuery(info.adminUrl, 'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1::int[])', [pids])).rows[0] as { n: number }).n;
+    await expect.poll(alive, { timeout: 60_000, interval: 20 }).toBe(0);
     const after = await ready();
     expect(after.statusCode).toBe(200);
     expect(after.json()).toEqual({ status: 'ok' });

@@ -24,7 +24,8 @@ function createUser(args: string[], stdin: string) {
     let stderr = '';
     child.stdout.on('data', (chunk) => { stdout += chunk; });
     child.stderr.on('data', (chunk) => { stderr += chunk; });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    // 'close', not 'exit': only then has all of the child's output been read.
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(stdin);
   });
 }
@@ -43,7 +44,7 @@ describe.skipIf(inject('testDb').kind !== 'server')('npm run user:create (skippe
     expect(tokens.user.role).toBe('admin');
     const audit = await t.db.selectFrom('auditEvents').select(['action', 'actorUserId']).where('subjectUserId', '=', tokens.user.id).execute();
     expect(audit).toEqual([{ action: 'user.create', actorUserId: null }]);
-  }, 30_000);
+  }, 120_000);
 
   it('refuses a weak password, a resident and a maatje without location', async () => {
     const cases: [string[], string, RegExp][] = [
@@ -56,5 +57,5 @@ describe.skipIf(inject('testDb').kind !== 'server')('npm run user:create (skippe
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
     }
-  }, 60_000);
+  }, 240_000);
 });
