@@ -19,6 +19,11 @@ export const t = {
   optional: '(mag leeg blijven)',
   none: 'Geen',
   unknown: 'Onbekend',
+  date: {
+    hint: 'Dag-maand-jaar, bijvoorbeeld 15-03-2026',
+    invalid: 'Deze datum klopt niet. Schrijf dag-maand-jaar, bijvoorbeeld 15-03-2026.',
+    required: 'Vul een datum in, bijvoorbeeld 15-03-2026.',
+  },
   nav: {
     label: 'Hoofdmenu',
     myDossiers: 'Mijn dossiers',
@@ -196,7 +201,6 @@ export const t = {
     moneyInvalid: 'Vul een bedrag in euro in, bijvoorbeeld 1.234,56.',
     moneyRequired: 'Vul een bedrag in.',
     creditorRequired: 'Vul de naam van de schuldeiser in.',
-    dateInvalid: 'Vul een datum in, bijvoorbeeld 15-03-2026.',
     settlementHeading: 'Wat een schuldregeling zou kunnen opleveren',
     settlementIntro: 'Dit is een schatting. Het echte aanbod doet de schuldhulpverlener.',
     settlementMonths: 'Aantal maanden',
@@ -646,7 +650,7 @@ export const rt = {
     outdated: 'De nieuwste normen zijn ouder dan 7 maanden. Voeg de nieuwe normen toe.',
     listHeading: 'Periodes', validFromCol: 'Geldig vanaf', labelCol: 'Naam', inForce: 'geldt nu',
     addHeading: 'Nieuwe periode toevoegen',
-    validFrom: 'Geldig vanaf', validFromHint: '1 januari of 1 juli, als datum: 2026-07-01.',
+    validFrom: 'Geldig vanaf', validFromHint: '1 januari of 1 juli. Dag-maand-jaar, bijvoorbeeld 01-07-2026.',
     label: 'Naam (mag leeg blijven)',
     excl: 'Zonder vakantietoeslag', incl: 'Met vakantietoeslag',
     keys: {
@@ -662,7 +666,7 @@ export const rt = {
     saved: 'De nieuwe periode is opgeslagen.',
     amountRequired: 'Vul een bedrag in, bijvoorbeeld 1.401,72.',
     errors: {
-      valid_from_not_a_date: 'Dit is geen datum.',
+      valid_from_not_a_date: 'Deze datum klopt niet. Schrijf dag-maand-jaar, bijvoorbeeld 01-07-2026.',
       valid_from_not_1_january_or_1_july: 'Een periode begint op 1 januari of 1 juli.',
       valid_from_too_far_ahead: 'Deze datum ligt te ver vooruit (hooguit 6 maanden).',
       valid_from_not_after_existing: 'De nieuwe periode moet na de nieuwste periode beginnen.',

@@ -3,9 +3,10 @@
 // the input to the wrapper, where react-hook-form's handlers read event.target.
 import { forwardRef, useId, type ReactNode, type Ref } from 'react';
 import {
-  FormField, FormFieldDescription, FormFieldErrorMessage, FormFieldTextbox, FormLabel, Select, SelectOption, Textarea,
+  Checkbox, FormField, FormFieldDescription, FormFieldErrorMessage, FormFieldTextbox, FormLabel, Select, SelectOption, Textarea,
 } from '@utrecht/component-library-react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { t } from '../text';
 
 interface FieldBase {
   label: ReactNode;
@@ -42,6 +43,36 @@ export function TextField({ label, description, error, registration, type = 'tex
 /** Money typed the Dutch way; the schema turns the text into cents. */
 export function MoneyField(props: FieldBase & { description?: ReactNode }) {
   return <TextField {...props} inputMode="decimal" autoComplete="off" />;
+}
+
+/**
+ * A date, typed day first ("15-03-2026") whatever the browser's language: a text field with the
+ * format beside it, not the browser's date input (which shows its own locale's order). The
+ * schema (dateOptional, dateRequired) turns the text into the API's ISO date.
+ */
+export function DateField(props: FieldBase) {
+  return <TextField {...props} description={props.description ?? t.date.hint} autoComplete="off" />;
+}
+
+/** The same field for a form kept in component state: `value` is the typed text. */
+export function DateInputField({ label, description, error, value, onChange }: {
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string | undefined;
+  value: string;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <FormFieldTextbox
+      label={label}
+      description={description ?? t.date.hint}
+      errorMessage={error}
+      invalid={error !== undefined}
+      autoComplete="off"
+      value={value}
+      onChange={(event) => onChange((event.target as HTMLInputElement).value)}
+    />
+  );
 }
 
 export function SelectField({ label, description, error, registration, options, placeholder }: FieldBase & {
@@ -94,16 +125,45 @@ export const TextareaField = forwardRef<HTMLDivElement, FieldBase & { rows?: num
   );
 });
 
-export function CheckboxField({ label, registration, value }: { label: ReactNode; registration: UseFormRegisterReturn; value?: string }) {
-  const id = useId();
+/**
+ * A tick box beside its label: Utrecht's Checkbox (its own drawn box and tick in the theme's
+ * colours, at least 24 px), never the browser's default. `children` is the input.
+ */
+function CheckboxRow({ id, label, children }: { id: string; label: ReactNode; children: ReactNode }) {
   return (
     <div className="utrecht-form-field utrecht-form-field--checkbox">
-      <div className="utrecht-form-field__input">
-        <input type="checkbox" id={id} className="utrecht-checkbox utrecht-checkbox--html-input" value={value} {...registration} />
-      </div>
+      <div className="utrecht-form-field__input">{children}</div>
       <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <FormLabel htmlFor={id} type="checkbox">{label}</FormLabel>
       </div>
     </div>
+  );
+}
+
+/** A tick box wired for react-hook-form (a boolean, or one value of a list when `value` is set). */
+export function CheckboxField({ label, registration, value }: { label: ReactNode; registration: UseFormRegisterReturn; value?: string }) {
+  const id = useId();
+  return (
+    <CheckboxRow id={id} label={label}>
+      <Checkbox id={id} value={value} {...registration} />
+    </CheckboxRow>
+  );
+}
+
+/** A tick box kept in component state. */
+export function CheckboxInput({ id, label, checked, onChange, disabled, describedBy }: {
+  id?: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  describedBy?: string | undefined;
+}) {
+  const ownId = useId();
+  const inputId = id ?? ownId;
+  return (
+    <CheckboxRow id={inputId} label={label}>
+      <Checkbox id={inputId} checked={checked} disabled={disabled} aria-describedby={describedBy} onChange={(event) => onChange(event.target.checked)} />
+    </CheckboxRow>
   );
 }

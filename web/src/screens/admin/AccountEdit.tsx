@@ -8,7 +8,9 @@ import { AppLink } from '../../router';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
 import { useLocations } from './useReference';
 import { StaffCodeRequest } from '../../ui/StaffCodeRequest';
-import { rt } from '../../text';
+import { rt, t } from '../../text';
+import { formatDateInput, optionalDate } from '../../lib/dates';
+import { DateInputField } from '../../ui/fields';
 
 const STAFF_ROLES = ['maatje', 'coordinator', 'evaluator', 'admin'] as const;
 type StaffRole = (typeof STAFF_ROLES)[number];
@@ -22,12 +24,13 @@ export function AccountEdit({ userId }: { userId: string }) {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
+  const [badDate, setBadDate] = useState(false);
 
   useEffect(() => {
     if (!user.data) return;
     setForm({
       displayName: user.data.displayName, role: user.data.role === 'resident' ? 'maatje' : user.data.role,
-      locationId: user.data.locationId ?? '', trainedOn: user.data.trainedAt?.slice(0, 10) ?? '',
+      locationId: user.data.locationId ?? '', trainedOn: formatDateInput(user.data.trainedAt),
     });
   }, [user.data]);
 
@@ -56,8 +59,10 @@ export function AccountEdit({ userId }: { userId: string }) {
     if (form.displayName.trim() !== user.data.displayName) body.displayName = form.displayName.trim();
     if (form.role !== user.data.role) body.role = form.role;
     if ((form.locationId || null) !== user.data.locationId) body.locationId = form.locationId || null;
-    const trainedAt = form.trainedOn ? `${form.trainedOn}T12:00:00.000Z` : null;
-    if (form.role === 'maatje' && form.trainedOn !== (user.data.trainedAt?.slice(0, 10) ?? '')) body.trainedAt = trainedAt;
+    const trainedOn = optionalDate(form.trainedOn);
+    setBadDate(trainedOn === false);
+    if (trainedOn === false) return;
+    if (form.role === 'maatje' && trainedOn !== (user.data.trainedAt?.slice(0, 10) ?? null)) body.trainedAt = trainedOn ? `${trainedOn}T12:00:00.000Z` : null;
     if (Object.keys(body).length === 0) {
       setSaved(true);
       return;
@@ -92,9 +97,10 @@ export function AccountEdit({ userId }: { userId: string }) {
             <option value="">{rt.accounts.noLocation}</option>
             {(locations.data ?? []).map((location) => <option key={location.id} value={location.id}>{location.name}</option>)}
           </select>)}
-        {form.role === 'maatje' && field('account-trained', rt.accounts.trainedAt,
-          <input id="account-trained" type="date" aria-describedby="account-trained-hint" className="utrecht-textbox utrecht-textbox--html-input" value={form.trainedOn} onChange={(event) => setForm({ ...form, trainedOn: event.target.value })} />,
-          rt.accounts.trainedHint)}
+        {form.role === 'maatje' && (
+          <DateInputField label={rt.accounts.trainedAt} description={`${t.date.hint}. ${rt.accounts.trainedHint}`} value={form.trainedOn}
+            onChange={(trainedOn) => setForm({ ...form, trainedOn })} error={badDate ? t.date.invalid : undefined} />
+        )}
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" disabled={busy}>{rt.accounts.save}</Button>
           <Button appearance="secondary-action-button" disabled={busy} onClick={() => void patch({ disabled: !user.data!.disabled })}>

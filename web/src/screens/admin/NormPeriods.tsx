@@ -6,6 +6,7 @@ import {
   Button, ButtonGroup, Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import { ApiProblem, api, unwrap, type Schemas } from '../../api/client';
+import { parseDutchDate } from '../../lib/dates';
 import { formatDate, formatEuro, parseEuroInput } from '../../lib/money';
 import { labels, rt } from '../../text';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
@@ -36,7 +37,8 @@ export function NormPeriods() {
   /** The body, or the fields that could not be read (reported at the field, nothing sent). */
   const body = () => {
     const problems: Record<string, string> = {};
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(validFrom.trim())) problems['/body/validFrom'] = rt.norms.errors.valid_from_not_a_date!;
+    const from = parseDutchDate(validFrom);
+    if (from === null) problems['/body/validFrom'] = rt.norms.errors.valid_from_not_a_date!;
     const norms = {} as Record<Key, Record<Field, number>>;
     for (const key of KEYS) {
       norms[key] = {} as Record<Field, number>;
@@ -48,7 +50,7 @@ export function NormPeriods() {
     }
     setFieldErrors(problems);
     if (Object.keys(problems).length > 0) return undefined;
-    return { validFrom: validFrom.trim(), ...(label.trim() ? { label: label.trim() } : {}), norms };
+    return { validFrom: from!, ...(label.trim() ? { label: label.trim() } : {}), norms };
   };
 
   const showErrors = (errors: { pointer: string; code: string }[]) => {

@@ -205,8 +205,10 @@ export function IncomeSection({ dossier }: { dossier: Dossier }) {
   const create = (values: IncomeOut) => guarded.run(async () => {
     setAdded(false);
     await unwrap(api.POST('/api/v1/dossiers/{id}/incomes', { params: { path: { id: dossier.id }, ...idempotencyKey() }, body: incomeBody(values) }));
-    await refresh();
     setAdded(true);
+    // Not awaited: the form empties as soon as the row is stored, before the list shows it, so
+    // the next entry typed after seeing the list is never wiped by a late reset.
+    void refresh();
   });
   return (
     <section aria-labelledby="incomes-heading">
@@ -235,8 +237,10 @@ export function ExpenseSection({ dossier }: { dossier: Dossier }) {
   const create = (values: ExpenseOut) => guarded.run(async () => {
     setAdded(false);
     await unwrap(api.POST('/api/v1/dossiers/{id}/expenses', { params: { path: { id: dossier.id }, ...idempotencyKey() }, body: expenseBody(values) }));
-    await refresh();
     setAdded(true);
+    // Not awaited: the form empties as soon as the row is stored, before the list shows it, so
+    // the next entry typed after seeing the list is never wiped by a late reset.
+    void refresh();
   });
   return (
     <section aria-labelledby="expenses-heading">

@@ -9,9 +9,10 @@ import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/com
 import { api, ifMatch, unwrap, type Schemas } from '../../api/client';
 import type { operations } from '../../api/schema';
 import { dateOptional, moneyOptional, moneyRequired } from '../../lib/schemas';
+import { formatDateInput } from '../../lib/dates';
 import { formatDate, formatEuro, formatEuroInput } from '../../lib/money';
 import { label, labels, t } from '../../text';
-import { CheckboxField, MoneyField, SelectField, TextField } from '../../ui/fields';
+import { CheckboxField, DateField, MoneyField, SelectField, TextField } from '../../ui/fields';
 import { idempotencyKey, useRefreshDossier, type Debt, type Dossier } from './data';
 import { AddedMessage, RowButtons, SaveProblems, UndoBar, useFocusFirst, useGuardedSave } from './entries';
 
@@ -48,7 +49,7 @@ const EMPTY: FormIn = {
 function toForm(debt: Debt): FormIn {
   return {
     creditor: debt.creditorName, creditorType: debt.creditorType, rank: debt.rank, balance: formatEuroInput(debt.balanceCents),
-    balanceDate: debt.balanceDate ?? '', status: debt.status, collectorName: debt.collectorName ?? '', reference: debt.reference ?? '',
+    balanceDate: formatDateInput(debt.balanceDate), status: debt.status, collectorName: debt.collectorName ?? '', reference: debt.reference ?? '',
     principal: formatEuroInput(debt.principalCents), interest: formatEuroInput(debt.interestCents),
     collectionCosts: formatEuroInput(debt.collectionCostsCents), collectionCostsIncludeVat: debt.collectionCostsIncludeVat ?? false,
     legalCosts: formatEuroInput(debt.legalCostsCents),
@@ -131,7 +132,7 @@ function DebtForm({ initial, catalogue, submitLabel, onSave, onCancel, resetAfte
         <TextField label={t.phaseB.creditor} description={t.phaseB.creditorHelp} list={listId} autoComplete="off" registration={register('creditor')} error={errors.creditor?.message} />
         <SelectField label={t.phaseB.creditorType} options={labels.creditorType} registration={register('creditorType')} />
         <MoneyField label={t.phaseB.balance} description={t.phaseB.amountHelp} registration={register('balance')} error={errors.balance?.message} />
-        <TextField label={t.phaseB.balanceDate} type="date" registration={register('balanceDate')} error={errors.balanceDate?.message} />
+        <DateField label={t.phaseB.balanceDate} registration={register('balanceDate')} error={errors.balanceDate?.message} />
         <SelectField label={t.phaseB.status} options={labels.debtStatus} registration={register('status')} />
         <SelectField label={t.phaseB.rank} options={labels.rank} registration={register('rank')} />
       </div>
@@ -230,8 +231,10 @@ export function DebtSection({ dossier }: { dossier: Dossier }) {
   const create = (values: FormOut) => guarded.run(async () => {
     setAdded(false);
     await unwrap(api.POST('/api/v1/dossiers/{id}/debts', { params: { path: { id: dossier.id }, ...idempotencyKey() }, body: toBody(values, items, false) }));
-    await refresh();
     setAdded(true);
+    // Not awaited: the form empties as soon as the row is stored, before the list shows it, so
+    // the next entry typed after seeing the list is never wiped by a late reset.
+    void refresh();
   });
 
   return (

@@ -9,6 +9,7 @@ import { api, ApiProblem, unwrap } from '../../api/client';
 import { saveBlob } from '../../lib/download';
 import { formatDate } from '../../lib/money';
 import { paperwork } from '../../text';
+import { CheckboxInput } from '../../ui/fields';
 import { Loading, StatusMessage } from '../../ui/screen';
 import type { Dossier } from './data';
 import { PaperworkError } from './paperworkErrors';
@@ -92,16 +93,8 @@ export function Handover({ dossier }: { dossier: Dossier }) {
             <form className="utrecht-form" noValidate onSubmit={(event) => { event.preventDefault(); record(); }}>
               <Paragraph>{h.consentWhat(organisation)} {h.residentMayGive}</Paragraph>
               {[['handover-story', h.includeStory, includeStory, setIncludeStory], ['handover-paper', h.paper, paper, setPaper]].map(([id, text, checked, set]) => (
-                <div key={id as string} className="utrecht-form-field utrecht-form-field--checkbox">
-                  <div className="utrecht-form-field__input">
-                    <input type="checkbox" id={id as string} checked={checked as boolean} className="utrecht-checkbox utrecht-checkbox--html-input"
-                      aria-describedby={id === 'handover-paper' && paperMissing ? 'handover-paper-error' : undefined}
-                      onChange={(event) => (set as (v: boolean) => void)(event.target.checked)} />
-                  </div>
-                  <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-                    <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id as string}>{text as string}</label>
-                  </div>
-                </div>
+                <CheckboxInput key={id as string} id={id as string} label={text as string} checked={checked as boolean} onChange={set as (v: boolean) => void}
+                  describedBy={id === 'handover-paper' && paperMissing ? 'handover-paper-error' : undefined} />
               ))}
               {paperMissing && !paper && <p id="handover-paper-error" className="utrecht-form-field-error-message" role="alert">{h.paperRequired}</p>}
               <ButtonGroup><Button type="submit" appearance="secondary-action-button" disabled={state.busy}>{h.record}</Button></ButtonGroup>

@@ -5,9 +5,11 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { api, ApiProblem, ifMatch, unwrap, type Schemas } from '../../api/client';
+import { optionalDate, formatDateInput } from '../../lib/dates';
 import { saveBlob } from '../../lib/download';
 import { formatDate, formatEuro } from '../../lib/money';
-import { paperwork as p } from '../../text';
+import { paperwork as p, t } from '../../text';
+import { CheckboxInput, DateInputField } from '../../ui/fields';
 import { Loading, StatusMessage } from '../../ui/screen';
 import { useRefreshDossier, type Debt, type Dossier } from './data';
 import { PaperworkError } from './paperworkErrors';
@@ -85,18 +87,9 @@ function MakeLetters({ dossier }: { dossier: Dossier }) {
           <p id="letter-debts-hint" className="ss-muted">{p.debtsHint}</p>
           {invalid.debts && <p id="letter-debts-error" className="utrecht-form-field-error-message">{p.pickDebts}</p>}
           {dossier.debts.map((debt) => (
-            <div key={debt.id} className="utrecht-form-field utrecht-form-field--checkbox">
-              <div className="utrecht-form-field__input">
-                <input type="checkbox" id={`letter-debt-${debt.id}`} checked={debtIds.includes(debt.id)}
-                  className="utrecht-checkbox utrecht-checkbox--html-input"
-                  onChange={(event) => setDebtIds(event.target.checked ? [...debtIds, debt.id] : debtIds.filter((id) => id !== debt.id))} />
-              </div>
-              <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-                <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`letter-debt-${debt.id}`}>
-                  {`${debt.creditorName}${debt.collectorName ? ` (via ${debt.collectorName})` : ''}, ${formatEuro(debt.balanceCents)}`}
-                </label>
-              </div>
-            </div>
+            <CheckboxInput key={debt.id} id={`letter-debt-${debt.id}`} checked={debtIds.includes(debt.id)}
+              label={`${debt.creditorName}${debt.collectorName ? ` (via ${debt.collectorName})` : ''}, ${formatEuro(debt.balanceCents)}`}
+              onChange={(checked) => setDebtIds(checked ? [...debtIds, debt.id] : debtIds.filter((id) => id !== debt.id))} />
           ))}
         </fieldset>
         <PaperworkError error={state.error} creditorOf={creditorOf} />
@@ -118,17 +111,23 @@ function MakeLetters({ dossier }: { dossier: Dossier }) {
 
 function LetterItem({ letter, dossierId, editable }: { letter: Letter; dossierId: string; editable: boolean }) {
   const refresh = useRefreshDossier(dossierId);
-  const [sentOn, setSentOn] = useState(letter.sentOn ?? '');
-  const [answeredOn, setAnsweredOn] = useState(letter.answeredOn ?? '');
-  const [state, setState] = useState<{ busy: boolean; error?: unknown; saved?: boolean }>({ busy: false });
+  const [sentOn, setSentOn] = useState(formatDateInput(letter.sentOn));
+  const [answeredOn, setAnsweredOn] = useState(formatDateInput(letter.answeredOn));
+  const [state, setState] = useState<{ busy: boolean; error?: unknown; saved?: boolean; badDates?: { sent: boolean; answered: boolean } }>({ busy: false });
   const kind = p.kindsShort[letter.kind] ?? '';
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    const sent = optionalDate(sentOn);
+    const answered = optionalDate(answeredOn);
+    if (sent === false || answered === false) {
+      setState({ busy: false, badDates: { sent: sent === false, answered: answered === false } });
+      return;
+    }
     setState({ busy: true });
     try {
       await unwrap(api.PATCH('/api/v1/dossiers/{id}/letters/{letterId}', {
         params: { path: { id: dossierId, letterId: letter.id }, header: { 'if-match': ifMatch(letter.version) } } as never,
-        body: { sentOn: sentOn || null, answeredOn: answeredOn || null },
+        body: { sentOn: sent, answeredOn: answered },
       }));
       setState({ busy: false, saved: true });
     } catch (caught) {
@@ -157,15 +156,8 @@ function LetterItem({ letter, dossierId, editable }: { letter: Letter; dossierId
       {editable && (
         <form className="utrecht-form" noValidate onSubmit={(event) => void save(event)}>
           <div className="ss-grid-fields">
-            {[['sent', p.sentOn, sentOn, setSentOn], ['answered', p.answeredOn, answeredOn, setAnsweredOn]].map(([key, text, value, set]) => (
-              <div key={key as string} className="utrecht-form-field">
-                <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor={`letter-${key as string}-${letter.id}`}>{text as string}</label></div>
-                <div className="utrecht-form-field__input">
-                  <input id={`letter-${key as string}-${letter.id}`} type="date" className="utrecht-textbox utrecht-textbox--html-input"
-                    value={value as string} onChange={(event) => (set as (v: string) => void)(event.target.value)} />
-                </div>
-              </div>
-            ))}
+            <DateInputField label={p.sentOn} value={sentOn} onChange={setSentOn} error={state.badDates?.sent ? t.date.invalid : undefined} />
+            <DateInputField label={p.answeredOn} value={answeredOn} onChange={setAnsweredOn} error={state.badDates?.answered ? t.date.invalid : undefined} />
           </div>
           <ButtonGroup>
             <Button type="submit" appearance="secondary-action-button" disabled={state.busy} aria-label={p.saveLetter(kind, letter.creditorName)}>{p.saveLetterShort}</Button>
@@ -179,15 +171,20 @@ function LetterItem({ letter, dossierId, editable }: { letter: Letter; dossierId
 
 function BalanceConfirmed({ debt, dossierId, editable }: { debt: Debt; dossierId: string; editable: boolean }) {
   const refresh = useRefreshDossier(dossierId);
-  const [day, setDay] = useState(debt.balanceConfirmedOn ?? '');
-  const [state, setState] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
+  const [day, setDay] = useState(formatDateInput(debt.balanceConfirmedOn));
+  const [state, setState] = useState<{ busy: boolean; error?: unknown; badDate?: boolean }>({ busy: false });
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    const confirmedOn = optionalDate(day);
+    if (confirmedOn === false) {
+      setState({ busy: false, badDate: true });
+      return;
+    }
     setState({ busy: true });
     try {
       await unwrap(api.PATCH('/api/v1/dossiers/{id}/debts/{debtId}', {
         params: { path: { id: dossierId, debtId: debt.id }, header: { 'if-match': ifMatch(debt.version) } } as never,
-        body: { balanceConfirmedOn: day || null },
+        body: { balanceConfirmedOn: confirmedOn },
       }));
       setState({ busy: false });
     } catch (caught) {
@@ -197,20 +194,13 @@ function BalanceConfirmed({ debt, dossierId, editable }: { debt: Debt; dossierId
     }
     await refresh();
   };
-  const id = `confirmed-${debt.id}`;
   return (
     <>
       <Paragraph>{debt.balanceConfirmedOn ? <strong>{p.confirmed(formatDate(debt.balanceConfirmedOn))}</strong> : p.notConfirmed}</Paragraph>
       <PaperworkError error={state.error} />
       {editable && (
         <form className="utrecht-form" noValidate onSubmit={(event) => void save(event)}>
-          <div className="utrecht-form-field">
-            <div className="utrecht-form-field__label"><label className="utrecht-form-label" htmlFor={id}>{p.confirmedOn}</label></div>
-            <div className="utrecht-form-field-description" id={`${id}-hint`}>{p.confirmedHint}</div>
-            <div className="utrecht-form-field__input">
-              <input id={id} type="date" aria-describedby={`${id}-hint`} className="utrecht-textbox utrecht-textbox--html-input" value={day} onChange={(event) => setDay(event.target.value)} />
-            </div>
-          </div>
+          <DateInputField label={p.confirmedOn} description={<>{p.confirmedHint} {t.date.hint}.</>} value={day} onChange={setDay} error={state.badDate ? t.date.invalid : undefined} />
           <ButtonGroup>
             <Button type="submit" appearance="secondary-action-button" disabled={state.busy} aria-label={p.saveConfirmed(debt.creditorName)}>{p.saveLetterShort}</Button>
           </ButtonGroup>

@@ -1,6 +1,7 @@
 // The live overview beside phase B: every figure as the server computed it (the same numbers as
 // the PDF), the flags in words, and the outdated-norms warning. `data-figure` names the API field
 // each figure shows, so the end-to-end test can hold the screen to the API to the cent.
+import { useEffect, useRef } from 'react';
 import { Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { formatEuro } from '../../lib/money';
 import { labels, t } from '../../text';
@@ -81,15 +82,38 @@ export function OverviewPanel({ dossierId }: { dossierId: string }) {
 }
 
 /**
+ * The bar covers the bottom of the screen while it sticks, and wraps to two or three lines on a
+ * phone. Its height goes to `--ss-overview-bar-height` on the page, which keeps that much room
+ * below a field that gets focus or is scrolled to (scroll-padding in theme.css), so the bar never
+ * hides what is being typed. Hidden (laptop width, print), it is 0 high and keeps no room.
+ */
+function useBarHeight(shown: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const bar = ref.current;
+    if (!bar) return undefined;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--ss-overview-bar-height', `${Math.ceil(bar.getBoundingClientRect().height)}px`));
+    observer.observe(bar);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--ss-overview-bar-height');
+    };
+  }, [shown]);
+  return ref;
+}
+
+/**
  * Below laptop width the overview sits under the lists, out of sight while typing: this bar keeps
  * its three main figures in view at the bottom of the screen (sticky), with a link to the whole.
  */
 export function OverviewBar({ dossierId }: { dossierId: string }) {
   const query = useOverview(dossierId);
+  const ref = useBarHeight(query.data !== undefined);
   if (!query.data) return null;
   const o = query.data;
   return (
-    <div className="ss-overview-bar" role="region" aria-label={t.overview.barLabel}>
+    <div ref={ref} className="ss-overview-bar" role="region" aria-label={t.overview.barLabel}>
       <dl>
         <div><dt>{t.overview.barSaldo}</dt><dd>{formatEuro(o.saldoCents)}</dd></div>
         <div><dt>{t.overview.barAflosruimte}</dt><dd>{formatEuro(o.aflosruimteCents)}</dd></div>

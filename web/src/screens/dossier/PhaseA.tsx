@@ -8,11 +8,11 @@ import { z } from 'zod';
 import {
   Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Paragraph,
 } from '@utrecht/component-library-react';
-import { api, ApiProblem, ifMatch, unwrap, type Schemas } from '../../api/client';
+import { api, ApiProblem, unwrap, type Schemas } from '../../api/client';
 import { formatDate } from '../../lib/money';
-import { labels, t } from '../../text';
+import { label, labels, t } from '../../text';
 import { CheckboxField, SelectField, TextField, TextareaField } from '../../ui/fields';
-import { ConflictNotice } from '../../ui/Conflict';
+import { SaveOutcome, StoredFacts, useVersionedSave } from '../../ui/useVersionedSave';
 import { ErrorMessage, Loading, StatusMessage } from '../../ui/screen';
 import { keys, useRefreshDossier, type Dossier } from './data';
 import { TransitionButtons } from './Transition';
@@ -69,47 +69,50 @@ const householdSchema = z.object({
   otherAdults: z.string().trim().regex(/^\d{0,2}$/, t.fieldErrors.invalid),
 });
 
+type HouseholdForm = z.infer<typeof householdSchema>;
+
+function householdForm(h: Dossier['household']): HouseholdForm {
+  return {
+    leefsituatie: h.leefsituatie ?? '', ageBand: h.ageBand ?? '',
+    partnerAgeBand: h.partnerAgeBand ?? '', otherAdults: h.otherAdults === null ? '0' : String(h.otherAdults),
+  };
+}
+
 function Household({ dossier }: { dossier: Dossier }) {
   const refresh = useRefreshDossier(dossier.id);
-  const h = dossier.household;
-  const { register, handleSubmit, formState, control } = useForm({
+  const { register, handleSubmit, formState, control, reset } = useForm({
     resolver: zodResolver(householdSchema),
-    defaultValues: {
-      leefsituatie: h.leefsituatie ?? '', ageBand: h.ageBand ?? '',
-      partnerAgeBand: h.partnerAgeBand ?? '', otherAdults: h.otherAdults === null ? '0' : String(h.otherAdults),
-    },
+    defaultValues: householdForm(dossier.household),
   });
   const leefsituatie = useWatch({ control, name: 'leefsituatie' });
   const couple = leefsituatie.startsWith('samenwonend');
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const submit = handleSubmit(async (values) => {
-    setError(undefined);
-    setSaved(false);
-    try {
-      await unwrap(api.PATCH('/api/v1/dossiers/{id}', {
-        params: { path: { id: dossier.id }, header: { 'if-match': ifMatch(dossier.version) } },
-        body: {
-          household: {
-            leefsituatie: values.leefsituatie as (typeof LEEFSITUATIES)[number], ageBand: values.ageBand as (typeof AGE_BANDS)[number],
-            partnerAgeBand: couple && values.partnerAgeBand ? values.partnerAgeBand as 'aow' : null,
-            otherAdults: values.otherAdults === '' ? 0 : Number(values.otherAdults),
-          },
+  const saving = useVersionedSave<HouseholdForm, Dossier>({
+    version: dossier.version,
+    refresh,
+    write: (values, header) => unwrap(api.PATCH('/api/v1/dossiers/{id}', {
+      params: { path: { id: dossier.id }, header: header as { 'if-match': string } },
+      body: {
+        household: {
+          leefsituatie: values.leefsituatie as (typeof LEEFSITUATIES)[number], ageBand: values.ageBand as (typeof AGE_BANDS)[number],
+          partnerAgeBand: values.leefsituatie.startsWith('samenwonend') && values.partnerAgeBand ? values.partnerAgeBand as 'aow' : null,
+          otherAdults: values.otherAdults === '' ? 0 : Number(values.otherAdults),
         },
-      }));
-      await refresh();
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-      // A stale version (412): reload the dossier; the form keeps what was chosen, a second click saves.
-      if (caught instanceof ApiProblem && caught.status === 412) await refresh();
-    }
+      },
+    })),
   });
+  const submit = handleSubmit(saving.save);
   return (
     <section aria-labelledby="household-heading">
       <Heading2 id="household-heading">{t.phaseA.householdHeading}</Heading2>
-      {saved && <StatusMessage>{t.saved}</StatusMessage>}
-      <ErrorMessage error={error} />
+      <SaveOutcome saving={saving} onKeepMine={() => void submit()} onTakeTheirs={(stored) => reset(householdForm(stored.household))}
+        theirs={({ household: h }) => (
+          <StoredFacts facts={[
+            [t.phaseA.leefsituatie, label(labels.leefsituatie, h.leefsituatie)],
+            [t.phaseA.ageBand, label(labels.ageBand, h.ageBand)],
+            ...(h.leefsituatie?.startsWith('samenwonend') ? [[t.phaseA.partnerAgeBand, label(labels.ageBand, h.partnerAgeBand)] as [string, string]] : []),
+            [t.phaseA.otherAdults, String(h.otherAdults ?? 0)],
+          ]} />
+        )} />
       <form className="utrecht-form" onSubmit={submit} noValidate>
         <div className="ss-grid-fields">
           <SelectField label={t.phaseA.leefsituatie} options={labels.leefsituatie} placeholder="Kies" registration={register('leefsituatie')} error={formState.errors.leefsituatie?.message} />
@@ -128,50 +131,29 @@ function Household({ dossier }: { dossier: Dossier }) {
 type Story = Schemas['Story'];
 const LIFE_EVENTS = Object.keys(labels.lifeEvent) as Array<keyof typeof labels.lifeEvent>;
 
+type StoryValues = { text: string; lifeEvents: string[] };
+
 function StoryForm({ dossierId, story }: { dossierId: string; story: Story | null }) {
   const refresh = useRefreshDossier(dossierId);
-  const { register, handleSubmit, formState, reset, getValues } = useForm<{ text: string; lifeEvents: string[] }>({
+  const { register, handleSubmit, formState, reset } = useForm<StoryValues>({
     defaultValues: { text: story?.text ?? '', lifeEvents: story?.lifeEvents ?? [] },
   });
-  const [version, setVersion] = useState<number | undefined>(story?.version);
-  const [conflict, setConflict] = useState<Story>();
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-
-  const save = async (text: string, lifeEvents: string[], baseVersion: number | undefined) => {
-    setError(undefined);
-    setSaved(false);
-    try {
-      const result = await unwrap(api.PUT('/api/v1/dossiers/{id}/story', {
-        params: { path: { id: dossierId }, header: baseVersion === undefined ? {} : { 'if-match': ifMatch(baseVersion) } } as never,
-        body: { text, lifeEvents: lifeEvents as Story['lifeEvents'] },
-      }));
-      setVersion(result.version);
-      setConflict(undefined);
-      setSaved(true);
-      await refresh();
-    } catch (caught) {
-      if (caught instanceof ApiProblem && caught.status === 412 && caught.body.current) {
-        setConflict(caught.body.current as Story);
-      } else {
-        setError(caught);
-      }
-    }
-  };
-  const submit = handleSubmit(({ text, lifeEvents }) => save(text, lifeEvents ?? [], version));
+  const saving = useVersionedSave<StoryValues, Story>({
+    version: story?.version,
+    refresh,
+    write: ({ text, lifeEvents }, header) => unwrap(api.PUT('/api/v1/dossiers/{id}/story', {
+      params: { path: { id: dossierId }, header } as never,
+      body: { text, lifeEvents: (lifeEvents ?? []) as Story['lifeEvents'] },
+    })),
+  });
+  const submit = handleSubmit(saving.save);
 
   return (
     <section aria-labelledby="story-heading">
       <Heading2 id="story-heading">{t.phaseA.storyHeading}</Heading2>
-      {saved && <StatusMessage>{t.saved}</StatusMessage>}
-      <ErrorMessage error={error} />
-      {conflict && (
-        <ConflictNotice
-          theirs={<Paragraph data-testid="conflict-theirs">{conflict.text}</Paragraph>}
-          onKeepMine={() => void save(getValues('text'), getValues('lifeEvents') ?? [], conflict.version)}
-          onTakeTheirs={() => { reset({ text: conflict.text, lifeEvents: conflict.lifeEvents }); setVersion(conflict.version); setConflict(undefined); }}
-        />
-      )}
+      <SaveOutcome saving={saving} onKeepMine={() => void submit()}
+        onTakeTheirs={(stored) => reset({ text: stored.text, lifeEvents: stored.lifeEvents })}
+        theirs={(stored) => <Paragraph data-testid="conflict-theirs">{stored.text}</Paragraph>} />
       <form className="utrecht-form" onSubmit={submit} noValidate>
         <TextareaField label={t.phaseA.story} description={t.phaseA.storyHelp} rows={8} registration={register('text', { maxLength: 20_000 })} />
         <Fieldset>

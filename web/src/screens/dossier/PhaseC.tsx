@@ -9,11 +9,13 @@ import {
   Button, ButtonGroup, Heading2, Heading3, Paragraph,
 } from '@utrecht/component-library-react';
 import { api, ApiProblem, ifMatch, unwrap, type Schemas } from '../../api/client';
-import { dateOptional, moneyRequired } from '../../lib/schemas';
+import { dateOptional, dateRequired, moneyRequired } from '../../lib/schemas';
+import { formatDateInput } from '../../lib/dates';
 import { formatDate, formatEuro, formatEuroInput, todayIso } from '../../lib/money';
 import { label, labels, t } from '../../text';
-import { CheckboxField, MoneyField, SelectField, TextField } from '../../ui/fields';
+import { CheckboxField, CheckboxInput, DateField, MoneyField, SelectField, TextField } from '../../ui/fields';
 import { ErrorMessage, Loading, StatusMessage } from '../../ui/screen';
+import { SaveOutcome, StoredFacts, useVersionedSave } from '../../ui/useVersionedSave';
 import { idempotencyKey, keys, useRefreshDossier, type Debt, type Dossier } from './data';
 import { AddedMessage, useFocusFirst } from './entries';
 import { SettlementTable } from './PhaseB';
@@ -45,18 +47,11 @@ function ActionItem({ action, dossierId, editable }: { action: Action; dossierId
   };
   return (
     <li className="ss-panel">
-      <div className="utrecht-form-field utrecht-form-field--checkbox">
-        <div className="utrecht-form-field__input">
-          <input type="checkbox" id={`action-${action.id}`} className="utrecht-checkbox utrecht-checkbox--html-input" checked={action.done}
-            disabled={!editable} onChange={(event) => void toggle(event.target.checked)} />
-        </div>
-        <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`action-${action.id}`}>
-            {action.title}. {label(labels.owner, action.owner)}{action.dueDate ? `, klaar op ${formatDate(action.dueDate)}` : ''}.
-            {action.done ? ` ${t.phaseC.actionDone}.` : ''}
-          </label>
-        </div>
-      </div>
+      <CheckboxInput id={`action-${action.id}`} checked={action.done} disabled={!editable} onChange={(done) => void toggle(done)}
+        label={<>
+          {action.title}. {label(labels.owner, action.owner)}{action.dueDate ? `, klaar op ${formatDate(action.dueDate)}` : ''}.
+          {action.done ? ` ${t.phaseC.actionDone}.` : ''}
+        </>} />
       {overdue && <Paragraph className="ss-flag-warning"><strong>{t.phaseC.overdue}</strong></Paragraph>}
       <ErrorMessage error={error} />
     </li>
@@ -74,10 +69,11 @@ function Actions({ dossier, editable }: { dossier: Dossier; editable: boolean })
     setAdded(false);
     try {
       await unwrap(api.POST('/api/v1/dossiers/{id}/actions', { params: { path: { id: dossier.id }, ...idempotencyKey() }, body: { title: values.title, owner: values.owner, dueDate: values.dueDate ?? null } }));
-      await refresh();
+      // The form empties before the list shows the new action, so what is typed next stays.
       reset({ title: '', owner: values.owner, dueDate: '' });
       setAdded(true);
       focus();
+      await refresh();
     } catch (caught) {
       setError(caught);
     }
@@ -97,7 +93,7 @@ function Actions({ dossier, editable }: { dossier: Dossier; editable: boolean })
             <div className="ss-grid-fields">
               <TextField label={t.phaseC.actionTitle} autoComplete="off" registration={register('title')} error={formState.errors.title?.message} />
               <SelectField label={t.phaseC.actionOwner} options={labels.owner} registration={register('owner')} />
-              <TextField label={t.phaseC.actionDue} type="date" registration={register('dueDate')} error={formState.errors.dueDate?.message} />
+              <DateField label={t.phaseC.actionDue} registration={register('dueDate')} error={formState.errors.dueDate?.message} />
             </div>
             <ButtonGroup><Button type="submit" appearance="primary-action-button" disabled={formState.isSubmitting}>{t.phaseC.addAction}</Button></ButtonGroup>
           </form>
@@ -108,14 +104,14 @@ function Actions({ dossier, editable }: { dossier: Dossier; editable: boolean })
 }
 
 const FREQUENCIES = Object.keys(labels.frequency) as [keyof typeof labels.frequency, ...Array<keyof typeof labels.frequency>];
-const arrangementSchema = z.object({ amount: moneyRequired, frequency: z.enum(FREQUENCIES), startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t.phaseB.dateInvalid) });
+const arrangementSchema = z.object({ amount: moneyRequired, frequency: z.enum(FREQUENCIES), startDate: dateRequired });
 
 function Arrangement({ debt, dossierId }: { debt: Debt; dossierId: string }) {
   const refresh = useRefreshDossier(dossierId);
   const a = debt.arrangement;
   const { register, handleSubmit, formState } = useForm({
     resolver: zodResolver(arrangementSchema),
-    defaultValues: { amount: formatEuroInput(a?.amountCents), frequency: a?.frequency ?? 'month', startDate: a?.startDate ?? '' },
+    defaultValues: { amount: formatEuroInput(a?.amountCents), frequency: a?.frequency ?? 'month', startDate: formatDateInput(a?.startDate) },
   });
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
@@ -144,7 +140,7 @@ function Arrangement({ debt, dossierId }: { debt: Debt; dossierId: string }) {
         <div className="ss-grid-fields">
           <MoneyField label={t.phaseC.arrangementAmount} registration={register('amount')} error={formState.errors.amount?.message} />
           <SelectField label={t.phaseB.frequency} options={labels.frequency} registration={register('frequency')} />
-          <TextField label={t.phaseC.arrangementStart} type="date" registration={register('startDate')} error={formState.errors.startDate?.message} />
+          <DateField label={t.phaseC.arrangementStart} registration={register('startDate')} error={formState.errors.startDate?.message} />
         </div>
         <ButtonGroup><Button type="submit" appearance="secondary-action-button" disabled={formState.isSubmitting}>{t.phaseC.arrangementSave}</Button></ButtonGroup>
       </form>
@@ -154,35 +150,31 @@ function Arrangement({ debt, dossierId }: { debt: Debt; dossierId: string }) {
 
 const CHECKLIST_KEYS = Object.keys(labels.checklistKey) as Array<keyof typeof labels.checklistKey>;
 
+type ChecklistValues = Record<string, string>;
+type StoredChecklist = Schemas['Checklist'];
+
+function checklistForm(stored: StoredChecklist | null | undefined): ChecklistValues {
+  return Object.fromEntries(CHECKLIST_KEYS.map((key) => [key, stored?.items[key] ?? 'ontbreekt']));
+}
+
 function Checklist({ dossier }: { dossier: Dossier }) {
   const refresh = useRefreshDossier(dossier.id);
-  const current = dossier.checklist;
-  const { register, handleSubmit, formState } = useForm<Record<string, string>>({
-    defaultValues: Object.fromEntries(CHECKLIST_KEYS.map((key) => [key, (current?.items as Record<string, string> | undefined)?.[key] ?? 'ontbreekt'])),
+  const { register, handleSubmit, formState, reset } = useForm<ChecklistValues>({ defaultValues: checklistForm(dossier.checklist) });
+  const saving = useVersionedSave<ChecklistValues, StoredChecklist>({
+    version: dossier.checklist?.version,
+    refresh,
+    write: (values, header) => unwrap(api.PUT('/api/v1/dossiers/{id}/checklist', {
+      params: { path: { id: dossier.id }, header } as never,
+      body: { items: values as never },
+    })),
   });
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const submit = handleSubmit(async (values) => {
-    setError(undefined);
-    setSaved(false);
-    try {
-      await unwrap(api.PUT('/api/v1/dossiers/{id}/checklist', {
-        params: { path: { id: dossier.id }, header: current ? { 'if-match': ifMatch(current.version) } : {} } as never,
-        body: { items: values as never },
-      }));
-      setSaved(true);
-      await refresh();
-    } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiProblem && caught.status === 412) await refresh();
-    }
-  });
+  const submit = handleSubmit(saving.save);
   return (
     <section aria-labelledby="checklist-heading">
       <Heading2 id="checklist-heading">{t.phaseC.checklistHeading}</Heading2>
       <Paragraph>{t.phaseC.checklistIntro}</Paragraph>
-      {saved && <StatusMessage>{t.saved}</StatusMessage>}
-      <ErrorMessage error={error} />
+      <SaveOutcome saving={saving} onKeepMine={() => void submit()} onTakeTheirs={(stored) => reset(checklistForm(stored))}
+        theirs={(stored) => <StoredFacts facts={CHECKLIST_KEYS.map((key) => [labels.checklistKey[key], label(labels.checklistState, stored.items[key] ?? 'ontbreekt')])} />} />
       <form className="utrecht-form" onSubmit={submit} noValidate>
         <div className="ss-grid-fields">
           {CHECKLIST_KEYS.map((key) => <SelectField key={key} label={labels.checklistKey[key]} options={labels.checklistState} registration={register(key)} />)}
@@ -205,49 +197,54 @@ const referralSchema = z.object({
   traject: z.string(),
 });
 
+type StoredReferral = Schemas['Referral'];
+type ReferralValues = z.output<typeof referralSchema>;
+
+function referralForm(r: StoredReferral | null | undefined): z.input<typeof referralSchema> {
+  return {
+    route: r?.route ?? 'gemeentelijke_schuldhulpverlening', organisation: r?.organisation ?? '', referredAt: formatDateInput(r?.referredAt),
+    firstContactAt: formatDateInput(r?.firstContactAt), acceptedAt: formatDateInput(r?.acceptedAt), status: r?.status ?? 'aangemeld', traject: r?.traject ?? '',
+  };
+}
+
 function Referral({ dossier }: { dossier: Dossier }) {
   const refresh = useRefreshDossier(dossier.id);
-  const r = dossier.referral;
-  const { register, handleSubmit, formState } = useForm({
-    resolver: zodResolver(referralSchema),
-    defaultValues: {
-      route: r?.route ?? 'gemeentelijke_schuldhulpverlening', organisation: r?.organisation ?? '', referredAt: r?.referredAt ?? '',
-      firstContactAt: r?.firstContactAt ?? '', acceptedAt: r?.acceptedAt ?? '', status: r?.status ?? 'aangemeld', traject: r?.traject ?? '',
-    },
+  const { register, handleSubmit, formState, reset } = useForm({ resolver: zodResolver(referralSchema), defaultValues: referralForm(dossier.referral) });
+  const saving = useVersionedSave<ReferralValues, StoredReferral>({
+    version: dossier.referral?.version,
+    refresh,
+    write: (values, header) => unwrap(api.PUT('/api/v1/dossiers/{id}/referral', {
+      params: { path: { id: dossier.id }, header } as never,
+      body: {
+        route: values.route, organisation: values.organisation, referredAt: values.referredAt ?? null, firstContactAt: values.firstContactAt ?? null,
+        acceptedAt: values.acceptedAt ?? null, status: values.status, traject: values.traject === '' ? null : values.traject as 'minnelijk',
+      },
+    })),
   });
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const submit = handleSubmit(async (values) => {
-    setError(undefined);
-    setSaved(false);
-    try {
-      await unwrap(api.PUT('/api/v1/dossiers/{id}/referral', {
-        params: { path: { id: dossier.id }, header: r ? { 'if-match': ifMatch(r.version) } : {} } as never,
-        body: {
-          route: values.route, organisation: values.organisation, referredAt: values.referredAt ?? null, firstContactAt: values.firstContactAt ?? null,
-          acceptedAt: values.acceptedAt ?? null, status: values.status, traject: values.traject === '' ? null : values.traject as 'minnelijk',
-        },
-      }));
-      setSaved(true);
-      await refresh();
-    } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiProblem && caught.status === 412) await refresh();
-    }
-  });
+  const submit = handleSubmit(saving.save);
   return (
     <section aria-labelledby="referral-heading">
       <Heading2 id="referral-heading">{t.phaseC.referralHeading}</Heading2>
       <Paragraph>{t.phaseC.wsnpNote}</Paragraph>
-      {saved && <StatusMessage>{t.saved}</StatusMessage>}
-      <ErrorMessage error={error} />
+      <SaveOutcome saving={saving} onKeepMine={() => void submit()} onTakeTheirs={(stored) => reset(referralForm(stored))}
+        theirs={(r) => (
+          <StoredFacts facts={[
+            [t.phaseC.referralRoute, label(labels.referralRoute, r.route)],
+            [t.phaseC.organisation, r.organisation],
+            [t.phaseC.referredAt, formatDate(r.referredAt) || t.unknown],
+            [t.phaseC.firstContactAt, formatDate(r.firstContactAt) || t.unknown],
+            [t.phaseC.acceptedAt, formatDate(r.acceptedAt) || t.unknown],
+            [t.phaseC.referralStatus, label(labels.referralStatus, r.status)],
+            [t.phaseC.traject, label(labels.traject, r.traject)],
+          ]} />
+        )} />
       <form className="utrecht-form" onSubmit={submit} noValidate>
         <div className="ss-grid-fields">
           <SelectField label={t.phaseC.referralRoute} options={labels.referralRoute} registration={register('route')} />
           <TextField label={t.phaseC.organisation} autoComplete="off" registration={register('organisation')} error={formState.errors.organisation?.message} />
-          <TextField label={t.phaseC.referredAt} type="date" registration={register('referredAt')} error={formState.errors.referredAt?.message} />
-          <TextField label={t.phaseC.firstContactAt} type="date" registration={register('firstContactAt')} error={formState.errors.firstContactAt?.message} />
-          <TextField label={t.phaseC.acceptedAt} type="date" registration={register('acceptedAt')} error={formState.errors.acceptedAt?.message} />
+          <DateField label={t.phaseC.referredAt} registration={register('referredAt')} error={formState.errors.referredAt?.message} />
+          <DateField label={t.phaseC.firstContactAt} registration={register('firstContactAt')} error={formState.errors.firstContactAt?.message} />
+          <DateField label={t.phaseC.acceptedAt} registration={register('acceptedAt')} error={formState.errors.acceptedAt?.message} />
           <SelectField label={t.phaseC.referralStatus} options={labels.referralStatus} registration={register('status')} />
           <SelectField label={t.phaseC.traject} options={labels.traject} placeholder={t.unknown} registration={register('traject')} />
         </div>

@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap } from '../../api/client';
 import { formatDate } from '../../lib/money';
+import { CheckboxInput } from '../../ui/fields';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
 import { useDossier, useMyDossierId } from './useMyDossier';
 import { DossierChoice } from './DossierChoice';
@@ -82,14 +83,7 @@ export function Consent() {
             <section aria-labelledby="consent-give" className="ss-panel">
               <Heading2 id="consent-give">{consent.withdrawnAt ? rt.consent.withdrawn(formatDate(consent.withdrawnAt)) : rt.consent.none}</Heading2>
               <Paragraph>{rt.consent.giveText}</Paragraph>
-              <div className="utrecht-form-field utrecht-form-field--checkbox">
-                <div className="utrecht-form-field__input">
-                  <input type="checkbox" id="consent-stats" className="utrecht-checkbox utrecht-checkbox--html-input" checked={optIn} onChange={(event) => setOptIn(event.target.checked)} />
-                </div>
-                <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-                  <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="consent-stats">{rt.consent.giveStats}</label>
-                </div>
-              </div>
+              <CheckboxInput id="consent-stats" label={rt.consent.giveStats} checked={optIn} onChange={setOptIn} />
               <ButtonGroup>
                 <Button appearance="primary-action-button" disabled={busy} onClick={() => void change(
                   () => unwrap(api.PUT('/api/v1/dossiers/{id}/consent', { params: { path: { id } }, body: { textVersion: CONSENT_TEXT_VERSION, statisticsOptIn: optIn } })),

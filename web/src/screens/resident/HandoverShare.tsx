@@ -7,6 +7,7 @@ import { Button, ButtonGroup, Heading2, Heading3, Paragraph, UnorderedList, Unor
 import { api, ApiProblem, unwrap, type Schemas } from '../../api/client';
 import { formatDate } from '../../lib/money';
 import { residentHandover as h } from '../../text';
+import { CheckboxInput } from '../../ui/fields';
 import { ErrorMessage, Loading, StatusMessage } from '../../ui/screen';
 
 // The server matches the organisation without regard to case or spaces around it.
@@ -91,14 +92,7 @@ export function HandoverShare({ dossierId, organisation, canShare }: { dossierId
       {consent.isSuccess && !forThisOrganisation && canShare && (
         <>
           <Paragraph>{active ? h.otherOrganisation(active.organisation, organisation) : h.none}</Paragraph>
-          <div className="utrecht-form-field utrecht-form-field--checkbox">
-            <div className="utrecht-form-field__input">
-              <input type="checkbox" id="handover-story" className="utrecht-checkbox utrecht-checkbox--html-input" checked={includeStory} onChange={(event) => setIncludeStory(event.target.checked)} />
-            </div>
-            <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-              <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="handover-story">{h.includeStory}</label>
-            </div>
-          </div>
+          <CheckboxInput id="handover-story" label={h.includeStory} checked={includeStory} onChange={setIncludeStory} />
           <ButtonGroup>
             <Button appearance="primary-action-button" disabled={state.busy} onClick={give}>{h.give}</Button>
           </ButtonGroup>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap } from '../../api/client';
 import { saveBlob } from '../../lib/download';
+import { CheckboxInput } from '../../ui/fields';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
 import { useMyDossierId } from './useMyDossier';
 import { DossierChoice } from './DossierChoice';
@@ -49,14 +50,7 @@ export function ResidentData() {
           <section aria-labelledby="pdf-heading" className="ss-panel">
             <Heading2 id="pdf-heading">{rt.data.pdfHeading}</Heading2>
             <Paragraph>{rt.data.pdfText}</Paragraph>
-            <div className="utrecht-form-field utrecht-form-field--checkbox">
-              <div className="utrecht-form-field__input">
-                <input type="checkbox" id="include-story" className="utrecht-checkbox utrecht-checkbox--html-input" checked={includeStory} onChange={(event) => setIncludeStory(event.target.checked)} />
-              </div>
-              <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-                <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="include-story">{rt.data.includeStory}</label>
-              </div>
-            </div>
+            <CheckboxInput id="include-story" label={rt.data.includeStory} checked={includeStory} onChange={setIncludeStory} />
             <ButtonGroup>
               <Button appearance="primary-action-button" disabled={pdf.state === 'busy'} onClick={() => void pdf.run(
                 async () => await unwrap(api.GET('/api/v1/dossiers/{id}/overview.pdf', {
