@@ -1,27 +1,16 @@
 // The resident's access log tells the truth and cannot be flooded (issue 15, rule 7).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../support/app.js';
+import { describe, expect, it } from 'vitest';
 import { apiFor } from '../support/api.js';
-import { useTestDb } from '../support/db.js';
-import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createUser, type TestUser } from '../support/factories.js';
+import { useDossierWorld } from '../support/world.js';
 
-const t = useTestDb();
-const h = useTestApp(t);
-let location: string;
-let maatje: TestUser;
-let coordinator: TestUser;
-
-beforeAll(async () => {
-  location = (await createLocation(t.db)).id;
-  maatje = await createUser(h.app, { role: 'maatje', locationId: location });
-  coordinator = await createUser(h.app, { role: 'coordinator', locationId: location });
-});
+const { t, h, w } = useDossierWorld({ maatje: 'maatje', coordinator: 'coordinator' });
 
 async function newDossier() {
-  const resident = await createUser(h.app, { role: 'resident', locationId: location });
-  return { resident, dossierId: await createDossier(h.app, { resident, locationId: location, maatje }) };
+  const resident = await createUser(h.app, { role: 'resident', locationId: w.location });
+  return { resident, dossierId: await createDossier(h.app, { resident, locationId: w.location, maatje: w.maatje }) };
 }
 
 const api = (user?: TestUser) => apiFor(h.app, user);
@@ -35,7 +24,7 @@ async function accessLog(resident: TestUser, dossierId: string) {
 describe('the access log', () => {
   it('shows another resident\'s refused attempt as someone else, never as "U"', async () => {
     const { resident, dossierId } = await newDossier();
-    const stranger = await createUser(h.app, { role: 'resident', locationId: location });
+    const stranger = await createUser(h.app, { role: 'resident', locationId: w.location });
     expect((await api(stranger).get(`/dossiers/${dossierId}/story`)).statusCode).toBe(404);
     const denied = (await accessLog(resident, dossierId)).filter((e) => e.outcome === 'denied');
     expect(denied).toHaveLength(1);
@@ -45,7 +34,7 @@ describe('the access log', () => {
 
   it('counts repeated refusals from one caller within an hour in one entry', async () => {
     const { resident, dossierId } = await newDossier();
-    const stranger = await createUser(h.app, { role: 'resident', locationId: location });
+    const stranger = await createUser(h.app, { role: 'resident', locationId: w.location });
     // Refusals are grouped by the clock hour of the database's own stamps: 12 that straddle a full
     // hour are rightly two entries. Start them well inside an hour (at most a minute's wait, when
     // the run happens to come just before one), whatever the hour CI runs at.
@@ -64,15 +53,15 @@ describe('the access log', () => {
     const { resident, dossierId } = await newDossier();
     const key = randomUUID();
     const payload = { title: 'Bellen', owner: 'maatje' };
-    expect((await api(maatje).post(`/dossiers/${dossierId}/actions`, payload, { 'idempotency-key': key })).statusCode).toBe(201);
-    expect((await api(maatje).post(`/dossiers/${dossierId}/actions`, payload, { 'idempotency-key': key })).statusCode).toBe(201);
+    expect((await api(w.maatje).post(`/dossiers/${dossierId}/actions`, payload, { 'idempotency-key': key })).statusCode).toBe(201);
+    expect((await api(w.maatje).post(`/dossiers/${dossierId}/actions`, payload, { 'idempotency-key': key })).statusCode).toBe(201);
     const added = (await accessLog(resident, dossierId)).filter((e) => e.action === 'action.created');
     expect(added).toHaveLength(1);
   });
 
   it('does not call re-assigning the same maatje "een ander maatje"', async () => {
     const { resident, dossierId } = await newDossier();
-    expect((await api(coordinator).put(`/dossiers/${dossierId}/assignment`, { maatjeId: maatje.id })).statusCode).toBe(200);
+    expect((await api(w.coordinator).put(`/dossiers/${dossierId}/assignment`, { maatjeId: w.maatje.id })).statusCode).toBe(200);
     const entries = await accessLog(resident, dossierId);
     expect(entries.some((e) => e.description.includes('een ander maatje'))).toBe(false);
     expect(entries.filter((e) => e.action === 'assignment.changed')).toHaveLength(0);

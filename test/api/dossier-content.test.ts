@@ -1,22 +1,10 @@
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../support/app.js';
+import { describe, expect, it } from 'vitest';
 import { apiFor, type Api } from '../support/api.js';
-import { useTestDb } from '../support/db.js';
-import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, type TestUser } from '../support/factories.js';
+import { useDossierWorld } from '../support/world.js';
 
-const t = useTestDb();
-const h = useTestApp(t);
-
-let location: string;
-let resident: TestUser;
-let maatje: TestUser;
-
-beforeAll(async () => {
-  location = (await createLocation(t.db)).id;
-  resident = await createUser(h.app, { role: 'resident', locationId: location });
-  maatje = await createUser(h.app, { role: 'maatje', locationId: location });
-});
+const { t, h, w } = useDossierWorld({ resident: 'resident', maatje: 'maatje' });
 
 const api = (user?: TestUser) => apiFor(h.app, user);
 
@@ -26,13 +14,13 @@ const DEBT = {
 } as const;
 
 async function newDossier(options: { consent?: boolean; household?: null } = {}) {
-  return createDossier(h.app, { resident, locationId: location, maatje, ...options });
+  return createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, ...options });
 }
 
 describe('debts', () => {
   it('creates, reads, edits with If-Match and deletes a debt', async () => {
     const dossierId = await newDossier();
-    const created = await api(maatje).post(`/dossiers/${dossierId}/debts`, DEBT);
+    const created = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, DEBT);
     expect(created.statusCode).toBe(201);
     const debt = created.json();
     expect(created.headers.etag).toBe('"1"');
@@ -40,14 +28,14 @@ describe('debts', () => {
     expect(debt).toMatchObject({ creditorName: 'Vattenfall', reference: 'CANARY-REF-001', notes: 'CANARY-debt-note', rank: 'concurrent',
       collectionCostsMaxCents: 4_500, collectionCostsTooHigh: true, crisis: false, version: 1 });
 
-    const read = await api(resident).get(`/dossiers/${dossierId}/debts/${debt.id}`);
+    const read = await api(w.resident).get(`/dossiers/${dossierId}/debts/${debt.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual(debt);
 
-    expect((await api(resident).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000 })).statusCode).toBe(428);
+    expect((await api(w.resident).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000 })).statusCode).toBe(428);
     const dossierVersion = async () => (await t.db.selectFrom('dossiers').select('version').where('id', '=', dossierId).executeTakeFirstOrThrow()).version;
     const before = await dossierVersion();
-    const patched = await api(resident).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000, reference: null }, { 'if-match': '"1"' });
+    const patched = await api(w.resident).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 40_000, reference: null }, { 'if-match': '"1"' });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ balanceCents: 40_000, reference: null, version: 2, notes: 'CANARY-debt-note' });
     expect(patched.headers.etag).toBe('"2"');
@@ -57,28 +45,28 @@ describe('debts', () => {
     const updates = await t.db.selectFrom('auditEvents').select(['action', 'outcome', 'actorUserId', 'actorRole', 'details'])
       .where('dossierId', '=', dossierId).where('action', '=', 'debt.updated').execute();
     expect(updates).toEqual([{
-      action: 'debt.updated', outcome: 'success', actorUserId: resident.id, actorRole: 'resident', details: { fields: ['reference', 'balanceCents'] },
+      action: 'debt.updated', outcome: 'success', actorUserId: w.resident.id, actorRole: 'resident', details: { fields: ['reference', 'balanceCents'] },
     }]);
 
-    const stale = await api(maatje).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 1 }, { 'if-match': '"1"' });
+    const stale = await api(w.maatje).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 1 }, { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(412);
     expect(stale.headers.etag).toBe('"2"');
     expect(stale.json().current).toMatchObject({ balanceCents: 40_000, version: 2 });
 
-    const page = await api(maatje).get(`/dossiers/${dossierId}/debts`);
+    const page = await api(w.maatje).get(`/dossiers/${dossierId}/debts`);
     expect(page.json()).toMatchObject({ items: [{ id: debt.id }], nextCursor: null });
 
-    expect((await api(maatje).delete(`/dossiers/${dossierId}/debts/${debt.id}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(412);
-    expect((await api(maatje).delete(`/dossiers/${dossierId}/debts/${debt.id}`, undefined, { 'if-match': '"2"' })).statusCode).toBe(204);
-    expect((await api(maatje).get(`/dossiers/${dossierId}/debts/${debt.id}`)).statusCode).toBe(404);
+    expect((await api(w.maatje).delete(`/dossiers/${dossierId}/debts/${debt.id}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(412);
+    expect((await api(w.maatje).delete(`/dossiers/${dossierId}/debts/${debt.id}`, undefined, { 'if-match': '"2"' })).statusCode).toBe(204);
+    expect((await api(w.maatje).get(`/dossiers/${dossierId}/debts/${debt.id}`)).statusCode).toBe(404);
   });
 
   it('lets exactly one of two concurrent edits with the same ETag win', async () => {
     const dossierId = await newDossier();
-    const debt = (await api(maatje).post(`/dossiers/${dossierId}/debts`, DEBT)).json();
+    const debt = (await api(w.maatje).post(`/dossiers/${dossierId}/debts`, DEBT)).json();
     const [a, b] = await Promise.all([
-      api(maatje).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 111 }, { 'if-match': '"1"' }),
-      api(resident).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 222 }, { 'if-match': '"1"' }),
+      api(w.maatje).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 111 }, { 'if-match': '"1"' }),
+      api(w.resident).patch(`/dossiers/${dossierId}/debts/${debt.id}`, { balanceCents: 222 }, { 'if-match': '"1"' }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 412]);
     const winner = a.statusCode === 200 ? a.json() : b.json();
@@ -89,18 +77,18 @@ describe('debts', () => {
   it('replays a create with the same Idempotency-Key and refuses the key for another body', async () => {
     const dossierId = await newDossier();
     const key = { 'idempotency-key': 'create-debt-1' };
-    const first = await api(maatje).post(`/dossiers/${dossierId}/debts`, DEBT, key);
-    const again = await api(maatje).post(`/dossiers/${dossierId}/debts`, DEBT, key);
+    const first = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, DEBT, key);
+    const again = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, DEBT, key);
     expect(first.statusCode).toBe(201);
     expect(again.statusCode).toBe(201);
     expect(again.json()).toEqual(first.json());
-    const other = await api(maatje).post(`/dossiers/${dossierId}/debts`, { ...DEBT, balanceCents: 1 }, key);
+    const other = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, { ...DEBT, balanceCents: 1 }, key);
     expect(other.statusCode).toBe(422);
     expect(other.json().code).toBe('idempotency_key_reused');
     const count = await t.db.selectFrom('debts').select((eb) => eb.fn.countAll().as('n')).where('dossierId', '=', dossierId).executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
     // Keys are per user: the resident's own use of the same key is a separate request.
-    expect((await api(resident).post(`/dossiers/${dossierId}/debts`, DEBT, key)).statusCode).toBe(201);
+    expect((await api(w.resident).post(`/dossiers/${dossierId}/debts`, DEBT, key)).statusCode).toBe(201);
   });
 
   it('refuses bad shapes and unknown keys with 400 and changes nothing', async () => {
@@ -115,7 +103,7 @@ describe('debts', () => {
       { ...DEBT, creditorName: undefined },
       { ...DEBT, dossierId },
     ]) {
-      const res = await api(maatje).post(`/dossiers/${dossierId}/debts`, body);
+      const res = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
     }
     expect(await t.db.selectFrom('debts').selectAll().where('dossierId', '=', dossierId).execute()).toEqual([]);
@@ -123,7 +111,7 @@ describe('debts', () => {
 
   it('requires consent before any content', async () => {
     const dossierId = await newDossier({ consent: false });
-    const res = await api(maatje).post(`/dossiers/${dossierId}/debts`, DEBT);
+    const res = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, DEBT);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('consent_required');
   });
@@ -132,28 +120,28 @@ describe('debts', () => {
 describe('consent, household and the way from A to B', () => {
   it('walks A → B with consent, household and a confirmed overview guard', async () => {
     const dossierId = await newDossier({ consent: false, household: null });
-    const refused = await api(maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'B' });
+    const refused = await api(w.maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'B' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().missing).toEqual([{ code: 'consent_missing' }, { code: 'household_missing' }]);
-    expect((await api(maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'C' })).statusCode).toBe(409);
+    expect((await api(w.maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'C' })).statusCode).toBe(409);
 
-    expect((await api(maatje).put(`/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true })).statusCode).toBe(400);
-    const consent = await api(resident).put(`/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true });
+    expect((await api(w.maatje).put(`/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true })).statusCode).toBe(400);
+    const consent = await api(w.resident).put(`/dossiers/${dossierId}/consent`, { textVersion: 'v1', statisticsOptIn: true });
     expect(consent.statusCode).toBe(200);
     expect(consent.json()).toMatchObject({ textVersion: 'v1', statisticsOptIn: true, recordedOnPaper: false, withdrawnAt: null });
 
-    const dossier = (await api(maatje).get(`/dossiers/${dossierId}`)).json();
-    const patched = await api(maatje).patch(`/dossiers/${dossierId}`, { household: { leefsituatie: 'alleenstaande_ouder', ageBand: '21_tot_aow' } }, { 'if-match': `"${dossier.version}"` });
+    const dossier = (await api(w.maatje).get(`/dossiers/${dossierId}`)).json();
+    const patched = await api(w.maatje).patch(`/dossiers/${dossierId}`, { household: { leefsituatie: 'alleenstaande_ouder', ageBand: '21_tot_aow' } }, { 'if-match': `"${dossier.version}"` });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().household).toEqual({ leefsituatie: 'alleenstaande_ouder', ageBand: '21_tot_aow', partnerAgeBand: null, otherAdults: 0 });
 
-    const moved = await api(maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'B' });
+    const moved = await api(w.maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'B' });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().phase).toBe('B');
     expect(moved.json().transitions).toEqual([{ from: 'A', to: 'B', at: expect.any(String) }]);
 
-    const debt = (await api(maatje).post(`/dossiers/${dossierId}/debts`, { ...DEBT, balanceDate: undefined })).json();
-    const leaveB = await api(maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'C' });
+    const debt = (await api(w.maatje).post(`/dossiers/${dossierId}/debts`, { ...DEBT, balanceDate: undefined })).json();
+    const leaveB = await api(w.maatje).post(`/dossiers/${dossierId}/transitions`, { to: 'C' });
     expect(leaveB.statusCode).toBe(422);
     expect(leaveB.json().missing).toEqual([{ code: 'overview_not_confirmed' }, { code: 'balance_date_missing', debtId: debt.id }]);
   });
@@ -163,10 +151,10 @@ describe('the story', () => {
   it('is encrypted at rest: no table holds its text', async () => {
     const dossierId = await newDossier();
     const text = 'CANARY-STORY-7f3a: na de scheiding liepen de schulden op';
-    const created = await api(resident).put(`/dossiers/${dossierId}/story`, { text, lifeEvents: ['scheiding', 'inkomensdaling'] });
+    const created = await api(w.resident).put(`/dossiers/${dossierId}/story`, { text, lifeEvents: ['scheiding', 'inkomensdaling'] });
     expect(created.statusCode).toBe(201);
-    expect((await api(maatje).get(`/dossiers/${dossierId}/story`)).json()).toMatchObject({ text, lifeEvents: ['scheiding', 'inkomensdaling'], version: 1 });
-    expect((await api(maatje).put(`/dossiers/${dossierId}/story`, { text: 'x', lifeEvents: [] })).statusCode).toBe(428);
+    expect((await api(w.maatje).get(`/dossiers/${dossierId}/story`)).json()).toMatchObject({ text, lifeEvents: ['scheiding', 'inkomensdaling'], version: 1 });
+    expect((await api(w.maatje).put(`/dossiers/${dossierId}/story`, { text: 'x', lifeEvents: [] })).statusCode).toBe(428);
 
     const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(t.db);
     for (const { tablename } of tables.rows) {
@@ -181,7 +169,7 @@ describe('a dump of the database', () => {
     const dossierId = await newDossier();
     // A resident named when the maatje opens the dossier (the service seals the name), besides
     // the resident and maatje of the factory.
-    const opened = await api(maatje).post('/dossiers', { resident: { displayName: 'CANARY-DUMP-resident-name' } });
+    const opened = await api(w.maatje).post('/dossiers', { resident: { displayName: 'CANARY-DUMP-resident-name' } });
     expect(opened.statusCode, opened.body).toBe(201);
     const secret = {
       story: 'CANARY-DUMP-story', creditor: 'CANARY-DUMP-creditor', collector: 'CANARY-DUMP-collector', reference: 'CANARY-DUMP-reference',
@@ -194,19 +182,19 @@ describe('a dump of the database', () => {
       expect(res.statusCode, res.body).toBe(status);
       return res.json();
     };
-    await ok(api(resident).put(`/dossiers/${dossierId}/story`, { text: secret.story, lifeEvents: [] }), 201);
+    await ok(api(w.resident).put(`/dossiers/${dossierId}/story`, { text: secret.story, lifeEvents: [] }), 201);
     // A catalogue creditor is public and linked by id; the name typed beside it is encrypted all the same.
-    await ok(api(maatje).post(`/dossiers/${dossierId}/debts`, {
+    await ok(api(w.maatje).post(`/dossiers/${dossierId}/debts`, {
       ...DEBT, creditorName: secret.creditor, collectorName: secret.collector, reference: secret.reference, notes: secret.debtNotes,
     }), 201);
-    await ok(api(maatje).post(`/dossiers/${dossierId}/incomes`, { kind: 'loon', amountCents: 100_000, frequency: 'month', description: secret.income }), 201);
-    await ok(api(maatje).post(`/dossiers/${dossierId}/expenses`,
+    await ok(api(w.maatje).post(`/dossiers/${dossierId}/incomes`, { kind: 'loon', amountCents: 100_000, frequency: 'month', description: secret.income }), 201);
+    await ok(api(w.maatje).post(`/dossiers/${dossierId}/expenses`,
       { group: 'vaste_lasten', category: 'huur', amountCents: 50_000, frequency: 'month', description: secret.expense }), 201);
-    await ok(api(maatje).post(`/dossiers/${dossierId}/actions`, { title: secret.action, description: secret.actionDescription, owner: 'maatje' }), 201);
-    await ok(api(maatje).put(`/dossiers/${dossierId}/referral`, { route: 'kredietbank', organisation: secret.referral, status: 'aangemeld' }), 201);
-    await ok(api(resident).put(`/dossiers/${dossierId}/handover-consent`, { organisation: secret.referral, includeStory: false }), 200);
-    const before = await ok(api(maatje).get(`/dossiers/${dossierId}`), 200);
-    await ok(api(maatje).patch(`/dossiers/${dossierId}`, {
+    await ok(api(w.maatje).post(`/dossiers/${dossierId}/actions`, { title: secret.action, description: secret.actionDescription, owner: 'maatje' }), 201);
+    await ok(api(w.maatje).put(`/dossiers/${dossierId}/referral`, { route: 'kredietbank', organisation: secret.referral, status: 'aangemeld' }), 201);
+    await ok(api(w.resident).put(`/dossiers/${dossierId}/handover-consent`, { organisation: secret.referral, includeStory: false }), 200);
+    const before = await ok(api(w.maatje).get(`/dossiers/${dossierId}`), 200);
+    await ok(api(w.maatje).patch(`/dossiers/${dossierId}`, {
       notes: secret.dossierNotes,
       bvvOfficial: { amountCents: 150_000, source: secret.bvvSource, date: '2026-10-01' },
       vtlbOfficial: { amountCents: 140_000, source: secret.vtlbSource, date: '2026-10-01' },
@@ -214,15 +202,15 @@ describe('a dump of the database', () => {
     }, { 'if-match': `"${before.version}"` }), 200);
 
     // Every value reads back through the API…
-    const dossier = JSON.stringify(await ok(api(maatje).get(`/dossiers/${dossierId}`), 200));
+    const dossier = JSON.stringify(await ok(api(w.maatje).get(`/dossiers/${dossierId}`), 200));
     for (const value of Object.values(secret).filter((v) => v !== secret.story)) expect(dossier).toContain(value);
-    expect(JSON.stringify(await ok(api(maatje).get(`/dossiers/${dossierId}/handover-consent`), 200))).toContain(secret.referral);
+    expect(JSON.stringify(await ok(api(w.maatje).get(`/dossiers/${dossierId}/handover-consent`), 200))).toContain(secret.referral);
     expect(JSON.parse(dossier)).toMatchObject({
-      resident: { id: resident.id, displayName: resident.displayName }, assignedMaatje: { id: maatje.id, displayName: maatje.displayName },
+      resident: { id: w.resident.id, displayName: w.resident.displayName }, assignedMaatje: { id: w.maatje.id, displayName: w.maatje.displayName },
     });
-    expect((await ok(api(maatje).get(`/dossiers/${opened.json().dossier.id}`), 200)).resident.displayName).toBe('CANARY-DUMP-resident-name');
+    expect((await ok(api(w.maatje).get(`/dossiers/${opened.json().dossier.id}`), 200)).resident.displayName).toBe('CANARY-DUMP-resident-name');
     // …and no row of any table holds one of them, nor the resident's or the maatje's name.
-    const names = [resident.displayName, maatje.displayName];
+    const names = [w.resident.displayName, w.maatje.displayName];
     const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`.execute(t.db);
     for (const { tablename } of tables.rows) {
       const dump = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(tablename)} t`.execute(t.db);
@@ -234,13 +222,13 @@ describe('a dump of the database', () => {
 describe('consent withdrawal', () => {
   it('takes the maatje out at once and freezes the dossier; the resident keeps reading', async () => {
     const dossierId = await newDossier();
-    expect((await api(maatje).get(`/dossiers/${dossierId}`)).statusCode).toBe(200);
-    const withdrawn = await api(resident).delete(`/dossiers/${dossierId}/consent`);
+    expect((await api(w.maatje).get(`/dossiers/${dossierId}`)).statusCode).toBe(200);
+    const withdrawn = await api(w.resident).delete(`/dossiers/${dossierId}/consent`);
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.json().withdrawnAt).not.toBeNull();
-    expect((await api(maatje).get(`/dossiers/${dossierId}`)).statusCode).toBe(404);
-    expect((await api(resident).get(`/dossiers/${dossierId}`)).statusCode).toBe(200);
-    const write = await api(resident).post(`/dossiers/${dossierId}/debts`, DEBT);
+    expect((await api(w.maatje).get(`/dossiers/${dossierId}`)).statusCode).toBe(404);
+    expect((await api(w.resident).get(`/dossiers/${dossierId}`)).statusCode).toBe(200);
+    const write = await api(w.resident).post(`/dossiers/${dossierId}/debts`, DEBT);
     expect(write.statusCode).toBe(409);
     expect(write.json().code).toBe('consent_withdrawn');
   });

@@ -1,34 +1,22 @@
 // Per-dossier data keys (issue 14): each dossier's fields are encrypted with its own key, stored
 // only wrapped by the master key; erasing the dossier deletes that key first, so a copy of its
 // ciphertext taken before the erasure can never be read again, not even with the master key.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FieldDecryptionError } from '../../src/lib/field-crypto.js';
 import { eraseNow } from '../../src/modules/erasure/erasure.service.js';
-import { useTestApp } from '../support/app.js';
-import { useTestDb } from '../support/db.js';
-import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, type TestUser } from '../support/factories.js';
 import { bearer } from '../support/identity.js';
+import { useDossierWorld } from '../support/world.js';
 
-const t = useTestDb();
-const h = useTestApp(t);
-
-let location: string;
-let resident: TestUser;
-let maatje: TestUser;
-
-beforeAll(async () => {
-  location = (await createLocation(t.db)).id;
-  resident = await createUser(h.app, { role: 'resident', locationId: location });
-  maatje = await createUser(h.app, { role: 'maatje', locationId: location });
-});
+const { t, h, w } = useDossierWorld({ resident: 'resident', maatje: 'maatje' });
 
 const call = (user: TestUser, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   h.app.inject({ method, url: `/api/v1${url}`, headers: bearer(user), ...(payload ? { payload } : {}) });
 
 async function dossierWithContent(label: string) {
-  const id = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
-  expect((await call(resident, 'PUT', `/dossiers/${id}/story`, { text: `CANARY-keys-story-${label}`, lifeEvents: [] })).statusCode).toBe(201);
-  const debt = await call(maatje, 'POST', `/dossiers/${id}/debts`,
+  const id = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
+  expect((await call(w.resident, 'PUT', `/dossiers/${id}/story`, { text: `CANARY-keys-story-${label}`, lifeEvents: [] })).statusCode).toBe(201);
+  const debt = await call(w.maatje, 'POST', `/dossiers/${id}/debts`,
     { creditorName: 'Eneco', creditorType: 'energie', status: 'open', balanceCents: 12_345, notes: `CANARY-keys-note-${label}` });
   expect(debt.statusCode, debt.body).toBe(201);
   return { id, debtId: debt.json().id as string };
@@ -65,13 +53,13 @@ describe('per-dossier data keys', () => {
     expect(() => h.app.cipher.decrypt(stored.story, storyField(a.id))).toThrow(FieldDecryptionError);
 
     // The whole dossier still reads back through the API.
-    const dossier = (await call(maatje, 'GET', `/dossiers/${a.id}`)).json();
+    const dossier = (await call(w.maatje, 'GET', `/dossiers/${a.id}`)).json();
     expect(dossier.debts[0].notes).toBe('CANARY-keys-note-a');
-    expect((await call(maatje, 'GET', `/dossiers/${a.id}/story`)).json().text).toBe('CANARY-keys-story-a');
+    expect((await call(w.maatje, 'GET', `/dossiers/${a.id}/story`)).json().text).toBe('CANARY-keys-story-a');
   });
 
   it('gives a new dossier its key at creation, with nothing in it a rotation would still have to encrypt', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: bearer(maatje),
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: bearer(w.maatje),
       payload: { resident: { displayName: 'CANARY-keys-nieuw', ageBand: '21_tot_aow' } } });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().dossier.id as string;
@@ -82,22 +70,22 @@ describe('per-dossier data keys', () => {
   });
 
   it('gives a dossier from before per-dossier keys its key at its first write, and keeps its older values readable', async () => {
-    const id = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    const id = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
     // Written as before this change: under the master key, and no key row.
     await t.db.insertInto('dossierStories').values({
       dossierId: id, textEncrypted: h.app.cipher.encrypt('CANARY-keys-old-story', storyField(id)), lifeEvents: [], updatedAt: h.app.now(), updatedBy: null,
     }).execute();
     expect(await t.db.selectFrom('dossierKeys').select('dossierId').where('dossierId', '=', id).executeTakeFirst()).toBeUndefined();
-    expect((await call(maatje, 'GET', `/dossiers/${id}/story`)).json().text).toBe('CANARY-keys-old-story');
+    expect((await call(w.maatje, 'GET', `/dossiers/${id}/story`)).json().text).toBe('CANARY-keys-old-story');
 
-    const debt = await call(maatje, 'POST', `/dossiers/${id}/debts`, { creditorName: 'Vattenfall', creditorType: 'energie', status: 'open', balanceCents: 1, notes: 'CANARY-keys-new-note' });
+    const debt = await call(w.maatje, 'POST', `/dossiers/${id}/debts`, { creditorName: 'Vattenfall', creditorType: 'energie', status: 'open', balanceCents: 1, notes: 'CANARY-keys-new-note' });
     expect(debt.statusCode).toBe(201);
     expect(await t.db.selectFrom('dossierKeys').select('dossierId').where('dossierId', '=', id).executeTakeFirst()).toBeDefined();
     const stored = await storedCiphertext(id, debt.json().id);
     expect(stored.story).toMatch(/^v1\.k1\./);
     expect(stored.notes).toMatch(/^v2\./);
-    expect((await call(maatje, 'GET', `/dossiers/${id}/story`)).json().text).toBe('CANARY-keys-old-story');
-    expect((await call(maatje, 'GET', `/dossiers/${id}`)).json().debts[0].notes).toBe('CANARY-keys-new-note');
+    expect((await call(w.maatje, 'GET', `/dossiers/${id}/story`)).json().text).toBe('CANARY-keys-old-story');
+    expect((await call(w.maatje, 'GET', `/dossiers/${id}`)).json().debts[0].notes).toBe('CANARY-keys-new-note');
   });
 
   it('makes a copy of the ciphertext taken before an erasure unreadable after it', async () => {

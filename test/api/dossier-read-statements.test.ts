@@ -4,27 +4,13 @@
 // one. The one-statement read decodes its rows from JSON, so the rows are also compared with the
 // same rows read one table at a time.
 import pg from 'pg';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { useTestApp } from '../support/app.js';
-import { useTestDb } from '../support/db.js';
-import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { createDossier, type TestUser } from '../support/factories.js';
 import { bearer } from '../support/identity.js';
 import { adminQuery, withDatabase } from '../support/pg-admin.js';
+import { useDossierWorld } from '../support/world.js';
 
-const t = useTestDb();
-const h = useTestApp(t);
-
-let location: string;
-let resident: TestUser;
-let maatje: TestUser;
-let otherMaatje: TestUser;
-
-beforeAll(async () => {
-  location = (await createLocation(t.db)).id;
-  resident = await createUser(h.app, { role: 'resident', locationId: location });
-  maatje = await createUser(h.app, { role: 'maatje', locationId: location });
-  otherMaatje = await createUser(h.app, { role: 'maatje', locationId: location });
-});
+const { t, h, w } = useDossierWorld({ resident: 'resident', maatje: 'maatje', otherMaatje: 'maatje' });
 
 const originalQuery = pg.Client.prototype.query;
 afterEach(() => {
@@ -60,14 +46,14 @@ async function put(user: TestUser, url: string, payload: object) {
 async function fill(dossierId: string, size: number) {
   const base = `/dossiers/${dossierId}`;
   for (let i = 0; i < size; i++) {
-    await post(maatje, `${base}/debts`, {
+    await post(w.maatje, `${base}/debts`, {
       creditorName: `Schuldeiser ${i}`, creditorType: i % 2 ? 'energie' : 'belastingdienst', status: 'incasso', balanceCents: 10_000 + i,
       principalCents: 8_000, collectionCostsCents: 1_500, balanceDate: '2026-10-01', notes: `CANARY-note-${i}`,
       arrangement: { amountCents: 2_500, frequency: 'month', startDate: '2026-11-01' },
     });
-    await post(maatje, `${base}/incomes`, { kind: i % 2 ? 'loon' : 'huurtoeslag', amountCents: 50_000 + i, frequency: 'four_weeks' });
-    await post(maatje, `${base}/expenses`, { group: 'vaste_lasten', category: 'huur', amountCents: 30_000 + i, frequency: 'month' });
-    await post(maatje, `${base}/actions`, { title: `CANARY-action-${i}`, owner: 'maatje', dueDate: '2026-01-01' });
+    await post(w.maatje, `${base}/incomes`, { kind: i % 2 ? 'loon' : 'huurtoeslag', amountCents: 50_000 + i, frequency: 'four_weeks' });
+    await post(w.maatje, `${base}/expenses`, { group: 'vaste_lasten', category: 'huur', amountCents: 30_000 + i, frequency: 'month' });
+    await post(w.maatje, `${base}/actions`, { title: `CANARY-action-${i}`, owner: 'maatje', dueDate: '2026-01-01' });
   }
 }
 
@@ -81,12 +67,12 @@ async function countedRead(user: TestUser, url: string) {
 
 describe('a dossier read costs the same number of statements whatever the dossier holds', () => {
   it.each(['', '/overview'])('GET /dossiers/{id}%s: empty and full dossiers, one read statement besides the sign-in check', async (suffix) => {
-    const empty = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
-    const full = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    const empty = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
+    const full = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
     await fill(full, 6);
 
-    const small = await countedRead(maatje, `/dossiers/${empty}${suffix}`);
-    const large = await countedRead(maatje, `/dossiers/${full}${suffix}`);
+    const small = await countedRead(w.maatje, `/dossiers/${empty}${suffix}`);
+    const large = await countedRead(w.maatje, `/dossiers/${full}${suffix}`);
     expect(small.status).toBe(200);
     expect(large.status).toBe(200);
     expect(large.statements.length, large.statements.join('\n')).toBe(small.statements.length);
@@ -96,34 +82,34 @@ describe('a dossier read costs the same number of statements whatever the dossie
   });
 
   it('writes exactly one audit row per read, success or denied, in the read statement itself', async () => {
-    const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    const dossierId = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
     const auditRows = (outcome: 'success' | 'denied') => t.db.selectFrom('auditEvents').select(['action', 'actorUserId', 'requestId'])
       .where('dossierId', '=', dossierId).where('outcome', '=', outcome).execute();
 
-    const seen = await countedRead(maatje, `/dossiers/${dossierId}`);
+    const seen = await countedRead(w.maatje, `/dossiers/${dossierId}`);
     expect(seen.status).toBe(200);
-    expect(await auditRows('success')).toEqual([expect.objectContaining({ action: 'dossier.read', actorUserId: maatje.id })]);
+    expect(await auditRows('success')).toEqual([expect.objectContaining({ action: 'dossier.read', actorUserId: w.maatje.id })]);
 
-    const refused = await countedRead(otherMaatje, `/dossiers/${dossierId}/overview`);
+    const refused = await countedRead(w.otherMaatje, `/dossiers/${dossierId}/overview`);
     expect(refused.status).toBe(404);
     expect(refused.statements.length).toBe(2);
-    expect(await auditRows('denied')).toEqual([expect.objectContaining({ action: 'overview.read', actorUserId: otherMaatje.id })]);
+    expect(await auditRows('denied')).toEqual([expect.objectContaining({ action: 'overview.read', actorUserId: w.otherMaatje.id })]);
   });
 
   it('shows the rows exactly as the per-table routes do (JSON decoding loses nothing)', async () => {
-    const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    const dossierId = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
     await fill(dossierId, 3);
-    await put(maatje, `/dossiers/${dossierId}/referral`, { route: 'kredietbank', organisation: 'Kredietbank Zuidoost', status: 'aangemeld', referredAt: '2026-11-02' });
-    await put(maatje, `/dossiers/${dossierId}/checklist`, { items: { bkr_inzage: 'aanwezig', legitimatie: 'ontbreekt' } });
+    await put(w.maatje, `/dossiers/${dossierId}/referral`, { route: 'kredietbank', organisation: 'Kredietbank Zuidoost', status: 'aangemeld', referredAt: '2026-11-02' });
+    await put(w.maatje, `/dossiers/${dossierId}/checklist`, { items: { bkr_inzage: 'aanwezig', legitimatie: 'ontbreekt' } });
 
-    const dossier = (await get(resident, `/dossiers/${dossierId}`)).json();
+    const dossier = (await get(w.resident, `/dossiers/${dossierId}`)).json();
     for (const part of ['debts', 'incomes', 'expenses', 'actions'] as const) {
-      const page = (await get(resident, `/dossiers/${dossierId}/${part}`)).json();
+      const page = (await get(w.resident, `/dossiers/${dossierId}/${part}`)).json();
       expect(dossier[part]).toEqual(page.items);
       expect(dossier[part]).toHaveLength(3);
     }
-    expect(dossier.referral).toEqual((await get(resident, `/dossiers/${dossierId}/referral`)).json());
-    expect(dossier.checklist).toEqual((await get(resident, `/dossiers/${dossierId}/checklist`)).json());
+    expect(dossier.referral).toEqual((await get(w.resident, `/dossiers/${dossierId}/referral`)).json());
+    expect(dossier.checklist).toEqual((await get(w.resident, `/dossiers/${dossierId}/checklist`)).json());
     // Decrypted, and nested shapes built: not merely equal to another path's mistakes.
     expect(dossier.debts.map((debt: { notes: string }) => debt.notes).sort()).toEqual(['CANARY-note-0', 'CANARY-note-1', 'CANARY-note-2']);
     expect(dossier.debts[0]).toMatchObject({ arrangement: { amountCents: 2_500, monthlyCents: 2_500 } });
@@ -133,15 +119,15 @@ describe('a dossier read costs the same number of statements whatever the dossie
   it('sends the sign-in check and the read as named statements: PostgreSQL parses and plans them once per connection', async ({ skip }) => {
     // Embedded PGlite runs every statement unnamed.
     if (t.kind !== 'server') skip();
-    const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    const dossierId = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
     const names: (string | undefined)[] = [];
     pg.Client.prototype.query = function query(this: pg.Client, ...args: unknown[]) {
       const config = args[0] as string | { name?: string };
       names.push(typeof config === 'string' ? undefined : config.name);
       return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof pg.Client.prototype.query;
-    for (const user of [maatje, resident, maatje]) expect((await get(user, `/dossiers/${dossierId}`)).statusCode).toBe(200);
-    expect((await get(otherMaatje, `/dossiers/${dossierId}`)).statusCode).toBe(404);
+    for (const user of [w.maatje, w.resident, w.maatje]) expect((await get(user, `/dossiers/${dossierId}`)).statusCode).toBe(200);
+    expect((await get(w.otherMaatje, `/dossiers/${dossierId}`)).statusCode).toBe(404);
     pg.Client.prototype.query = originalQuery;
     expect(names).toHaveLength(8);
     expect(names.every((name) => typeof name === 'string')).toBe(true);
@@ -152,14 +138,14 @@ describe('a dossier read costs the same number of statements whatever the dossie
   it('recovers when a migration adds a column under the prepared read: at most the call under way fails', async ({ skip }) => {
     const info = inject('testDb');
     if (t.kind !== 'server' || info.kind !== 'server') return skip();
-    const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
-    for (let i = 0; i < 3; i++) expect((await get(maatje, `/dossiers/${dossierId}`)).statusCode).toBe(200);
+    const dossierId = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
+    for (let i = 0; i < 3; i++) expect((await get(w.maatje, `/dossiers/${dossierId}`)).statusCode).toBe(200);
     // As the owner: the service's role may not change the schema (TEST_DB_APP_ROLE=1).
     const owner = withDatabase(info.adminUrl, new URL(t.url as string).pathname.slice(1));
     await adminQuery(owner, 'alter table dossiers add column speed_probe integer');
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 8; i++) statuses.push((await get(maatje, `/dossiers/${dossierId}`)).statusCode);
+      for (let i = 0; i < 8; i++) statuses.push((await get(w.maatje, `/dossiers/${dossierId}`)).statusCode);
       expect(statuses.filter((status) => status !== 200).length, statuses.join(' ')).toBeLessThanOrEqual(1);
       expect(statuses.slice(-6)).toEqual([200, 200, 200, 200, 200, 200]);
     } finally {
@@ -168,18 +154,18 @@ describe('a dossier read costs the same number of statements whatever the dossie
   });
 
   it('creates and edits a debt in six statements, the dossier mark and the audit row in one of them', async () => {
-    const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    const dossierId = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
     await fill(dossierId, 2);
     let created: { id: string; version: number } | undefined;
     const create = await statementsOf(async () => {
-      const res = await h.app.inject({ method: 'POST', url: `/api/v1/dossiers/${dossierId}/debts`, headers: bearer(maatje),
+      const res = await h.app.inject({ method: 'POST', url: `/api/v1/dossiers/${dossierId}/debts`, headers: bearer(w.maatje),
         payload: { creditorName: 'Eneco', creditorType: 'energie', status: 'open', balanceCents: 5_000 } });
       expect(res.statusCode).toBe(201);
       created = res.json();
     });
     const patch = await statementsOf(async () => {
       const res = await h.app.inject({ method: 'PATCH', url: `/api/v1/dossiers/${dossierId}/debts/${created?.id}`,
-        headers: { ...bearer(maatje), 'if-match': '"1"' }, payload: { balanceCents: 4_000 } });
+        headers: { ...bearer(w.maatje), 'if-match': '"1"' }, payload: { balanceCents: 4_000 } });
       expect(res.statusCode).toBe(200);
     });
     // Sign-in check, BEGIN, the scope with its lock, the write, the mark + audit, COMMIT.

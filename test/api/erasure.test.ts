@@ -3,34 +3,16 @@
 // no log line holds any of its personal strings or amounts; published statistics are byte-identical,
 // an unpublished period still counts the anonymous remainder, and the audit trail shows the erasure.
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executeDueErasures } from '../../src/modules/erasure/erasure.service.js';
 import { aggregateTable } from '../../src/modules/stats/stats-aggregates.repository.js';
 import { STATS_TABLE_NAMES } from '../../src/modules/stats/stats.catalogue.js';
-import { useTestApp } from '../support/app.js';
 import { apiFor, type Api } from '../support/api.js';
-import { useTestDb } from '../support/db.js';
 import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { useDossierWorld } from '../support/world.js';
 
-const t = useTestDb();
-const h = useTestApp(t);
+const { t, h, w } = useDossierWorld({ resident: 'resident', maatje: 'maatje', coordinator: 'coordinator', evaluator: 'evaluator', admin: 'admin' });
 const DAY = 86_400;
-
-let location: string;
-let resident: TestUser;
-let maatje: TestUser;
-let coordinator: TestUser;
-let evaluator: TestUser;
-let admin: TestUser;
-
-beforeAll(async () => {
-  location = (await createLocation(t.db)).id;
-  resident = await createUser(h.app, { role: 'resident', locationId: location });
-  maatje = await createUser(h.app, { role: 'maatje', locationId: location });
-  coordinator = await createUser(h.app, { role: 'coordinator', locationId: location });
-  evaluator = await createUser(h.app, { role: 'evaluator' });
-  admin = await createUser(h.app, { role: 'admin' });
-});
 
 const api = (user?: TestUser) => apiFor(h.app, user);
 
@@ -69,7 +51,7 @@ async function wholeDatabaseText(): Promise<string> {
 async function publishedBodies(period: string) {
   const bodies: Record<string, string> = {};
   for (const name of STATS_TABLE_NAMES) {
-    const response = await api(evaluator).get(`/stats/tables/${name}?period=${period}`);
+    const response = await api(w.evaluator).get(`/stats/tables/${name}?period=${period}`);
     expect(response.statusCode, response.body).toBe(200);
     bodies[name] = response.body;
   }
@@ -77,35 +59,35 @@ async function publishedBodies(period: string) {
 }
 
 async function buildFullDossier(): Promise<string> {
-  await ok(await api(admin).post('/instruments', { version: 'erasure-1', name: 'Vragenlijst', items: [{ code: 'regie', minScore: 1, maxScore: 5 }] }), 201);
-  const id = await createDossier(h.app, { resident, locationId: location, maatje, consent: false, household: null });
-  await ok(await api(resident).put(`/dossiers/${id}/consent`, { textVersion: '2026-01', statisticsOptIn: true }));
-  let dossier = await ok(await api(maatje).get(`/dossiers/${id}`));
-  dossier = await ok(await api(maatje).patch(`/dossiers/${id}`,
+  await ok(await api(w.admin).post('/instruments', { version: 'erasure-1', name: 'Vragenlijst', items: [{ code: 'regie', minScore: 1, maxScore: 5 }] }), 201);
+  const id = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, consent: false, household: null });
+  await ok(await api(w.resident).put(`/dossiers/${id}/consent`, { textVersion: '2026-01', statisticsOptIn: true }));
+  let dossier = await ok(await api(w.maatje).get(`/dossiers/${id}`));
+  dossier = await ok(await api(w.maatje).patch(`/dossiers/${id}`,
     { household: { leefsituatie: 'alleenstaand', ageBand: '21_tot_aow' }, notes: STRINGS.dossierNotes }, { 'if-match': `"${dossier.version}"` }));
-  await ok(await api(resident).put(`/dossiers/${id}/story`, { text: STRINGS.story, lifeEvents: ['baanverlies', 'ziekte'] }), 201);
-  await ok(await api(resident).put(`/dossiers/${id}/measurements/T0`, { instrumentVersion: 'erasure-1', items: { regie: 2 } }), 201);
-  await ok(await api(maatje).post(`/dossiers/${id}/transitions`, { to: 'B' }));
-  await ok(await api(maatje).post(`/dossiers/${id}/debts`, {
+  await ok(await api(w.resident).put(`/dossiers/${id}/story`, { text: STRINGS.story, lifeEvents: ['baanverlies', 'ziekte'] }), 201);
+  await ok(await api(w.resident).put(`/dossiers/${id}/measurements/T0`, { instrumentVersion: 'erasure-1', items: { regie: 2 } }), 201);
+  await ok(await api(w.maatje).post(`/dossiers/${id}/transitions`, { to: 'B' }));
+  await ok(await api(w.maatje).post(`/dossiers/${id}/debts`, {
     creditorName: STRINGS.creditor, creditorType: 'energie', collectorName: STRINGS.collector, reference: STRINGS.reference,
     balanceCents: AMOUNTS.debtA, balanceDate: '2026-01-20', principalCents: AMOUNTS.debtA, status: 'betalingsregeling', notes: STRINGS.debtNotes,
     arrangement: { amountCents: AMOUNTS.arrangement, frequency: 'month', startDate: '2026-02-01' },
   }), 201);
-  await ok(await api(maatje).post(`/dossiers/${id}/debts`, { creditorName: 'Ymere', creditorType: 'verhuurder', balanceCents: AMOUNTS.debtB, balanceDate: '2026-01-20', status: 'open' }), 201);
-  await ok(await api(resident).post(`/dossiers/${id}/incomes`, { kind: 'loon', amountCents: AMOUNTS.income, frequency: 'month', description: STRINGS.incomeDescription }), 201);
-  await ok(await api(resident).post(`/dossiers/${id}/expenses`,
+  await ok(await api(w.maatje).post(`/dossiers/${id}/debts`, { creditorName: 'Ymere', creditorType: 'verhuurder', balanceCents: AMOUNTS.debtB, balanceDate: '2026-01-20', status: 'open' }), 201);
+  await ok(await api(w.resident).post(`/dossiers/${id}/incomes`, { kind: 'loon', amountCents: AMOUNTS.income, frequency: 'month', description: STRINGS.incomeDescription }), 201);
+  await ok(await api(w.resident).post(`/dossiers/${id}/expenses`,
     { group: 'vaste_lasten', category: 'huur', amountCents: AMOUNTS.expense, frequency: 'month', description: STRINGS.expenseDescription }), 201);
-  dossier = await ok(await api(resident).get(`/dossiers/${id}`));
-  await ok(await api(resident).patch(`/dossiers/${id}`, { overviewConfirmed: true }, { 'if-match': `"${dossier.version}"` }));
-  await ok(await api(maatje).post(`/dossiers/${id}/transitions`, { to: 'C' }));
-  await ok(await api(resident).post(`/dossiers/${id}/actions`, { title: STRINGS.actionTitle, description: STRINGS.actionDescription, owner: 'resident' }), 201);
-  await ok(await api(maatje).put(`/dossiers/${id}/referral`,
+  dossier = await ok(await api(w.resident).get(`/dossiers/${id}`));
+  await ok(await api(w.resident).patch(`/dossiers/${id}`, { overviewConfirmed: true }, { 'if-match': `"${dossier.version}"` }));
+  await ok(await api(w.maatje).post(`/dossiers/${id}/transitions`, { to: 'C' }));
+  await ok(await api(w.resident).post(`/dossiers/${id}/actions`, { title: STRINGS.actionTitle, description: STRINGS.actionDescription, owner: 'resident' }), 201);
+  await ok(await api(w.maatje).put(`/dossiers/${id}/referral`,
     { route: 'kredietbank', organisation: STRINGS.organisation, referredAt: '2026-02-10', status: 'aangemeld' }), 201);
-  await ok(await api(maatje).put(`/dossiers/${id}/checklist`, { items: { legitimatie: 'aanwezig' } }), 201);
+  await ok(await api(w.maatje).put(`/dossiers/${id}/checklist`, { items: { legitimatie: 'aanwezig' } }), 201);
   h.clock.advanceSeconds(3 * DAY);
-  await ok(await api(maatje).post(`/dossiers/${id}/close`, { exitReason: 'doorverwezen', solution: 'schuldbemiddeling' }));
-  await ok(await api(resident).put(`/dossiers/${id}/measurements/T2`, { instrumentVersion: 'erasure-1', items: { regie: 4 } }), 201);
-  await ok(await api(resident).get(`/dossiers/${id}/export.json`));
+  await ok(await api(w.maatje).post(`/dossiers/${id}/close`, { exitReason: 'doorverwezen', solution: 'schuldbemiddeling' }));
+  await ok(await api(w.resident).put(`/dossiers/${id}/measurements/T2`, { instrumentVersion: 'erasure-1', items: { regie: 4 } }), 201);
+  await ok(await api(w.resident).get(`/dossiers/${id}/export.json`));
   return id;
 }
 
@@ -113,10 +95,10 @@ describe('erasure on request', () => {
   it('erases a full dossier after the cooling-off and leaves only an anonymous remainder', async () => {
     h.clock.set(new Date('2026-02-02T09:30:00Z'));
     const dossierId = await buildFullDossier();
-    const residentAccount = await t.db.selectFrom('users').select(['username']).where('id', '=', resident.id).executeTakeFirstOrThrow();
+    const residentAccount = await t.db.selectFrom('users').select(['username']).where('id', '=', w.resident.id).executeTakeFirstOrThrow();
     // A sign-in session and an activation code of the resident exist and must go too.
     await t.db.insertInto('activationCodes').values({
-      userId: resident.id, codeHmac: Buffer.from('erasure-test-code'), expiresAt: new Date('2026-12-01T00:00:00Z'),
+      userId: w.resident.id, codeHmac: Buffer.from('erasure-test-code'), expiresAt: new Date('2026-12-01T00:00:00Z'),
     }).execute();
 
     // Q1 2026 is published (30 days after it ended) before the erasure: its bytes must never change.
@@ -125,11 +107,11 @@ describe('erasure on request', () => {
     const countedBefore = await aggregateTable(t.db, 'dossiers_started', { start: '2026-01-01', end: '2027-01-01' });
 
     // The resident asks; resident and maatje see it; the coordinator may not ask in the app.
-    const created = await ok(await api(resident).post(`/dossiers/${dossierId}/erasure-request`), 201);
+    const created = await ok(await api(w.resident).post(`/dossiers/${dossierId}/erasure-request`), 201);
     expect(created.request).toMatchObject({ channel: 'app', dueAt: '2026-05-11T10:00:00.000Z' });
     expect(created.receiptCode).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    expect((await ok(await api(maatje).get(`/dossiers/${dossierId}/erasure-request`))).pending).toMatchObject({ channel: 'app' });
-    expect((await api(resident).post(`/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(409);
+    expect((await ok(await api(w.maatje).get(`/dossiers/${dossierId}/erasure-request`))).pending).toMatchObject({ channel: 'app' });
+    expect((await api(w.resident).post(`/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(409);
     expect(await ok(await api().post('/erasure-receipts/lookup', { receiptCode: created.receiptCode })))
       .toMatchObject({ erasedAt: null, categories: [] });
 
@@ -145,14 +127,14 @@ describe('erasure on request', () => {
 
     // Nothing personal is left anywhere: strings, amounts, the account, its username.
     const text = await wholeDatabaseText();
-    for (const value of [...Object.values(STRINGS), resident.displayName, residentAccount.username ?? 'no-username']) {
+    for (const value of [...Object.values(STRINGS), w.resident.displayName, residentAccount.username ?? 'no-username']) {
       expect(text.includes(value), `"${value}" is still stored`).toBe(false);
     }
     for (const amount of [AMOUNTS.debtA, AMOUNTS.debtB, AMOUNTS.income, AMOUNTS.expense, AMOUNTS.arrangement]) {
       expect(text.includes(String(amount)), `amount ${amount} is still stored`).toBe(false);
     }
     // The old dossier id and the resident's id survive only as ids in the audit trail and the ledger.
-    const holdingIds = new Set(text.split('\n').filter((line) => line.includes(dossierId) || line.includes(resident.id)).map((line) => line.split(':')[0]));
+    const holdingIds = new Set(text.split('\n').filter((line) => line.includes(dossierId) || line.includes(w.resident.id)).map((line) => line.split(':')[0]));
     expect([...holdingIds].sort()).toEqual(['audit_events', 'erasure_ledger']);
 
     // No log line holds any of it either.
@@ -161,15 +143,15 @@ describe('erasure on request', () => {
     }
 
     // The resident's token is dead; the maatje finds nothing; the caseload no longer lists it.
-    expect((await api(resident).get(`/dossiers/${dossierId}`)).statusCode).toBe(401);
-    expect((await api(maatje).get(`/dossiers/${dossierId}`)).statusCode).toBe(404);
-    const caseload = await ok(await api(coordinator).get('/caseload'));
+    expect((await api(w.resident).get(`/dossiers/${dossierId}`)).statusCode).toBe(401);
+    expect((await api(w.maatje).get(`/dossiers/${dossierId}`)).statusCode).toBe(404);
+    const caseload = await ok(await api(w.coordinator).get('/caseload'));
     expect(caseload.items).toEqual([]);
 
     // The remainder: a fresh id, no resident, days instead of instants, only what statistics count.
     const remainder = await t.db.selectFrom('dossiers').selectAll().where('erasedAt', 'is not', null).executeTakeFirstOrThrow();
     expect(remainder).toMatchObject({
-      residentId: null, createdBy: null, locationId: location, phase: 'closed', exitReason: 'doorverwezen', solution: 'schuldbemiddeling',
+      residentId: null, createdBy: null, locationId: w.location, phase: 'closed', exitReason: 'doorverwezen', solution: 'schuldbemiddeling',
       consentStatisticsOptIn: true, notesEncrypted: null, householdLeefsituatie: null, consentGivenAt: null,
       openedAt: new Date('2026-02-01T23:00:00Z'), closedAt: new Date('2026-02-04T23:00:00Z'), erasedAt: new Date('2026-04-30T22:00:00Z'),
     });
@@ -191,7 +173,7 @@ describe('erasure on request', () => {
       .where('dossierId', '=', dossierId).where('action', 'like', 'erasure.%').orderBy('id').execute();
     expect(audit.map((row) => row.action)).toEqual(['erasure.requested', 'erasure.read', 'erasure.executed']);
     expect(audit.at(-1)).toMatchObject({
-      actorRole: null, subjectUserId: resident.id,
+      actorRole: null, subjectUserId: w.resident.id,
       details: { reason: 'request', remainderKept: true, categories: expect.arrayContaining(['story', 'debts', 'account', 'questionnaire', 'consent']) },
     });
 
@@ -204,10 +186,10 @@ describe('erasure on request', () => {
 
   it('lets the resident cancel during the cooling-off, and a coordinator record a paper request for their location only', async () => {
     h.clock.set(new Date('2026-06-01T08:00:00Z'));
-    const other = await createUser(h.app, { role: 'resident', locationId: location });
-    const dossierId = await createDossier(h.app, { resident: other, locationId: location, maatje });
+    const other = await createUser(h.app, { role: 'resident', locationId: w.location });
+    const dossierId = await createDossier(h.app, { resident: other, locationId: w.location, maatje: w.maatje });
     const created = await ok(await api(other).post(`/dossiers/${dossierId}/erasure-request`), 201);
-    expect((await api(maatje).delete(`/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(403);
+    expect((await api(w.maatje).delete(`/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(403);
     expect((await api(other).delete(`/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(204);
     expect((await api(other).delete(`/dossiers/${dossierId}/erasure-request`)).statusCode).toBe(409);
     expect((await ok(await api(other).get(`/dossiers/${dossierId}/erasure-request`))).pending).toBeNull();
@@ -217,13 +199,13 @@ describe('erasure on request', () => {
 
     const elsewhere = await createUser(h.app, { role: 'coordinator', locationId: (await createLocation(t.db)).id });
     expect((await api(elsewhere).post(`/dossiers/${dossierId}/erasure-request/paper`, { identityChecked: true })).statusCode).toBe(404);
-    expect((await api(coordinator).post(`/dossiers/${dossierId}/erasure-request/paper`, {})).statusCode).toBe(400);
-    const paper = await ok(await api(coordinator).post(`/dossiers/${dossierId}/erasure-request/paper`, { identityChecked: true }), 201);
+    expect((await api(w.coordinator).post(`/dossiers/${dossierId}/erasure-request/paper`, {})).statusCode).toBe(400);
+    const paper = await ok(await api(w.coordinator).post(`/dossiers/${dossierId}/erasure-request/paper`, { identityChecked: true }), 201);
     expect(paper.request.channel).toBe('paper');
     const audit = await t.db.selectFrom('auditEvents').select(['actorUserId', 'actorRole', 'details'])
       .where('dossierId', '=', dossierId).where('action', '=', 'erasure.requested').where('actorRole', '=', 'coordinator')
       .where('outcome', '=', 'success').execute();
-    expect(audit).toEqual([{ actorUserId: coordinator.id, actorRole: 'coordinator', details: { channel: 'paper', identityChecked: true } }]);
+    expect(audit).toEqual([{ actorUserId: w.coordinator.id, actorRole: 'coordinator', details: { channel: 'paper', identityChecked: true } }]);
 
     // Without the statistics opt-in nothing at all remains.
     await t.db.updateTable('dossiers').set({ consentStatisticsOptIn: false }).where('id', '=', dossierId).execute();

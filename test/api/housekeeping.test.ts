@@ -2,26 +2,14 @@
 // closing and not a day earlier; inactive dossiers show in the caseload and close as uitgevallen;
 // idle staff are disabled; every run is audited; two runs at once do the work once.
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { monthsBefore } from '../../src/lib/dates.js';
 import { runHousekeeping } from '../../src/modules/housekeeping/housekeeping.service.js';
-import { useTestApp } from '../support/app.js';
-import { useTestDb } from '../support/db.js';
-import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, createUser } from '../support/factories.js';
 import { bearer } from '../support/identity.js';
+import { useDossierWorld } from '../support/world.js';
 
-const t = useTestDb();
-const h = useTestApp(t, { retentionMonths: 24 });
-
-let location: string;
-let maatje: TestUser;
-let coordinator: TestUser;
-
-beforeAll(async () => {
-  location = (await createLocation(t.db)).id;
-  maatje = await createUser(h.app, { role: 'maatje', locationId: location });
-  coordinator = await createUser(h.app, { role: 'coordinator', locationId: location });
-});
+const { t, h, w } = useDossierWorld({ maatje: 'maatje', coordinator: 'coordinator' }, { app: { retentionMonths: 24 } });
 
 const run = (now: Date, dryRun = false) => runHousekeeping(t.db, { now, retentionMonths: 24, auditRetentionMonths: 60, dryRun });
 
@@ -32,8 +20,8 @@ async function ranReport(now: Date, dryRun = false) {
 }
 
 async function closedDossier(closedAt: Date) {
-  const resident = await createUser(h.app, { role: 'resident', locationId: location });
-  const id = await createDossier(h.app, { resident, locationId: location, maatje });
+  const resident = await createUser(h.app, { role: 'resident', locationId: w.location });
+  const id = await createDossier(h.app, { resident, locationId: w.location, maatje: w.maatje });
   await t.db.updateTable('dossiers').set({ phase: 'closed', closedAt, exitReason: 'afgerond', updatedAt: closedAt }).where('id', '=', id).execute();
   return { id, resident };
 }
@@ -74,24 +62,24 @@ describe('inactivity and idle staff', () => {
     // Tokens are signed on the real clock, so this test lives at the real "now" and dates around it.
     const now = h.clock.now();
     const at = (months: number, days = 0) => new Date(monthsBefore(now, months).getTime() + days * 86_400_000);
-    const resident = await createUser(h.app, { role: 'resident', locationId: location });
-    const quiet = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
-    const busy = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    const resident = await createUser(h.app, { role: 'resident', locationId: w.location });
+    const quiet = await createDossier(h.app, { resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
+    const busy = await createDossier(h.app, { resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
     await t.db.updateTable('dossiers').set({ updatedAt: at(12, -1) }).where('id', '=', quiet).execute();
 
-    const caseload = await h.app.inject({ method: 'GET', url: '/api/v1/caseload', headers: bearer(coordinator) });
+    const caseload = await h.app.inject({ method: 'GET', url: '/api/v1/caseload', headers: bearer(w.coordinator) });
     expect(caseload.statusCode, caseload.body).toBe(200);
     const flags = Object.fromEntries(caseload.json().items.map((item: { dossierId: string; inactive: boolean }) => [item.dossierId, item.inactive]));
     expect(flags[quiet]).toBe(true);
     expect(flags[busy]).toBe(false);
 
     // Staff: a sign-in 6 months ago minus a day stays, one 6 months ago goes; residents never.
-    const recent = await createUser(h.app, { role: 'maatje', locationId: location });
+    const recent = await createUser(h.app, { role: 'maatje', locationId: w.location });
     const idle = await createUser(h.app, { role: 'evaluator' });
-    const idleResident = await createUser(h.app, { role: 'resident', locationId: location });
+    const idleResident = await createUser(h.app, { role: 'resident', locationId: w.location });
     await t.db.updateTable('users').set({ lastSignInAt: at(6, 1) }).where('id', '=', recent.id).execute();
     await t.db.updateTable('users').set({ lastSignInAt: at(6) }).where('id', 'in', [idle.id, idleResident.id]).execute();
-    await t.db.updateTable('users').set({ lastSignInAt: now }).where('id', 'in', [maatje.id, coordinator.id]).execute();
+    await t.db.updateTable('users').set({ lastSignInAt: now }).where('id', 'in', [w.maatje.id, w.coordinator.id]).execute();
 
     // 18 months after the last change, minus a day: still open.
     await t.db.updateTable('dossiers').set({ updatedAt: at(18, 1) }).where('id', '=', quiet).execute();

@@ -4,24 +4,15 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../support/app.js';
-import { useTestDb } from '../support/db.js';
-import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
+import { createDossier, type TestUser } from '../support/factories.js';
 import { bearer } from '../support/identity.js';
+import { useDossierWorld } from '../support/world.js';
 
-const t = useTestDb();
-const h = useTestApp(t);
-let maatje: TestUser;
-let admin: TestUser;
-let resident: TestUser;
+const { t, h, w } = useDossierWorld({ maatje: 'maatje', admin: 'admin', resident: 'resident' });
 let dossierId: string;
 
 beforeAll(async () => {
-  const location = (await createLocation(t.db)).id;
-  maatje = await createUser(h.app, { role: 'maatje', locationId: location });
-  admin = await createUser(h.app, { role: 'admin' });
-  resident = await createUser(h.app, { role: 'resident', locationId: location });
-  dossierId = await createDossier(h.app, { resident, locationId: location, maatje });
+  dossierId = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje });
 });
 
 const call = (user: TestUser | undefined, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
@@ -43,39 +34,39 @@ describe('control characters in text', () => {
     ['a lone surrogate in a note', 'maatje', 'POST', '/dossiers/:id/actions', { title: 'Bellen', description: 'x\ud800', owner: 'maatje' }],
     ['a NUL in a query value', 'maatje', 'GET', '/dossiers?cursor=%00', undefined],
   ] as [string, string | undefined, string, string, unknown, Record<string, string>?][])('refuses %s with a 400', async (_name, who, method, url, payload, headers = {}) => {
-    const user = who === 'maatje' ? maatje : who === 'admin' ? admin : undefined;
+    const user = who === 'maatje' ? w.maatje : who === 'admin' ? w.admin : undefined;
     const res = await call(user, method, url.replace(':id', dossierId), payload, headers);
     expectProblem(res, 400);
   });
 
   it('keeps line breaks and tabs in multi-line text', async () => {
-    const res = await call(maatje, 'POST', `/dossiers/${dossierId}/actions`, { title: 'Bellen', description: 'regel 1\nregel 2\r\n\tdaarna', owner: 'maatje' });
+    const res = await call(w.maatje, 'POST', `/dossiers/${dossierId}/actions`, { title: 'Bellen', description: 'regel 1\nregel 2\r\n\tdaarna', owner: 'maatje' });
     expect(res.statusCode, res.body).toBe(201);
   });
 });
 
 describe('calendar dates stay between 1900 and 2100', () => {
   it.each(['0000-01-15', '0026-01-15', '1899-12-31', '2101-01-01'])('refuses a debt balanced on %s', async (date) => {
-    const res = await call(maatje, 'POST', `/dossiers/${dossierId}/debts`, { creditorName: 'Bank', creditorType: 'bank_krediet', balanceCents: 1, balanceDate: date, status: 'open' });
+    const res = await call(w.maatje, 'POST', `/dossiers/${dossierId}/debts`, { creditorName: 'Bank', creditorType: 'bank_krediet', balanceCents: 1, balanceDate: date, status: 'open' });
     expectProblem(res, 400);
   });
 
   it.each(['0001-03-01', '2101-01-01'])('refuses an action due on %s', async (date) => {
-    const res = await call(maatje, 'POST', `/dossiers/${dossierId}/actions`, { title: 'Bellen', owner: 'maatje', dueDate: date });
+    const res = await call(w.maatje, 'POST', `/dossiers/${dossierId}/actions`, { title: 'Bellen', owner: 'maatje', dueDate: date });
     expectProblem(res, 400);
   });
 
   it('accepts the bounds themselves', async () => {
-    expect((await call(maatje, 'POST', `/dossiers/${dossierId}/debts`, { creditorName: 'Bank', creditorType: 'bank_krediet', balanceCents: 1, balanceDate: '1900-01-01', status: 'open' })).statusCode).toBe(201);
-    expect((await call(maatje, 'POST', `/dossiers/${dossierId}/actions`, { title: 'Bellen', owner: 'maatje', dueDate: '2100-12-31' })).statusCode).toBe(201);
+    expect((await call(w.maatje, 'POST', `/dossiers/${dossierId}/debts`, { creditorName: 'Bank', creditorType: 'bank_krediet', balanceCents: 1, balanceDate: '1900-01-01', status: 'open' })).statusCode).toBe(201);
+    expect((await call(w.maatje, 'POST', `/dossiers/${dossierId}/actions`, { title: 'Bellen', owner: 'maatje', dueDate: '2100-12-31' })).statusCode).toBe(201);
   });
 });
 
 describe('instrument versions', () => {
   it('a version is a code: one with a space is refused with a 400, when created and when named', async () => {
-    expectProblem(await call(admin, 'POST', '/instruments', { version: 'hva 2026', name: 'Met spatie', items: [{ code: 'regie', minScore: 1, maxScore: 5 }] }), 400);
-    expectProblem(await call(resident, 'PUT', `/dossiers/${dossierId}/measurements/T0`, { instrumentVersion: 'hva 2026', items: { regie: 3 } }), 400);
-    const listed = await call(admin, 'GET', '/instruments');
+    expectProblem(await call(w.admin, 'POST', '/instruments', { version: 'hva 2026', name: 'Met spatie', items: [{ code: 'regie', minScore: 1, maxScore: 5 }] }), 400);
+    expectProblem(await call(w.resident, 'PUT', `/dossiers/${dossierId}/measurements/T0`, { instrumentVersion: 'hva 2026', items: { regie: 3 } }), 400);
+    const listed = await call(w.admin, 'GET', '/instruments');
     expect(listed.statusCode).toBe(200);
   });
 });
@@ -85,7 +76,7 @@ describe('one Idempotency-Key, ten parallel creates', () => {
     const key = randomUUID();
     const before = await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const replies = await Promise.all(Array.from({ length: 10 }, () =>
-      call(maatje, 'POST', '/dossiers', { resident: { displayName: 'CANARY-Parallel' } }, { 'idempotency-key': key })));
+      call(w.maatje, 'POST', '/dossiers', { resident: { displayName: 'CANARY-Parallel' } }, { 'idempotency-key': key })));
     expect(replies.map((r) => r.statusCode)).toEqual(Array(10).fill(201));
     expect(new Set(replies.map((r) => r.json().dossier.id)).size).toBe(1);
     const after = await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();

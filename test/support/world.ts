@@ -1,7 +1,44 @@
-// The cast of the access tests: every kind of caller, and dossiers they do or do
-// not belong to. "own" is the dossier an actor has (or had) a relation with, else D1.
+// Worlds for tests. useDossierWorld: the set-up most API test files share (a database, the app,
+// one location and the people the file needs). buildWorld: the cast of the access tests, every
+// kind of caller and dossiers they do or do not belong to; "own" is the dossier an actor has (or
+// had) a relation with, else D1.
 import type { FastifyInstance } from 'fastify';
+import { beforeAll } from 'vitest';
+import type { Config } from '../../src/config.js';
+import type { Role } from '../../src/lib/vocabulary.js';
+import { useTestApp, type TestApp } from './app.js';
+import { useTestDb, type TestDb } from './db.js';
 import { createDossier, createLocation, createUser, assign, type TestUser } from './factories.js';
+
+/** A person of a dossier world: a role, or a role with the account's particulars. */
+export type WorldPerson = Role | { role: Role; trained?: boolean };
+
+/** Admins and evaluators work across locations; everyone else belongs to the world's location. */
+const AT_NO_LOCATION: readonly Role[] = ['admin', 'evaluator'];
+
+/**
+ * `const { t, h, w } = useDossierWorld({ resident: 'resident', maatje: 'maatje' })`: this file's
+ * own database and app, and before its first test one location (`w.location`) and the people
+ * named, created in the order given (`w.resident`, `w.maatje`). `now` sets the app's clock before
+ * anyone is created, so their tokens are issued at that time.
+ */
+export function useDossierWorld<const P extends Record<string, WorldPerson>>(
+  people: P,
+  options: { app?: Partial<Config>; now?: Date } = {},
+): { t: TestDb; h: TestApp; w: { location: string } & { [K in keyof P]: TestUser } } {
+  const t = useTestDb();
+  const h = useTestApp(t, options.app);
+  const w = {} as { location: string } & Record<string, TestUser>;
+  beforeAll(async () => {
+    if (options.now) h.clock.set(options.now);
+    w.location = (await createLocation(t.db)).id;
+    for (const [name, person] of Object.entries(people)) {
+      const { role, ...particulars } = typeof person === 'string' ? { role: person } : person;
+      w[name] = await createUser(h.app, { role, locationId: AT_NO_LOCATION.includes(role) ? null : w.location, ...particulars });
+    }
+  });
+  return { t, h, w: w as { location: string } & { [K in keyof P]: TestUser } };
+}
 
 export const ACTORS = [
   'anonymous', 'ownResident', 'otherResident', 'assignedMaatje', 'otherMaatje', 'previousMaatje', 'untrainedMaatje',
