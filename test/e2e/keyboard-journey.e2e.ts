@@ -28,9 +28,9 @@ async function tabTo(page: Page, name: string | RegExp, max = 200) {
 }
 
 /**
- * After an add, the form empties and puts focus back on its first field a render after the list
- * shows the new row. Tabbing on before that would be interrupted by the jump, and typing could
- * land in the wrong form: wait until focus has come back.
+ * After an add, the form empties and puts focus back on its first field; the list shows the new
+ * row in another render, in no promised order. Tabbing on before focus is back would be
+ * interrupted by the jump, and typing could land in the wrong form: wait until it is back.
  */
 async function focusReturnsTo(page: Page, name: string) {
   await expect.poll(() => focusedName(page)).toBe(name);

@@ -55,8 +55,9 @@ async function addDebt(page: Page, debt: DebtEntry, count: number) {
 }
 
 /**
- * The add form empties a render after the list shows the new row: wait for that, or the next
- * entry's first keystrokes land in a form that is about to be reset.
+ * The next entry goes into an emptied form. The list's new row and the form's reset are two
+ * renders, in no promised order: wait for the empty form itself, or the next entry's first
+ * keystrokes may land in a form that is about to be reset.
  */
 async function formEmptied(form: Locator, field: string) {
   await expect.poll(() => form.getByLabel(field, { exact: true }).inputValue()).toBe('');

@@ -84,7 +84,7 @@ describe('typed input survives', () => {
     await context.setOffline(false);
     await form.getByRole('button', { name: 'Uitgave toevoegen' }).click();
     await page.getByRole('heading', { name: 'Uitgaven (4)' }).waitFor();
-    // The list refreshes first and the form empties a render later, so wait for the form itself.
+    // The list's refresh and the form's reset are separate renders: wait for the form itself.
     await expenses(page).getByText('Toegevoegd. U kunt meteen de volgende invullen.').waitFor();
     await expect.poll(() => form.getByLabel('Bedrag').inputValue()).toBe('');
     expect(await expenses(page).getByRole('alert').count()).toBe(0);
