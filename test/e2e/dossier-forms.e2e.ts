@@ -38,6 +38,13 @@ describe('the dossier\'s one-of-a-kind forms', () => {
     const stored = (await call(e.app, token, 'GET', `/dossiers/${dossier.id}`)).json().referral as { referredAt: string; firstContactAt: string; version: number };
     expect([stored.referredAt, stored.firstContactAt]).toEqual(['2026-11-30', '2026-12-02']);
     expect(await referral.getByLabel('Aangemeld op').inputValue()).toBe('30-11-2026');
+    // A payment arrangement: its first payment typed day first, said back in words.
+    const arrangement = page.locator('li').filter({ hasText: 'Regeling met Eigen Haard' });
+    await arrangement.getByLabel('Bedrag per termijn').fill('50,00');
+    await arrangement.getByLabel('Eerste betaling op').fill('1-1-2027');
+    await arrangement.getByRole('button', { name: 'Regeling opslaan' }).click();
+    await arrangement.getByText('Nu: € 50,00 per maand vanaf 1 januari 2027.', { exact: false }).waitFor();
+    await arrangement.getByText('Opgeslagen.', { exact: true }).waitFor();
     expect(await browserTickBoxes(page)).toBe(0);
     await checkScreen(page, 'forms-phase-c', THREE_WIDTHS);
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import {
   Button, ButtonGroup, Heading2, Heading3, Paragraph,
 } from '@utrecht/component-library-react';
-import { api, ApiProblem, ifMatch, unwrap, type Schemas } from '../../api/client';
+import { api, ifMatch, unwrap, type Schemas } from '../../api/client';
 import { dateOptional, dateRequired, moneyRequired } from '../../lib/schemas';
 import { formatDateInput } from '../../lib/dates';
 import { formatDate, formatEuro, formatEuroInput, todayIso } from '../../lib/money';
@@ -106,36 +106,37 @@ function Actions({ dossier, editable }: { dossier: Dossier; editable: boolean })
 const FREQUENCIES = Object.keys(labels.frequency) as [keyof typeof labels.frequency, ...Array<keyof typeof labels.frequency>];
 const arrangementSchema = z.object({ amount: moneyRequired, frequency: z.enum(FREQUENCIES), startDate: dateRequired });
 
+type ArrangementValues = z.output<typeof arrangementSchema>;
+
+function arrangementForm(a: Debt['arrangement']): z.input<typeof arrangementSchema> {
+  return { amount: formatEuroInput(a?.amountCents), frequency: a?.frequency ?? 'month', startDate: formatDateInput(a?.startDate) };
+}
+
 function Arrangement({ debt, dossierId }: { debt: Debt; dossierId: string }) {
   const refresh = useRefreshDossier(dossierId);
   const a = debt.arrangement;
-  const { register, handleSubmit, formState } = useForm({
-    resolver: zodResolver(arrangementSchema),
-    defaultValues: { amount: formatEuroInput(a?.amountCents), frequency: a?.frequency ?? 'month', startDate: formatDateInput(a?.startDate) },
+  const { register, handleSubmit, formState, reset } = useForm({ resolver: zodResolver(arrangementSchema), defaultValues: arrangementForm(a) });
+  const saving = useVersionedSave<ArrangementValues, Debt>({
+    version: debt.version,
+    refresh,
+    write: (values, header) => unwrap(api.PATCH('/api/v1/dossiers/{id}/debts/{debtId}', {
+      params: { path: { id: dossierId, debtId: debt.id }, header: header as { 'if-match': string } },
+      body: { arrangement: { amountCents: values.amount, frequency: values.frequency, startDate: values.startDate } },
+    })),
   });
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const submit = handleSubmit(async (values) => {
-    setError(undefined);
-    setSaved(false);
-    try {
-      await unwrap(api.PATCH('/api/v1/dossiers/{id}/debts/{debtId}', {
-        params: { path: { id: dossierId, debtId: debt.id }, header: { 'if-match': ifMatch(debt.version) } },
-        body: { arrangement: { amountCents: values.amount, frequency: values.frequency, startDate: values.startDate } },
-      }));
-      setSaved(true);
-      await refresh();
-    } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiProblem && caught.status === 412) await refresh();
-    }
-  });
+  const submit = handleSubmit(saving.save);
   return (
     <li className="ss-panel">
       <Heading3>{t.phaseC.arrangementFor(debt.creditorName)}</Heading3>
       <Paragraph>{t.phaseB.balance}: {formatEuro(debt.balanceCents)}.{a ? ` Nu: ${formatEuro(a.amountCents)} ${label(labels.frequency, a.frequency)} vanaf ${formatDate(a.startDate)}.` : ''}</Paragraph>
-      {saved && <StatusMessage>{t.saved}</StatusMessage>}
-      <ErrorMessage error={error} />
+      <SaveOutcome saving={saving} onKeepMine={() => void submit()} onTakeTheirs={(stored) => reset(arrangementForm(stored.arrangement))}
+        theirs={({ arrangement: stored }) => (
+          <StoredFacts facts={stored ? [
+            [t.phaseC.arrangementAmount, formatEuro(stored.amountCents)],
+            [t.phaseB.frequency, label(labels.frequency, stored.frequency)],
+            [t.phaseC.arrangementStart, formatDate(stored.startDate)],
+          ] : [[t.phaseC.arrangementAmount, t.none]]} />
+        )} />
       <form className="utrecht-form" onSubmit={submit} noValidate>
         <div className="ss-grid-fields">
           <MoneyField label={t.phaseC.arrangementAmount} registration={register('amount')} error={formState.errors.amount?.message} />
@@ -370,7 +371,7 @@ export function PhaseC({ dossier }: { dossier: Dossier }) {
       {open && (
         <section aria-labelledby="arrangements-heading">
           <Heading2 id="arrangements-heading">{t.phaseC.arrangementsHeading}</Heading2>
-          <ul className="ss-list-plain">{dossier.debts.map((debt) => <Arrangement key={`${debt.id}-${debt.version}`} debt={debt} dossierId={dossier.id} />)}</ul>
+          <ul className="ss-list-plain">{dossier.debts.map((debt) => <Arrangement key={debt.id} debt={debt} dossierId={dossier.id} />)}</ul>
         </section>
       )}
       {open && <SettlementTable dossierId={dossier.id} />}
