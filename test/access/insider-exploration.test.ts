@@ -16,6 +16,8 @@ import { bearer } from '../support/identity.js';
 const t = useTestDb();
 const h = useTestApp(t);
 const API = '/api/v1';
+// Fixed so a run is reproducible; fast-check prints seed and path on failure. FC_SEED overrides.
+const FC_SEED = Number(process.env.FC_SEED ?? 20_261_122);
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const call = (token: string | undefined, method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
@@ -252,7 +254,7 @@ async function explore(insiderRole: 'coordinator' | 'admin', numRuns: number) {
       steps += 1;
     }
     await assertNoContent(world, CONTENT_READS);
-  }), { numRuns, endOnFailure: true, examples: KNOWN_PATHS.map((path) => [path]) });
+  }), { numRuns, seed: FC_SEED, endOnFailure: true, examples: KNOWN_PATHS.map((path) => [path]) });
   return steps;
 }
 

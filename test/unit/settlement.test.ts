@@ -13,6 +13,9 @@ function settle(input: Partial<SettlementInput> & Pick<SettlementInput, 'aflosru
   return outcome.settlement;
 }
 
+// Fixed so a run is reproducible; fast-check prints seed and path on failure. FC_SEED overrides.
+const FC_SEED = Number(process.env.FC_SEED ?? 20_261_122);
+
 const payouts = (s: Settlement) => Object.fromEntries(s.creditors.map((c) => [c.debtId, c.payoutCents]));
 const percentages = (s: Settlement) => Object.fromEntries(s.creditors.map((c) => [c.debtId, c.percentage]));
 const payoutSum = (s: Settlement) => s.creditors.reduce((sum, c) => sum + c.payoutCents, 0);
@@ -236,6 +239,7 @@ describe('simulateSettlement: properties', () => {
           .map(({ d }) => d);
         expect(payouts(settle({ ...input, debts: shuffled }))).toEqual(payouts(s));
       }),
+      { seed: FC_SEED },
     );
   });
 
@@ -253,6 +257,7 @@ describe('simulateSettlement: properties', () => {
         expect(Math.min(...preferent) + slack).toBeGreaterThanOrEqual(Math.max(...concurrent));
         expect(Math.max(...preferent)).toBeLessThanOrEqual(input.multiplier * Math.max(...concurrent) + slack);
       }),
+      { seed: FC_SEED },
     );
   });
 });
