@@ -122,6 +122,8 @@ export interface DossiersTable {
   closedAt: NullableTimestamp;
   createdBy: string | null;
   version: Generated<number>;
+  /** Moved by triggers on every write to the dossier, its rows or its people's names (migration 2026_12_02_1200). */
+  viewRevision: ColumnType<number, never, never>;
   consentGivenAt: NullableTimestamp;
   consentTextVersion: string | null;
   consentStatisticsOptIn: boolean | null;

@@ -122,11 +122,27 @@ export async function readDossier<S extends Record<string, JsonSection<unknown>>
   read: { action: AuditAction; details?: AuditNote['details'] },
   sections: S,
 ): Promise<DossierRead<S>> {
+  const found = await readDossierUnlessRevision(ctx, dossierId, read, sections);
+  if (found.sections === undefined) throw new Error('a read without a known revision always has its sections');
+  return { ...found, sections: found.sections };
+}
+
+/**
+ * `readDossier` for a caller that holds a view built at `knownRevision`: while the dossier is still
+ * at that revision its sections are not read (undefined); the scope and the audit row are the same.
+ */
+export async function readDossierUnlessRevision<S extends Record<string, JsonSection<unknown>>>(
+  ctx: ServiceContext,
+  dossierId: string,
+  read: { action: AuditAction; details?: AuditNote['details'] },
+  sections: S,
+  knownRevision?: number,
+): Promise<Omit<DossierRead<S>, 'sections'> & { sections: SectionResults<S> | undefined }> {
   // The outcome and the dossier are the statement's to fill in.
   const { outcome: _outcome, dossierId: _dossierId, ...audit } = auditValues({
     action: read.action, outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId, details: read.details,
   });
-  const found = await readVisibleDossier(ctx.db, ctx.actor, dossierId, audit, sections);
+  const found = await readVisibleDossier(ctx.db, ctx.actor, dossierId, audit, sections, knownRevision);
   if (!found) throw new NotFoundError();
   const { row } = found;
   const dossier = passGate({

@@ -10,7 +10,9 @@ import {
   accessLogItemSchema, closeBody, consentSchema, createDossierBody, createdDossierSchema, dossierIdParams, dossierListItemSchema, dossierSchema, giveConsentBody,
   patchDossierBody, storyBody, storySchema, transitionBody, withdrawConsentQuery,
 } from './dossier.schemas.js';
-import { getDossier, giveConsent, listDossiers, patchDossier, transitionDossier, withdrawConsent } from './dossier.service.js';
+import { viewCacheOf } from './view-cache.js';
+import { sendJsonBytes } from '../../http/send-json-bytes.js';
+import { getDossier, getDossierBody, giveConsent, listDossiers, patchDossier, transitionDossier, withdrawConsent } from './dossier.service.js';
 import { closeDossier } from './closing.service.js';
 import { createDossier } from './dossier-create.service.js';
 import { getStory, putStory } from './story.service.js';
@@ -41,7 +43,13 @@ export async function dossierRoutes(instance: FastifyInstance) {
     config: { access: 'dossier.read' },
     schema: { operationId: 'getDossier', summary: 'Read a dossier',
       description: 'The dossier with its phase, flags and counts. The ETag header carries its version for a later If-Match.', tags, params: dossierIdParams, response: { 200: dossierSchema, ...problemResponses(400, 401, 403, 404) } },
-  }, async (request, reply) => withEtag(reply, await getDossier(serviceContext(request), request.params.id)));
+  }, async (request, reply) => {
+    const cache = viewCacheOf(request.server.db, request.server.appConfig.viewCacheMb);
+    if (!cache) return withEtag(reply, await getDossier(serviceContext(request), request.params.id));
+    // The route's own compiled serializer writes the bytes, so they are what it would have sent.
+    const view = await getDossierBody(serviceContext(request), request.params.id, cache, (built) => reply.serialize(built) as string);
+    return sendJsonBytes(reply.header('etag', etag(view.version)), view.body);
+  });
 
   app.patch('/dossiers/:id', {
     config: { access: 'dossier.update' },

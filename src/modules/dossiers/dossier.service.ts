@@ -4,7 +4,7 @@ import type { Updateable } from 'kysely';
 import type { DossiersTable } from '../../db/schema.js';
 import { isConsentActive, planTransition } from '../../domain/phases.js';
 import { amsterdamDate } from '../../lib/dates.js';
-import { BadRequestError, ConflictError, DomainRuleError, PreconditionFailedError } from '../../lib/errors.js';
+import { BadRequestError, ConflictError, DomainRuleError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import type { Phase } from '../../lib/vocabulary.js';
@@ -12,7 +12,8 @@ import { recordAudit } from '../../audit/audit.js';
 import { inDossier, type ServiceContext } from '../../core/service-context.js';
 import { encryptOfficialSource, encryptVtlbCorrections } from './official-sources.js';
 import { listChildren } from './dossier-children.repository.js';
-import { readDossier, withDossier, type DossierOperation } from './dossier-gate.service.js';
+import { readDossier, readDossierUnlessRevision, withDossier, type DossierOperation } from './dossier-gate.service.js';
+import type { KeptView, ViewCache } from './view-cache.js';
 import { clearOverviewConfirmation } from './dossier-gate.repository.js';
 import { snapshotDebts } from './closing.service.js';
 import { dossierSummaries } from './dossier-summary.service.js';
@@ -21,13 +22,37 @@ import {
   insertConsentEvent, insertTransition, listVisibleDossiers, loadDossierRow, setPhase,
   updateDossierIfVersion, updateDossierRow,
 } from './dossier.repository.js';
-import type { GiveConsentBody, PatchDossierBody } from './dossier.schemas.js';
+import type { DossierView, GiveConsentBody, PatchDossierBody } from './dossier.schemas.js';
 import { openDisplayName } from '../../lib/display-name.js';
 
 /** One statement whatever the dossier holds: scope, rows and audit together (readDossier). */
 export async function getDossier(ctx: ServiceContext, dossierId: string) {
   const read = await readDossier(ctx, dossierId, { action: 'dossier.read' }, dossierViewSections);
   return assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier));
+}
+
+/**
+ * `getDossier` as the bytes of its JSON, through the process's view cache (view-cache.ts): the same
+ * one statement, which skips the dossier's rows while its revision is that of the kept bytes.
+ */
+export async function getDossierBody(
+  ctx: ServiceContext, dossierId: string, cache: ViewCache, serialize: (view: DossierView) => string,
+): Promise<KeptView> {
+  const day = amsterdamDate(ctx.now);
+  const kept = cache.get('dossier', dossierId, day, ctx.now.getTime());
+  const read = await readDossierUnlessRevision(ctx, dossierId, { action: 'dossier.read' }, dossierViewSections, kept?.revision)
+    .catch((error: unknown) => {
+      // Not visible (any more): nothing of it stays here.
+      if (error instanceof NotFoundError) cache.forget(dossierId);
+      throw error;
+    });
+  if (read.sections === undefined && kept) return kept;
+  if (read.sections === undefined) throw new Error('a read without a kept view always has its sections');
+  // Built from the same snapshot as the revision it is kept under, on the day it is kept for.
+  const view = assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier));
+  const built = { revision: read.row.viewRevision, version: view.version, body: Buffer.from(serialize(view)) };
+  cache.set('dossier', dossierId, { ...built, day, storedAt: ctx.now.getTime() });
+  return built;
 }
 
 export async function listDossiers(ctx: ServiceContext, page: PageRequest) {

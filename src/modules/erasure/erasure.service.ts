@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { deriveKey } from '../../lib/keys.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
+import { forgetDossierViews } from '../dossiers/view-cache.js';
 import type { ServiceContext } from '../../core/service-context.js';
 import {
   cancelRequest, deleteErasedAccount, dueRequestDossierIds, eraseDossier, findManagedDossierId, findPendingRequest, findReceipt,
@@ -107,6 +108,9 @@ export async function lookupReceipt(ctx: { db: Kysely<Database>; now: Date; secr
 
 /** Erases one dossier in its own transaction with its audit row; undefined if it was gone already. */
 export async function eraseNow(db: Kysely<Database>, dossierId: string, reason: ErasureReason, now: Date): Promise<ErasureOutcome | undefined> {
+  // Views this process built of the dossier go too (a read that began before the erasure may
+  // still keep one: it lasts at most five minutes, or until the next read finds no dossier).
+  forgetDossierViews(db, dossierId);
   return db.transaction().execute(async (trx) => {
     const outcome = await eraseDossier(trx, dossierId, { reason, now });
     if (!outcome) return undefined;
@@ -115,7 +119,7 @@ export async function eraseNow(db: Kysely<Database>, dossierId: string, reason: 
       details: { reason, categories: outcome.categories, remainderKept: outcome.remainderKept },
     });
     return outcome;
-  });
+  }).finally(() => forgetDossierViews(db, dossierId));
 }
 
 /** Requests whose cooling-off has ended, in the order they fell due (or just counted, for a dry run). */

@@ -1,0 +1,91 @@
+// Built views of dossiers, kept per process as the bytes that went out (docs/architecture.md, "The
+// hot paths"). A read still runs its one statement every time: the scope and the audit row in SQL,
+// and the dossier's `view_revision`, which triggers move in the same transaction as every write to
+// the dossier, its rows or its people's names. Kept bytes go out again only when that revision and
+// the calendar day (the view's flags depend on today) are the ones they were built at, so a process
+// never serves a view another process's write made stale. A view holds decrypted content: it is
+// kept at most five minutes (as the unwrapped keys in lib/dossier-keys.ts), within a byte budget
+// (least recently used first out), dropped when the scope no longer finds its dossier and at an
+// erasure in this process; VIEW_CACHE_MB=0 keeps none.
+export type ViewKind = 'dossier' | 'overview';
+
+export interface KeptView {
+  readonly revision: number;
+  readonly version: number;
+  readonly body: Buffer;
+}
+
+interface Entry extends KeptView {
+  readonly day: string;
+  readonly storedAt: number;
+}
+
+export const VIEW_TTL_MS = 5 * 60_000;
+
+export class ViewCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** The kept view of a dossier, when there is one built on `day` less than five minutes before `nowMs`. */
+  get(kind: ViewKind, dossierId: string, day: string, nowMs: number): KeptView | undefined {
+    const key = `${kind}:${dossierId}`;
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.day !== day || nowMs - entry.storedAt >= VIEW_TTL_MS || nowMs < entry.storedAt) {
+      this.remove(key);
+      return undefined;
+    }
+    // Most recently used last: the Map keeps insertion order, so eviction takes the first.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(kind: ViewKind, dossierId: string, view: KeptView & { day: string; storedAt: number }): void {
+    const key = `${kind}:${dossierId}`;
+    this.remove(key);
+    if (view.body.length > this.maxBytes) return;
+    this.entries.set(key, view);
+    this.bytes += view.body.length;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.body.length;
+    }
+  }
+
+  /** Every kept view of the dossier. */
+  forget(dossierId: string): void {
+    this.remove(`dossier:${dossierId}`);
+    this.remove(`overview:${dossierId}`);
+  }
+
+  get size(): { views: number; bytes: number } {
+    return { views: this.entries.size, bytes: this.bytes };
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.body.length;
+  }
+}
+
+// One cache per app (its database handle): tests run several apps in one process.
+const caches = new WeakMap<object, ViewCache>();
+
+/** The app's view cache, made on first use; undefined when the configuration keeps none. */
+export function viewCacheOf(db: object, megabytes: number): ViewCache | undefined {
+  if (megabytes <= 0) return undefined;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new ViewCache(megabytes * 1024 * 1024)));
+  return cache;
+}
+
+/** Drops what this process keeps of a dossier (an erasure); other processes drop it within five minutes or at their next read. */
+export function forgetDossierViews(db: object, dossierId: string): void {
+  caches.get(db)?.forget(dossierId);
+}
