@@ -19,8 +19,10 @@ export const t = {
   optional: '(mag leeg blijven)',
   none: 'Geen',
   unknown: 'Onbekend',
+  notFilled: 'Niet ingevuld',
   date: {
-    hint: 'Dag-maand-jaar, bijvoorbeeld 15-03-2026',
+    hint: 'Dag-maand-jaar, bijvoorbeeld',
+    example: '15-03-2026',
     invalid: 'Deze datum klopt niet. Schrijf dag-maand-jaar, bijvoorbeeld 15-03-2026.',
     required: 'Vul een datum in, bijvoorbeeld 15-03-2026.',
   },
@@ -303,7 +305,7 @@ export const t = {
   },
   conflict: {
     heading: 'Iemand anders heeft dit net gewijzigd',
-    body: 'Terwijl u typte, is dit al door iemand anders opgeslagen. Uw tekst is niet weg.',
+    body: 'Terwijl u bezig was, heeft iemand anders dit al opgeslagen. Wat u hebt ingevuld, staat nog in het formulier.',
     theirs: 'Zo staat het nu opgeslagen:',
     keepMine: 'Mijn versie opslaan',
     takeTheirs: 'De opgeslagen versie gebruiken',

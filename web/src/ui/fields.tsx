@@ -51,7 +51,12 @@ export function MoneyField(props: FieldBase & { description?: ReactNode }) {
  * schema (dateOptional, dateRequired) turns the text into the API's ISO date.
  */
 export function DateField(props: FieldBase) {
-  return <TextField {...props} description={props.description ?? t.date.hint} autoComplete="off" />;
+  return <TextField {...props} description={props.description ?? <DateHint />} autoComplete="off" />;
+}
+
+/** "Dag-maand-jaar, bijvoorbeeld 15-03-2026", the example never split over two lines. */
+export function DateHint() {
+  return <>{t.date.hint} <span className="ss-nowrap">{t.date.example}</span></>;
 }
 
 /** The same field for a form kept in component state: `value` is the typed text. */
@@ -65,7 +70,7 @@ export function DateInputField({ label, description, error, value, onChange }: {
   return (
     <FormFieldTextbox
       label={label}
-      description={description ?? t.date.hint}
+      description={description ?? <DateHint />}
       errorMessage={error}
       invalid={error !== undefined}
       autoComplete="off"

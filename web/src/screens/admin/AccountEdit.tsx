@@ -10,7 +10,7 @@ import { useLocations } from './useReference';
 import { StaffCodeRequest } from '../../ui/StaffCodeRequest';
 import { rt, t } from '../../text';
 import { formatDateInput, optionalDate } from '../../lib/dates';
-import { DateInputField } from '../../ui/fields';
+import { DateHint, DateInputField } from '../../ui/fields';
 
 const STAFF_ROLES = ['maatje', 'coordinator', 'evaluator', 'admin'] as const;
 type StaffRole = (typeof STAFF_ROLES)[number];
@@ -98,7 +98,7 @@ export function AccountEdit({ userId }: { userId: string }) {
             {(locations.data ?? []).map((location) => <option key={location.id} value={location.id}>{location.name}</option>)}
           </select>)}
         {form.role === 'maatje' && (
-          <DateInputField label={rt.accounts.trainedAt} description={`${t.date.hint}. ${rt.accounts.trainedHint}`} value={form.trainedOn}
+          <DateInputField label={rt.accounts.trainedAt} description={<><DateHint />. {rt.accounts.trainedHint}</>} value={form.trainedOn}
             onChange={(trainedOn) => setForm({ ...form, trainedOn })} error={badDate ? t.date.invalid : undefined} />
         )}
         <ButtonGroup>

@@ -9,7 +9,7 @@ import { optionalDate, formatDateInput } from '../../lib/dates';
 import { saveBlob } from '../../lib/download';
 import { formatDate, formatEuro } from '../../lib/money';
 import { paperwork as p, t } from '../../text';
-import { CheckboxInput, DateInputField } from '../../ui/fields';
+import { CheckboxInput, DateHint, DateInputField } from '../../ui/fields';
 import { Loading, StatusMessage } from '../../ui/screen';
 import { useRefreshDossier, type Debt, type Dossier } from './data';
 import { PaperworkError } from './paperworkErrors';
@@ -200,7 +200,7 @@ function BalanceConfirmed({ debt, dossierId, editable }: { debt: Debt; dossierId
       <PaperworkError error={state.error} />
       {editable && (
         <form className="utrecht-form" noValidate onSubmit={(event) => void save(event)}>
-          <DateInputField label={p.confirmedOn} description={<>{p.confirmedHint} {t.date.hint}.</>} value={day} onChange={setDay} error={state.badDate ? t.date.invalid : undefined} />
+          <DateInputField label={p.confirmedOn} description={<>{p.confirmedHint} <DateHint />.</>} value={day} onChange={setDay} error={state.badDate ? t.date.invalid : undefined} />
           <ButtonGroup>
             <Button type="submit" appearance="secondary-action-button" disabled={state.busy} aria-label={p.saveConfirmed(debt.creditorName)}>{p.saveLetterShort}</Button>
           </ButtonGroup>

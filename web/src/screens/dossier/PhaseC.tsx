@@ -232,9 +232,9 @@ function Referral({ dossier }: { dossier: Dossier }) {
           <StoredFacts facts={[
             [t.phaseC.referralRoute, label(labels.referralRoute, r.route)],
             [t.phaseC.organisation, r.organisation],
-            [t.phaseC.referredAt, formatDate(r.referredAt) || t.unknown],
-            [t.phaseC.firstContactAt, formatDate(r.firstContactAt) || t.unknown],
-            [t.phaseC.acceptedAt, formatDate(r.acceptedAt) || t.unknown],
+            [t.phaseC.referredAt, formatDate(r.referredAt) || t.notFilled],
+            [t.phaseC.firstContactAt, formatDate(r.firstContactAt) || t.notFilled],
+            [t.phaseC.acceptedAt, formatDate(r.acceptedAt) || t.notFilled],
             [t.phaseC.referralStatus, label(labels.referralStatus, r.status)],
             [t.phaseC.traject, label(labels.traject, r.traject)],
           ]} />
