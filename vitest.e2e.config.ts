@@ -9,6 +9,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     hookTimeout: 120_000,
     testTimeout: 240_000,
+    // expect.poll waits for a screen's state; vitest's default of 1 s is too short for a request on
+    // a loaded 2-core machine. 30 s is what a Playwright locator waits by default.
+    expect: { poll: { timeout: 30_000 } },
     maxWorkers: 1,
     fileParallelism: false,
   },
