@@ -53,6 +53,10 @@ export function useE2e(options: { now?: () => Date } = {}): E2e {
 
 export async function newPage(e: E2e, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
   const context = await e.browser.newContext({ viewport: { width, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
+  // Every wait in these files is for a state (a heading, a text, a download), so a longer limit
+  // costs a passing run nothing; Playwright's 30 s is tight for a PDF rendered at low priority on a
+  // loaded 2-core machine.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const cspViolations: string[] = [];
   page.on('console', (message) => {
