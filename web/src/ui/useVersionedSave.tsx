@@ -1,7 +1,8 @@
-// Saving one versioned thing of a dossier (the household, the story, the checklist, the referral)
-// with If-Match. One behaviour for all of them: a failed save leaves the form as it was; a 412
-// (someone saved first) keeps the typed values, shows what is stored now and offers "keep mine"
-// (save again, now on the stored version) or "take theirs" (the form takes the stored values).
+// Saving one versioned thing of a dossier with If-Match: the household, the story, the checklist,
+// the referral, a payment arrangement, a letter's dates, a confirmed balance. One behaviour for
+// all: a failed save leaves the form as it was; a 412 (someone saved first) keeps what was filled
+// in, shows what is stored now and offers "keep mine" (save again, now on the stored version) or
+// "take theirs" (the form takes the stored values).
 import { useState, type ReactNode } from 'react';
 import { ApiProblem, ifMatch } from '../api/client';
 import { t } from '../text';
@@ -13,6 +14,7 @@ export type IfMatchHeader = { 'if-match'?: string };
 
 export interface VersionedSave<Values, Stored> {
   save: (values: Values) => Promise<void>;
+  busy: boolean;
   saved: boolean;
   error: unknown;
   conflict: Stored | undefined;
@@ -30,6 +32,7 @@ export function useVersionedSave<Values, Stored extends { version: number }>({ v
   // The newest version this form has seen itself (its own save, or the stored one of a 412):
   // the page's copy catches up only after the refresh, and a save must not wait for that.
   const [seen, setSeen] = useState<number>();
+  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>();
   const [conflict, setConflict] = useState<Stored>();
@@ -38,6 +41,7 @@ export function useVersionedSave<Values, Stored extends { version: number }>({ v
   const save = async (values: Values) => {
     setError(undefined);
     setSaved(false);
+    setBusy(true);
     try {
       const stored = await write(values, base === undefined ? {} : { 'if-match': ifMatch(base) });
       setSeen(stored.version);
@@ -53,17 +57,21 @@ export function useVersionedSave<Values, Stored extends { version: number }>({ v
       } else {
         setError(caught);
       }
+    } finally {
+      setBusy(false);
     }
   };
-  return { save, saved, error, conflict, dismissConflict: () => setConflict(undefined) };
+  return { save, busy, saved, error, conflict, dismissConflict: () => setConflict(undefined) };
 }
 
 /**
  * What a save said: "Opgeslagen.", the error in words, or the conflict offer. "Keep mine" sends the
  * form again (on the stored version by now); "take theirs" puts the stored values in the form.
  */
-export function SaveOutcome<Values, Stored>({ saving, theirs, onKeepMine, onTakeTheirs }: {
+export function SaveOutcome<Values, Stored>({ saving, theirs, onKeepMine, onTakeTheirs, renderError }: {
   saving: VersionedSave<Values, Stored>;
+  /** A section's own wording of the API's refusals (letters); otherwise the app's sentence per code. */
+  renderError?: (error: unknown) => ReactNode;
   theirs: (stored: Stored) => ReactNode;
   onKeepMine: () => void;
   onTakeTheirs: (stored: Stored) => void;
@@ -72,7 +80,7 @@ export function SaveOutcome<Values, Stored>({ saving, theirs, onKeepMine, onTake
   return (
     <>
       {saved && <StatusMessage>{t.saved}</StatusMessage>}
-      <ErrorMessage error={error} />
+      {renderError && error ? renderError(error) : <ErrorMessage error={error} />}
       {conflict && (
         <ConflictNotice
           theirs={theirs(conflict)}

@@ -4,13 +4,14 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { api, ApiProblem, ifMatch, unwrap, type Schemas } from '../../api/client';
+import { api, unwrap, type Schemas } from '../../api/client';
 import { optionalDate, formatDateInput } from '../../lib/dates';
 import { saveBlob } from '../../lib/download';
 import { formatDate, formatEuro } from '../../lib/money';
 import { paperwork as p, t } from '../../text';
 import { CheckboxInput, DateHint, DateInputField } from '../../ui/fields';
 import { Loading, StatusMessage } from '../../ui/screen';
+import { SaveOutcome, StoredFacts, useVersionedSave } from '../../ui/useVersionedSave';
 import { useRefreshDossier, type Debt, type Dossier } from './data';
 import { PaperworkError } from './paperworkErrors';
 
@@ -109,41 +110,39 @@ function MakeLetters({ dossier }: { dossier: Dossier }) {
   );
 }
 
+type LetterDates = { sentOn: string | null; answeredOn: string | null };
+
 function LetterItem({ letter, dossierId, editable }: { letter: Letter; dossierId: string; editable: boolean }) {
   const refresh = useRefreshDossier(dossierId);
   const [sentOn, setSentOn] = useState(formatDateInput(letter.sentOn));
   const [answeredOn, setAnsweredOn] = useState(formatDateInput(letter.answeredOn));
-  const [state, setState] = useState<{ busy: boolean; error?: unknown; saved?: boolean; badDates?: { sent: boolean; answered: boolean } }>({ busy: false });
+  const [badDates, setBadDates] = useState({ sent: false, answered: false });
+  const [downloading, setDownloading] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
+  const saving = useVersionedSave<LetterDates, Letter>({
+    version: letter.version,
+    refresh,
+    write: (body, header) => unwrap(api.PATCH('/api/v1/dossiers/{id}/letters/{letterId}', {
+      params: { path: { id: dossierId, letterId: letter.id }, header } as never,
+      body,
+    })),
+  });
   const kind = p.kindsShort[letter.kind] ?? '';
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const sent = optionalDate(sentOn);
     const answered = optionalDate(answeredOn);
-    if (sent === false || answered === false) {
-      setState({ busy: false, badDates: { sent: sent === false, answered: answered === false } });
-      return;
-    }
-    setState({ busy: true });
-    try {
-      await unwrap(api.PATCH('/api/v1/dossiers/{id}/letters/{letterId}', {
-        params: { path: { id: dossierId, letterId: letter.id }, header: { 'if-match': ifMatch(letter.version) } } as never,
-        body: { sentOn: sent, answeredOn: answered },
-      }));
-      setState({ busy: false, saved: true });
-    } catch (caught) {
-      setState({ busy: false, error: caught });
-    }
-    await refresh();
+    setBadDates({ sent: sent === false, answered: answered === false });
+    if (sent !== false && answered !== false) void saving.save({ sentOn: sent, answeredOn: answered });
   };
   const download = async () => {
-    setState({ busy: true });
+    setDownloading({ busy: true });
     try {
       await downloadBatch(dossierId, letter.batchId);
-      setState({ busy: false });
+      setDownloading({ busy: false });
     } catch (caught) {
-      setState({ busy: false, error: caught });
+      setDownloading({ busy: false, error: caught });
     }
   };
+  const busy = saving.busy || downloading.busy;
   return (
     <li className="ss-panel">
       <Paragraph>
@@ -151,17 +150,19 @@ function LetterItem({ letter, dossierId, editable }: { letter: Letter; dossierId
         {letter.sentOn ? p.sent(formatDate(letter.sentOn)) : p.notSent}{' '}
         {letter.answeredOn ? p.answered(formatDate(letter.answeredOn)) : p.noAnswer}
       </Paragraph>
-      <PaperworkError error={state.error} />
-      {state.saved && <StatusMessage>{p.saved}</StatusMessage>}
+      <SaveOutcome saving={saving} renderError={(error) => <PaperworkError error={error} />} onKeepMine={submit}
+        onTakeTheirs={(stored) => { setSentOn(formatDateInput(stored.sentOn)); setAnsweredOn(formatDateInput(stored.answeredOn)); }}
+        theirs={(stored) => <StoredFacts facts={[[p.sentOn, formatDate(stored.sentOn) || t.notFilled], [p.answeredOn, formatDate(stored.answeredOn) || t.notFilled]]} />} />
+      <PaperworkError error={downloading.error} />
       {editable && (
-        <form className="utrecht-form" noValidate onSubmit={(event) => void save(event)}>
+        <form className="utrecht-form" noValidate onSubmit={(event) => { event.preventDefault(); submit(); }}>
           <div className="ss-grid-fields">
-            <DateInputField label={p.sentOn} value={sentOn} onChange={setSentOn} error={state.badDates?.sent ? t.date.invalid : undefined} />
-            <DateInputField label={p.answeredOn} value={answeredOn} onChange={setAnsweredOn} error={state.badDates?.answered ? t.date.invalid : undefined} />
+            <DateInputField label={p.sentOn} value={sentOn} onChange={setSentOn} error={badDates.sent ? t.date.invalid : undefined} />
+            <DateInputField label={p.answeredOn} value={answeredOn} onChange={setAnsweredOn} error={badDates.answered ? t.date.invalid : undefined} />
           </div>
           <ButtonGroup>
-            <Button type="submit" appearance="secondary-action-button" disabled={state.busy} aria-label={p.saveLetter(kind, letter.creditorName)}>{p.saveLetterShort}</Button>
-            <Button appearance="subtle-button" disabled={state.busy} onClick={() => void download()}>{p.downloadOne(letter.creditorName)}</Button>
+            <Button type="submit" appearance="secondary-action-button" disabled={busy} aria-label={p.saveLetter(kind, letter.creditorName)}>{p.saveLetterShort}</Button>
+            <Button appearance="subtle-button" disabled={busy} onClick={() => void download()}>{p.downloadOne(letter.creditorName)}</Button>
           </ButtonGroup>
         </form>
       )}
@@ -172,37 +173,31 @@ function LetterItem({ letter, dossierId, editable }: { letter: Letter; dossierId
 function BalanceConfirmed({ debt, dossierId, editable }: { debt: Debt; dossierId: string; editable: boolean }) {
   const refresh = useRefreshDossier(dossierId);
   const [day, setDay] = useState(formatDateInput(debt.balanceConfirmedOn));
-  const [state, setState] = useState<{ busy: boolean; error?: unknown; badDate?: boolean }>({ busy: false });
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const [badDate, setBadDate] = useState(false);
+  const saving = useVersionedSave<string | null, Debt>({
+    version: debt.version,
+    refresh,
+    write: (balanceConfirmedOn, header) => unwrap(api.PATCH('/api/v1/dossiers/{id}/debts/{debtId}', {
+      params: { path: { id: dossierId, debtId: debt.id }, header } as never,
+      body: { balanceConfirmedOn },
+    })),
+  });
+  const submit = () => {
     const confirmedOn = optionalDate(day);
-    if (confirmedOn === false) {
-      setState({ busy: false, badDate: true });
-      return;
-    }
-    setState({ busy: true });
-    try {
-      await unwrap(api.PATCH('/api/v1/dossiers/{id}/debts/{debtId}', {
-        params: { path: { id: dossierId, debtId: debt.id }, header: { 'if-match': ifMatch(debt.version) } } as never,
-        body: { balanceConfirmedOn: confirmedOn },
-      }));
-      setState({ busy: false });
-    } catch (caught) {
-      setState({ busy: false, error: caught });
-      if (caught instanceof ApiProblem && caught.status === 412) await refresh();
-      return;
-    }
-    await refresh();
+    setBadDate(confirmedOn === false);
+    if (confirmedOn !== false) void saving.save(confirmedOn);
   };
   return (
     <>
       <Paragraph>{debt.balanceConfirmedOn ? <strong>{p.confirmed(formatDate(debt.balanceConfirmedOn))}</strong> : p.notConfirmed}</Paragraph>
-      <PaperworkError error={state.error} />
+      <SaveOutcome saving={saving} renderError={(error) => <PaperworkError error={error} />} onKeepMine={submit}
+        onTakeTheirs={(stored) => setDay(formatDateInput(stored.balanceConfirmedOn))}
+        theirs={(stored) => <StoredFacts facts={[[p.confirmedOn, formatDate(stored.balanceConfirmedOn) || t.notFilled]]} />} />
       {editable && (
-        <form className="utrecht-form" noValidate onSubmit={(event) => void save(event)}>
-          <DateInputField label={p.confirmedOn} description={<>{p.confirmedHint} <DateHint />.</>} value={day} onChange={setDay} error={state.badDate ? t.date.invalid : undefined} />
+        <form className="utrecht-form" noValidate onSubmit={(event) => { event.preventDefault(); submit(); }}>
+          <DateInputField label={p.confirmedOn} description={<>{p.confirmedHint} <DateHint />.</>} value={day} onChange={setDay} error={badDate ? t.date.invalid : undefined} />
           <ButtonGroup>
-            <Button type="submit" appearance="secondary-action-button" disabled={state.busy} aria-label={p.saveConfirmed(debt.creditorName)}>{p.saveLetterShort}</Button>
+            <Button type="submit" appearance="secondary-action-button" disabled={saving.busy} aria-label={p.saveConfirmed(debt.creditorName)}>{p.saveLetterShort}</Button>
           </ButtonGroup>
         </form>
       )}
@@ -232,10 +227,10 @@ export function Letters({ dossier }: { dossier: Dossier }) {
           <h4 id={`letters-debt-${debt.id}`} className="utrecht-heading-4">{`${debt.creditorName}, ${formatEuro(debt.balanceCents)}`}</h4>
           <ul className="ss-list-plain">
             {letters.data!.filter((letter) => letter.debtId === debt.id).map((letter) => (
-              <LetterItem key={`${letter.id}-${letter.version}`} letter={letter} dossierId={dossier.id} editable={editable} />
+              <LetterItem key={letter.id} letter={letter} dossierId={dossier.id} editable={editable} />
             ))}
           </ul>
-          <BalanceConfirmed key={`${debt.id}-${debt.version}`} debt={debt} dossierId={dossier.id} editable={editable} />
+          <BalanceConfirmed key={debt.id} debt={debt} dossierId={dossier.id} editable={editable} />
         </section>
       ))}
     </section>
