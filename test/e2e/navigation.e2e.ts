@@ -43,8 +43,14 @@ describe('navigation per role', () => {
       const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
       expect(await nav.getByRole('link').allTextContents(), role).toEqual(menu.links);
       for (const link of menu.links) {
-        await nav.getByRole('link', { name: link, exact: true }).click();
-        await page.locator('h1').first().waitFor();
+        const anchor = nav.getByRole('link', { name: link, exact: true });
+        const target = new URL((await anchor.getAttribute('href'))!, e.baseUrl).pathname;
+        const heading = page.locator('h1').first();
+        const leaving = new URL(page.url()).pathname === target ? undefined : await heading.textContent();
+        await anchor.click();
+        // The new screen, not the one it replaces: its address, then a heading other than the old.
+        await page.waitForURL((url) => url.pathname === target);
+        if (leaving !== undefined) await expect.poll(() => heading.textContent()).not.toBe(leaving);
         // Every API request of the screen has answered and been read to its end (the 403
         // listener above sees each answer), the sign-in page's refresh probe included.
         await page.getByRole('status').filter({ hasText: 'Even geduld' }).waitFor({ state: 'detached' });
