@@ -38,6 +38,8 @@ describe('the dossier\'s one-of-a-kind forms', () => {
     const stored = (await call(e.app, token, 'GET', `/dossiers/${dossier.id}`)).json().referral as { referredAt: string; firstContactAt: string; version: number };
     expect([stored.referredAt, stored.firstContactAt]).toEqual(['2026-11-30', '2026-12-02']);
     expect(await referral.getByLabel('Aangemeld op').inputValue()).toBe('30-11-2026');
+    // Leaving the field wrote the day back the one way, so the maatje sees which day was read.
+    expect(await referral.getByLabel('Eerste contact op').inputValue()).toBe('02-12-2026');
     // A payment arrangement: its first payment typed day first, said back in words.
     const arrangement = page.locator('li').filter({ hasText: 'Regeling met Eigen Haard' });
     await arrangement.getByLabel('Bedrag per termijn').fill('50,00');

@@ -6,6 +6,7 @@ import {
   Checkbox, FormField, FormFieldDescription, FormFieldErrorMessage, FormFieldTextbox, FormLabel, Select, SelectOption, Textarea,
 } from '@utrecht/component-library-react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { formatDateInput, parseDutchDate } from '../lib/dates';
 import { t } from '../text';
 
 interface FieldBase {
@@ -50,8 +51,21 @@ export function MoneyField(props: FieldBase & { description?: ReactNode }) {
  * format beside it, not the browser's date input (which shows its own locale's order). The
  * schema (dateOptional, dateRequired) turns the text into the API's ISO date.
  */
-export function DateField(props: FieldBase) {
-  return <TextField {...props} description={props.description ?? <DateHint />} autoComplete="off" />;
+export function DateField({ registration, ...props }: FieldBase) {
+  const onBlur: UseFormRegisterReturn['onBlur'] = (event) => {
+    tidyDate(event.target as HTMLInputElement);
+    return registration.onBlur(event);
+  };
+  return <TextField {...props} registration={{ ...registration, onBlur }} description={props.description ?? <DateHint />} autoComplete="off" />;
+}
+
+/**
+ * On leaving a date field, a date that was understood is written back the one way ("2-12-2026"
+ * and "02122026" both become "02-12-2026"), so the maatje sees which day was read.
+ */
+function tidyDate(input: HTMLInputElement) {
+  const iso = parseDutchDate(input.value);
+  if (iso !== null) input.value = formatDateInput(iso);
 }
 
 /** "Dag-maand-jaar, bijvoorbeeld 15-03-2026", the example never split over two lines. */
@@ -76,6 +90,10 @@ export function DateInputField({ label, description, error, value, onChange }: {
       autoComplete="off"
       value={value}
       onChange={(event) => onChange((event.target as HTMLInputElement).value)}
+      onBlur={(event) => {
+        const iso = parseDutchDate((event.target as HTMLInputElement).value);
+        if (iso !== null) onChange(formatDateInput(iso));
+      }}
     />
   );
 }
