@@ -1,5 +1,5 @@
 // The view cache (src/modules/dossiers/view-cache.ts) may only ever send what a read without it
-// would send. Two apps share one database: one keeps views, the reference keeps none. After every
+// would send, for the whole dossier and for the overview. Two apps share one database: one keeps views, the reference keeps none. After every
 // kind of write (through the routes, straight in SQL, a rename, a new maatje, a key rotation, a new
 // day) both answer the same bytes; a read that changed nothing is served from the kept view, still
 // with its own audit row; an erasure or a lost scope leaves nothing kept. The triggers that move the
@@ -12,6 +12,8 @@ import { sealDisplayName } from '../../src/lib/display-name.js';
 import { amsterdamDate } from '../../src/lib/dates.js';
 import { eraseNow } from '../../src/modules/erasure/erasure.service.js';
 import { rotateKeys } from '../../src/modules/keys/key-rotation.service.js';
+import { insertNormPeriod } from '../../src/modules/norms/norm-period.repository.js';
+import { JUL_2025 } from '../support/norm-periods.js';
 import { VIEW_TTL_MS, ViewCache, viewCacheOf } from '../../src/modules/dossiers/view-cache.js';
 import { STAMPED_EXCEPT } from '../../migrations/2026_12_02_1200_dossier_view_revision.js';
 import { useTestApp, type TestApp } from '../support/app.js';
@@ -39,7 +41,8 @@ beforeAll(async () => {
 });
 
 const cache = () => viewCacheOf(h.app.db, h.config.viewCacheMb) as ViewCache;
-const kept = (dossierId: string) => cache().get('dossier', dossierId, amsterdamDate(h.clock.now()), h.clock.now().getTime());
+const kept = (dossierId: string, kind: 'dossier' | 'overview' = 'dossier') =>
+  cache().get(kind, dossierId, amsterdamDate(h.clock.now()), h.clock.now().getTime());
 
 function send(app: TestApp, user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = {}) {
   return app.app.inject({ method, url: `/api/v1${url}`, headers: { ...bearer(user), ...headers }, ...(payload ? { payload } : {}) });
@@ -51,14 +54,19 @@ async function write(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, p
   return res.statusCode === 204 ? undefined : (res.json() as { id: string; version: number });
 }
 
-/** Both apps read the dossier as `user`: the same status, body and ETag; returns the body. */
+/** Both apps read the dossier and its overview as `user`: the same status, bytes and ETag; returns the dossier's body. */
 async function sameAsReference(dossierId: string, user: TestUser = maatje) {
-  const [cached, plain] = [await send(h, user, 'GET', `/dossiers/${dossierId}`), await send(reference, user, 'GET', `/dossiers/${dossierId}`)];
-  expect(cached.statusCode, cached.body).toBe(plain.statusCode);
-  expect(cached.body).toBe(plain.body);
-  expect(cached.headers.etag).toBe(plain.headers.etag);
-  if (cached.statusCode === 200) expect(cached.headers['content-type']).toBe('application/json; charset=utf-8');
-  return cached.body;
+  let dossierBody = '';
+  for (const suffix of ['', '/overview']) {
+    const [cached, plain] = [await send(h, user, 'GET', `/dossiers/${dossierId}${suffix}`), await send(reference, user, 'GET', `/dossiers/${dossierId}${suffix}`)];
+    expect(cached.statusCode, cached.body).toBe(plain.statusCode);
+    if (cached.statusCode !== 200) return cached.body;
+    expect(cached.body).toBe(plain.body);
+    expect(cached.headers.etag).toBe(plain.headers.etag);
+    expect(cached.headers['content-type']).toBe('application/json; charset=utf-8');
+    if (suffix === '') dossierBody = cached.body;
+  }
+  return dossierBody;
 }
 
 /** The revision the database has for the dossier now. */
@@ -75,7 +83,7 @@ async function changedBy(dossierId: string, change: () => Promise<unknown>, opti
   expect(await revisionOf(dossierId)).toBeGreaterThan(before);
   const after = await sameAsReference(dossierId);
   if (!options.sameContent) expect(after).not.toBe(body);
-  expect(kept(dossierId)?.revision).toBe(await revisionOf(dossierId));
+  expect(kept(dossierId)?.stamp).toBe(String(await revisionOf(dossierId)));
 }
 
 /** Moves both apps' clocks; the maatje signs in again (a token lives ten minutes). */
@@ -94,7 +102,7 @@ describe('the view cache', () => {
     await write('POST', `/dossiers/${dossierId}/debts`, { creditorName: 'CANARY-Eneco', creditorType: 'energie', status: 'open', balanceCents: 1_000 });
     const first = await sameAsReference(dossierId);
     const view = kept(dossierId);
-    expect(view?.revision).toBe(await revisionOf(dossierId));
+    expect(view?.stamp).toBe(String(await revisionOf(dossierId)));
     for (let i = 0; i < 3; i++) expect((await send(h, resident, 'GET', `/dossiers/${dossierId}`)).body).toBe(first);
     expect(kept(dossierId)).toBe(view);
     const reads = await t.db.selectFrom('auditEvents').select(['actorUserId', 'requestId', 'outcome'])
@@ -149,6 +157,28 @@ describe('the view cache', () => {
     await assign(h.app, dossierId, maatje.id);
   });
 
+  it('builds the overview again when a norm period is added (it reads the norms too)', async () => {
+    const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
+    await write('POST', `/dossiers/${dossierId}/incomes`, { kind: 'loon', amountCents: 150_000, frequency: 'month' });
+    const before = JSON.parse((await send(h, maatje, 'GET', `/dossiers/${dossierId}/overview`)).body);
+    await sameAsReference(dossierId);
+    const keptOverview = kept(dossierId, 'overview');
+    expect(keptOverview).toBeDefined();
+    const revision = await revisionOf(dossierId);
+    // Periods start on 1 January or 1 July: the latest such day, after the seeded periods.
+    const today = amsterdamDate(h.clock.now());
+    await insertNormPeriod(t.db, {
+      validFrom: `${today.slice(0, 4)}-${today.slice(5, 7) >= '07' ? '07' : '01'}-01`, label: 'CANARY-Bijstandsnormen nieuw', createdAt: h.clock.now(), createdBy: maatje.id,
+      norms: JUL_2025.norms,
+    });
+    expect(await revisionOf(dossierId)).toBe(revision);
+    await sameAsReference(dossierId);
+    const after = JSON.parse((await send(h, maatje, 'GET', `/dossiers/${dossierId}/overview`)).body);
+    expect(after.normPeriod.label).toBe('CANARY-Bijstandsnormen nieuw');
+    expect(after.normPeriod).not.toEqual(before.normPeriod);
+    expect(kept(dossierId, 'overview')).not.toBe(keptOverview);
+  });
+
   it('answers as the reference across a key rotation', async () => {
     const dossierId = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
     await write('POST', `/dossiers/${dossierId}/debts`, { creditorName: 'CANARY-Rotated', creditorType: 'energie', status: 'open', balanceCents: 4_000, notes: 'CANARY-rotated-note' });
@@ -160,8 +190,10 @@ describe('the view cache', () => {
     const erased = await createDossier(h.app, { resident, locationId: location, maatje, phase: 'B' });
     await sameAsReference(erased);
     expect(kept(erased)).toBeDefined();
+    expect(kept(erased, 'overview')).toBeDefined();
     await eraseNow(h.app.db, erased, 'request', h.clock.now());
     expect(kept(erased)).toBeUndefined();
+    expect(kept(erased, 'overview')).toBeUndefined();
     expect((await send(h, maatje, 'GET', `/dossiers/${erased}`)).statusCode).toBe(404);
     expect(kept(erased)).toBeUndefined();
 
@@ -206,7 +238,7 @@ describe('the view cache', () => {
 });
 
 describe('the view cache bounds', () => {
-  const view = (bytes: number, revision = 1) => ({ revision, version: 1, body: Buffer.alloc(bytes), day: '2026-12-01', storedAt: 0 });
+  const view = (bytes: number) => ({ stamp: '1', version: 1, body: Buffer.alloc(bytes), day: '2026-12-01', storedAt: 0 });
 
   it('keeps at most its byte budget, dropping the least recently used first', () => {
     const views = new ViewCache(250);

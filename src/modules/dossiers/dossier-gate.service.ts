@@ -14,6 +14,9 @@ import {
   findDataKeyAfterLock, findDossierForSystem, findVisibleDossierCore, insertDataKey, touchDossierAndAudit, type DossierGateRow,
 } from './dossier-gate.repository.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
+
+/** For a use case whose sections read more than the dossier's rows (dossier-read.repository.ts). */
+export { stampedAlsoBy } from './dossier-read.repository.js';
 import type { DossierRow } from './dossier.repository.js';
 
 export interface DossierOperation {
@@ -128,21 +131,21 @@ export async function readDossier<S extends Record<string, JsonSection<unknown>>
 }
 
 /**
- * `readDossier` for a caller that holds a view built at `knownRevision`: while the dossier is still
- * at that revision its sections are not read (undefined); the scope and the audit row are the same.
+ * `readDossier` for a caller that holds a view built at `knownStamp`: while the read's stamp is
+ * still that one its sections are not read (undefined); the scope and the audit row are the same.
  */
 export async function readDossierUnlessRevision<S extends Record<string, JsonSection<unknown>>>(
   ctx: ServiceContext,
   dossierId: string,
   read: { action: AuditAction; details?: AuditNote['details'] },
   sections: S,
-  knownRevision?: number,
-): Promise<Omit<DossierRead<S>, 'sections'> & { sections: SectionResults<S> | undefined }> {
+  knownStamp?: string,
+): Promise<Omit<DossierRead<S>, 'sections'> & { stamp: string; sections: SectionResults<S> | undefined }> {
   // The outcome and the dossier are the statement's to fill in.
   const { outcome: _outcome, dossierId: _dossierId, ...audit } = auditValues({
     action: read.action, outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId, details: read.details,
   });
-  const found = await readVisibleDossier(ctx.db, ctx.actor, dossierId, audit, sections, knownRevision);
+  const found = await readVisibleDossier(ctx.db, ctx.actor, dossierId, audit, sections, knownStamp);
   if (!found) throw new NotFoundError();
   const { row } = found;
   const dossier = passGate({
@@ -150,7 +153,7 @@ export async function readDossierUnlessRevision<S extends Record<string, JsonSec
     consentGivenAt: row.consentGivenAt, consentWithdrawnAt: row.consentWithdrawnAt, closedAt: row.closedAt,
     cipher: ctx.cipher.forDossier(row.id, found.dataKey),
   });
-  return { dossier, row, sections: found.sections };
+  return { dossier, row, stamp: found.stamp, sections: found.sections };
 }
 
 /**

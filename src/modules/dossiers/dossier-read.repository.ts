@@ -2,11 +2,12 @@
 // requested sections (its children as JSON) and the audit row, in one round trip and so in one
 // transaction and one snapshot. The audit row is written whether or not the dossier is visible:
 // `success` when the scope found it, `denied` when not, exactly as the transactional gate does.
-// A caller that holds a view built at a known `view_revision` passes it: when the dossier still
-// has that revision, the sections are not computed at all (CASE evaluates its subqueries only on
-// the branch it takes) and come back null; the scope and the audit row run as always.
+// A caller that holds a view built at a known stamp (the dossier's `view_revision`, and for some
+// sections a stamp of what else they read) passes it: while the stamp is the same, the sections are
+// not computed at all (CASE evaluates its subqueries only on the branch it takes) and come back
+// null; the scope and the audit row run as always.
 // Kysely builds the statement once per role and set of sections (statement-template.ts).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import { ACTOR_VALUE_NAMES, actorOfValues, actorValues, dossierVisibleTo, type ActorValues } from '../../access/dossier-scope.js';
 import type { AuditEventsTable, Database } from '../../db/schema.js';
@@ -19,18 +20,32 @@ import type { Role } from '../../lib/vocabulary.js';
 const AUDIT_COLUMNS = ['action', 'actorUserId', 'actorRole', 'subjectUserId', 'requestId', 'details'] as const;
 export type ReadAudit = { [K in (typeof AUDIT_COLUMNS)[number]]-?: Insertable<AuditEventsTable>[K] };
 
-type ReadValues = ReadAudit & ActorValues & { dossierId: string; knownRevision: number };
-const VALUE_NAMES = ['dossierId', 'knownRevision', ...ACTOR_VALUE_NAMES, ...AUDIT_COLUMNS] as const;
-/** No dossier has this revision (they start at 0): the sections are always computed. */
-const NO_REVISION = -1;
+type ReadValues = ReadAudit & ActorValues & { dossierId: string; knownStamp: string };
+const VALUE_NAMES = ['dossierId', 'knownStamp', ...ACTOR_VALUE_NAMES, ...AUDIT_COLUMNS] as const;
+/** No stamp is empty: the sections are always computed. */
+const NO_STAMP = '';
+
+// What a set of sections reads besides the dossier's own rows, as SQL that changes when it does.
+const otherInputs = new WeakMap<object, RawBuilder<string>>();
+
+/** Marks `sections` as reading more than the dossier's rows: `stamp` (SQL text) joins its revision in the read's stamp. */
+export function stampedAlsoBy<S extends Record<string, JsonSection<unknown>>>(sections: S, stamp: RawBuilder<string>): S {
+  otherInputs.set(sections, stamp);
+  return sections;
+}
 
 /** The statement for one set of sections and one role; every other input is a value of the call. */
 function readStatement(sections: Record<string, JsonSection<unknown>>, role: Role) {
   return statementTemplate(VALUE_NAMES, (db: Kysely<Database>, values: ReadValues) => {
     const dossierRef = sql.ref<string>('scope.id');
     const audit = Object.fromEntries(AUDIT_COLUMNS.map((column) => [column, values[column]])) as ReadAudit;
+    const other = otherInputs.get(sections);
+    const stamp = other === undefined
+      ? sql<string>`${sql.ref('viewRevision')}::text`
+      : sql<string>`${sql.ref('viewRevision')}::text || ':' || coalesce(${other}, '')`;
     return db
-      .with('scope', (qb) => qb.selectFrom('dossiers').selectAll().where('id', '=', values.dossierId).where(dossierVisibleTo(actorOfValues(role, values))))
+      .with('scope', (qb) => qb.selectFrom('dossiers').selectAll().select(stamp.as('viewStamp'))
+        .where('id', '=', values.dossierId).where(dossierVisibleTo(actorOfValues(role, values))))
       .with('audit', (qb) => qb.insertInto('auditEvents').values({
         ...audit,
         dossierId: values.dossierId,
@@ -46,7 +61,7 @@ function readStatement(sections: Record<string, JsonSection<unknown>>, role: Rol
       .select(['dataKey.keyId as dataKeyId', 'dataKey.wrappedKey as dataKeyWrapped'])
       .select(['resident.displayNameEncrypted as residentDisplayNameEncrypted', 'maatje.id as maatjeId', 'maatje.displayNameEncrypted as maatjeDisplayNameEncrypted'])
       .select(Object.entries(sections).map(([name, section]) =>
-        sql<unknown>`case when ${sql.ref('scope.viewRevision')} = ${values.knownRevision} then null else ${section.select(dossierRef)} end`.as(name)));
+        sql<unknown>`case when ${sql.ref('scope.viewStamp')} = ${values.knownStamp} then null else ${section.select(dossierRef)} end`.as(name)));
   });
 }
 
@@ -59,17 +74,17 @@ function statementFor(sections: Record<string, JsonSection<unknown>>, role: Role
   return byRole(role);
 }
 
-/** The read; `sections` is undefined when the dossier's revision is still `knownRevision`. */
+/** The read, with its stamp; `sections` is undefined when the stamp is still `knownStamp`. */
 export async function readVisibleDossier<S extends Record<string, JsonSection<unknown>>>(
-  db: Kysely<Database>, actor: Actor, dossierId: string, audit: ReadAudit, sections: S, knownRevision = NO_REVISION,
-): Promise<{ row: DossierRow; dataKey: { keyId: string; wrappedKey: string } | null; sections: SectionResults<S> | undefined } | undefined> {
-  const [found] = await statementFor(sections, actor.role)(db, { ...audit, ...actorValues(actor), dossierId, knownRevision });
+  db: Kysely<Database>, actor: Actor, dossierId: string, audit: ReadAudit, sections: S, knownStamp = NO_STAMP,
+): Promise<{ row: DossierRow; dataKey: { keyId: string; wrappedKey: string } | null; stamp: string; sections: SectionResults<S> | undefined } | undefined> {
+  const [found] = await statementFor(sections, actor.role)(db, { ...audit, ...actorValues(actor), dossierId, knownStamp });
   if (!found) return undefined;
-  const { dataKeyId, dataKeyWrapped, ...rest } = found;
+  const { dataKeyId, dataKeyWrapped, viewStamp: stamp, ...rest } = found;
   const row = rest as unknown as DossierRow;
   const dataKey = dataKeyId !== null && dataKeyWrapped !== null ? { keyId: dataKeyId, wrappedKey: dataKeyWrapped } : null;
-  if (row.viewRevision === knownRevision) return { row, dataKey, sections: undefined };
+  if (stamp === knownStamp) return { row, dataKey, stamp, sections: undefined };
   const record = rest as unknown as Record<string, unknown>;
   const results = Object.fromEntries(Object.entries(sections).map(([name, section]) => [name, section.decode(record[name])]));
-  return { row, dataKey, sections: results as SectionResults<S> };
+  return { row, dataKey, stamp, sections: results as SectionResults<S> };
 }

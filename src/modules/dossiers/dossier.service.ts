@@ -33,14 +33,14 @@ export async function getDossier(ctx: ServiceContext, dossierId: string) {
 
 /**
  * `getDossier` as the bytes of its JSON, through the process's view cache (view-cache.ts): the same
- * one statement, which skips the dossier's rows while its revision is that of the kept bytes.
+ * one statement, which skips the dossier's rows while its stamp is that of the kept bytes.
  */
 export async function getDossierBody(
   ctx: ServiceContext, dossierId: string, cache: ViewCache, serialize: (view: DossierView) => string,
 ): Promise<KeptView> {
   const day = amsterdamDate(ctx.now);
   const kept = cache.get('dossier', dossierId, day, ctx.now.getTime());
-  const read = await readDossierUnlessRevision(ctx, dossierId, { action: 'dossier.read' }, dossierViewSections, kept?.revision)
+  const read = await readDossierUnlessRevision(ctx, dossierId, { action: 'dossier.read' }, dossierViewSections, kept?.stamp)
     .catch((error: unknown) => {
       // Not visible (any more): nothing of it stays here.
       if (error instanceof NotFoundError) cache.forget(dossierId);
@@ -48,9 +48,9 @@ export async function getDossierBody(
     });
   if (read.sections === undefined && kept) return kept;
   if (read.sections === undefined) throw new Error('a read without a kept view always has its sections');
-  // Built from the same snapshot as the revision it is kept under, on the day it is kept for.
+  // Built from the same snapshot as the stamp it is kept under, on the day it is kept for.
   const view = assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier));
-  const built = { revision: read.row.viewRevision, version: view.version, body: Buffer.from(serialize(view)) };
+  const built = { stamp: read.stamp, version: view.version, body: Buffer.from(serialize(view)) };
   cache.set('dossier', dossierId, { ...built, day, storedAt: ctx.now.getTime() });
   return built;
 }

@@ -10,7 +10,8 @@
 export type ViewKind = 'dossier' | 'overview';
 
 export interface KeptView {
-  readonly revision: number;
+  /** The read's stamp the view was built at (the dossier's view_revision, and what else it reads). */
+  readonly stamp: string;
   readonly version: number;
   readonly body: Buffer;
 }

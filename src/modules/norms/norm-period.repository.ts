@@ -54,6 +54,12 @@ export const normPeriodRecordsSection: JsonSection<NormPeriodRecord[]> = {
 };
 
 /**
+ * A fingerprint of every period's whole row, as SQL text: a view built from the norm periods (the
+ * overview) is kept only while it is the same (dossiers/view-cache.ts).
+ */
+export const normPeriodsStamp = sql<string>`(select md5(string_agg(n::text, ',' order by n.id)) from norm_periods n)`;
+
+/**
  * Serializes additions (reads stay free), so two admins cannot both pass the "after every existing
  * period" check and append out of order. Held until the caller's transaction ends.
  */

@@ -15,7 +15,7 @@ import { idempotent } from '../idempotency/idempotency.service.js';
 import type { ServiceContext } from '../../core/service-context.js';
 import type { JsonSection } from '../../db/json-rows.js';
 import {
-  insertNormPeriod, listNormPeriodRecords, lockNormPeriodsForAppend, normPeriodRecordsSection, type NormPeriodRecord,
+  insertNormPeriod, listNormPeriodRecords, lockNormPeriodsForAppend, normPeriodRecordsSection, normPeriodsStamp, type NormPeriodRecord,
 } from './norm-period.repository.js';
 import type { CreateNormPeriodBody, NormPeriodPreview, NormPeriodView } from './norm-period.schemas.js';
 
@@ -37,6 +37,9 @@ export async function loadNormPeriods(db: Kysely<Database>): Promise<(NormPeriod
 }
 
 /** `loadNormPeriods` as a part of a one-statement read (`readDossier`). */
+/** A fingerprint of the norm periods as SQL text, for a kept view that reads them (dossiers/view-cache.ts). */
+export { normPeriodsStamp };
+
 export const normPeriodsSection: JsonSection<(NormPeriod & { id: string })[]> = {
   select: normPeriodRecordsSection.select,
   decode: (json) => normPeriodRecordsSection.decode(json).map(toNormPeriod),

@@ -4,7 +4,9 @@ import { problemResponses } from '../../http/problem-schemas.js';
 import { serviceContext } from '../../http/service-context.js';
 import { dossierIdParams } from '../dossiers/dossier.schemas.js';
 import { overviewSchema, settlementQuery, settlementSchema } from './overview.schemas.js';
-import { getOverview } from './overview.service.js';
+import { getOverview, getOverviewBody } from './overview.service.js';
+import { viewCacheOf } from '../dossiers/view-cache.js';
+import { sendJsonBytes } from '../../http/send-json-bytes.js';
 import { getSettlement } from './settlement.service.js';
 
 const tags = ['overview'];
@@ -16,7 +18,13 @@ export async function overviewRoutes(instance: FastifyInstance) {
     config: { access: 'dossier.read' },
     schema: { operationId: 'getOverview', summary: 'The dossier\'s overview',
       description: 'Computed totals of the dossier: debts, budget, aflosruimte and flags, from the stored records and the norms of the period.', tags, params: dossierIdParams, response: { 200: overviewSchema, ...problemResponses(400, 401, 403, 404) } },
-  }, async (request) => getOverview(serviceContext(request), request.params.id));
+  }, async (request, reply) => {
+    const cache = viewCacheOf(request.server.db, request.server.appConfig.viewCacheMb);
+    if (!cache) return getOverview(serviceContext(request), request.params.id);
+    // The route's own compiled serializer writes the bytes, so they are what it would have sent.
+    const view = await getOverviewBody(serviceContext(request), request.params.id, cache, (built) => reply.serialize(built) as string);
+    return sendJsonBytes(reply, view.body);
+  });
 
   app.get('/dossiers/:id/settlement', {
     config: { access: 'dossier.read' },

@@ -11,8 +11,10 @@ import { nextSteps, type BeslagvrijeVoet } from '../../domain/debt-urgency.js';
 import type { NormPeriod } from '../../domain/norms.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
-import { readDossier } from '../dossiers/dossier-gate.service.js';
-import { loadNormPeriods, normPeriodsSection } from '../norms/norm-period.service.js';
+import { readDossier, readDossierUnlessRevision, stampedAlsoBy } from '../dossiers/dossier-gate.service.js';
+import type { KeptView, ViewCache } from '../dossiers/view-cache.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { loadNormPeriods, normPeriodsSection, normPeriodsStamp } from '../norms/norm-period.service.js';
 import type { ServiceContext } from '../../core/service-context.js';
 import {
   debtFiguresSection, expenseFiguresSection, incomeFiguresSection, listDebtFigures, listExpenseFigures, listIncomeFigures,
@@ -148,15 +150,36 @@ export async function computeOverview(trx: Kysely<Database>, ctx: Pick<ServiceCo
   return assembleOverview(await loadOverviewInputs(trx, dossier), amsterdamDate(ctx.now));
 }
 
-const overviewSections = {
+// Besides the dossier's own rows the overview reads the norm periods: their fingerprint joins the
+// read's stamp, so a kept overview goes out only while both are unchanged.
+const overviewSections = stampedAlsoBy({
   debts: debtFiguresSection,
   incomes: incomeFiguresSection,
   expenses: expenseFiguresSection,
   normPeriods: normPeriodsSection,
-};
+}, normPeriodsStamp);
 
 /** One statement whatever the dossier holds: scope, figures, norm periods and audit together (readDossier). */
 export async function getOverview(ctx: ServiceContext, dossierId: string): Promise<OverviewView> {
   const { dossier, row, sections } = await readDossier(ctx, dossierId, { action: 'overview.read' }, overviewSections);
   return assembleOverview(readable(dossier, { figures: row, ...sections }), amsterdamDate(ctx.now));
+}
+
+/** `getOverview` as the bytes of its JSON, through the process's view cache (as `getDossierBody`). */
+export async function getOverviewBody(
+  ctx: ServiceContext, dossierId: string, cache: ViewCache, serialize: (view: OverviewView) => string,
+): Promise<KeptView> {
+  const day = amsterdamDate(ctx.now);
+  const kept = cache.get('overview', dossierId, day, ctx.now.getTime());
+  const read = await readDossierUnlessRevision(ctx, dossierId, { action: 'overview.read' }, overviewSections, kept?.stamp)
+    .catch((error: unknown) => {
+      if (error instanceof NotFoundError) cache.forget(dossierId);
+      throw error;
+    });
+  if (read.sections === undefined && kept) return kept;
+  if (read.sections === undefined) throw new Error('a read without a kept view always has its sections');
+  const view = assembleOverview(readable(read.dossier, { figures: read.row, ...read.sections }), day);
+  const built = { stamp: read.stamp, version: read.row.version, body: Buffer.from(serialize(view)) };
+  cache.set('overview', dossierId, { ...built, day, storedAt: ctx.now.getTime() });
+  return built;
 }
