@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkScreen, newPage, useE2e } from './support/harness.js';
-import { buildDossier, call, signInWith, tokenOf } from './support/roles.js';
+import { buildDossier, call, seedNamed, signInWith, tokenOf } from './support/roles.js';
 
 const e = useE2e();
 const THREE_WIDTHS = [390, 768, 1280] as const;
@@ -138,5 +138,45 @@ describe('the dossier\'s one-of-a-kind forms', () => {
       expect(hidden, `at ${width} px`).toEqual([]);
       await context.close();
     }
+  });
+
+  it('shows the resident\'s tick boxes and the admin\'s date fields the same way at three widths', async () => {
+    const token = await tokenOf(e.app, e.maatje);
+    const dossier = await buildDossier(e.app, token, 'Mila Visser');
+    const resident = { username: 'mila.visser', password: 'Duinpad-Zeemeeuw-73' };
+    const activated = await e.app.inject({ method: 'POST', url: '/api/v1/auth/activate', payload: { code: dossier.code, ...resident } });
+    expect(activated.statusCode, activated.body).toBe(200);
+    const phone = await newPage(e, 390);
+    await signInWith(phone.page, e.baseUrl, resident, 'Mijn overzicht');
+    const nav = phone.page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await nav.getByRole('link', { name: 'Mijn gegevens' }).click();
+    await phone.page.getByLabel('Zet mijn eigen verhaal ook in de PDF').check();
+    expect(await browserTickBoxes(phone.page)).toBe(0);
+    await checkScreen(phone.page, 'forms-resident-data', THREE_WIDTHS);
+    await nav.getByRole('link', { name: 'Toestemming' }).click();
+    await phone.page.getByRole('heading', { level: 1, name: 'Mijn toestemming' }).waitFor();
+    await checkScreen(phone.page, 'forms-resident-consent', THREE_WIDTHS);
+    await phone.context.close();
+
+    // The admin types a maatje's training date day first; a day that does not exist is refused at the field.
+    const admin = await seedNamed(e, 'admin', 'Beheer Schoon Schip');
+    const { context, page } = await newPage(e, 1280);
+    await signInWith(page, e.baseUrl, admin, 'Accounts');
+    await page.goto(`${e.baseUrl}/accounts/${e.maatje.id}`);
+    await page.getByLabel('Datum van de training').fill('31-02-2026');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByText('Deze datum klopt niet. Schrijf dag-maand-jaar, bijvoorbeeld 15-03-2026.').waitFor();
+    await page.getByLabel('Datum van de training').fill('27-02-2026');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByText('Opgeslagen.').waitFor();
+    const users = (await call(e.app, await tokenOf(e.app, admin), 'GET', '/users?limit=200')).json().items as { id: string; trainedAt: string | null }[];
+    expect(users.find((user) => user.id === e.maatje.id)?.trainedAt?.slice(0, 10)).toBe('2026-02-27');
+    await checkScreen(page, 'forms-admin-account', THREE_WIDTHS);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Normbedragen' }).click();
+    await page.getByLabel('Geldig vanaf').fill('31-06-2027');
+    await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
+    await page.getByText('Deze datum klopt niet. Schrijf dag-maand-jaar, bijvoorbeeld 01-07-2026.').waitFor();
+    await checkScreen(page, 'forms-admin-norms', THREE_WIDTHS);
+    await context.close();
   });
 });
