@@ -16,7 +16,7 @@ function browserTickBoxes(page: Page): Promise<number> {
 }
 
 describe('the dossier\'s one-of-a-kind forms', () => {
-  it('reads dates typed day first, refuses a day that does not exist in words, and offers the stored referral and checklist on a 412', async () => {
+  it('reads dates typed day first, refuses a day that does not exist in words, and offers the stored referral, checklist and questionnaire answers on a 412', async () => {
     const token = await tokenOf(e.app, e.maatje);
     const dossier = await buildDossier(e.app, token, 'Fatima El Amrani');
     await e.app.db.updateTable('dossiers').set({ phase: 'C' }).where('id', '=', dossier.id).execute();
@@ -81,6 +81,25 @@ describe('the dossier\'s one-of-a-kind forms', () => {
     await checklist.getByText('Opgeslagen.', { exact: true }).waitFor();
     const mine = (await call(e.app, token, 'GET', `/dossiers/${dossier.id}`)).json().checklist as { items: Record<string, string> };
     expect([mine.items.legitimatie, mine.items.meterstanden]).toEqual(['aanwezig', 'ontbreekt']);
+
+    // The questionnaire's answers: saved, then the same offer when another screen answered first.
+    const admin = await seedNamed(e, 'admin', 'Beheer Vragenlijsten');
+    const instrument = await call(e.app, await tokenOf(e.app, admin), 'POST', '/instruments',
+      { version: 'forms-1', name: 'Vragenlijst', items: [{ code: 'zorgen', minScore: 1, maxScore: 5, label: 'Hoeveel zorgen maakt u zich over geld?' }] });
+    expect(instrument.statusCode, instrument.body).toBe(201);
+    await page.reload();
+    const t0 = page.locator('.ss-panel').filter({ has: page.getByRole('heading', { name: 'Vragenlijst T0' }) });
+    await t0.getByLabel('Hoeveel zorgen maakt u zich over geld?').selectOption('4');
+    await t0.getByRole('button', { name: 'Vragenlijst T0 opslaan' }).click();
+    await t0.getByText('Vragenlijst T0 is opgeslagen.').waitFor();
+    const answered = (await call(e.app, token, 'GET', `/dossiers/${dossier.id}/measurements`)).json().items[0] as { version: number };
+    const otherAnswer = await call(e.app, token, 'PUT', `/dossiers/${dossier.id}/measurements/T0`, { instrumentVersion: 'forms-1', items: { zorgen: 2 } }, { 'if-match': `"${answered.version}"` });
+    expect(otherAnswer.statusCode, otherAnswer.body).toBe(200);
+    await t0.getByLabel('Hoeveel zorgen maakt u zich over geld?').selectOption('5');
+    await t0.getByRole('button', { name: 'Vragenlijst T0 opslaan' }).click();
+    await t0.getByText('Iemand anders heeft dit net gewijzigd').waitFor();
+    await t0.getByRole('button', { name: 'De opgeslagen versie gebruiken' }).click();
+    expect(await t0.getByLabel('Hoeveel zorgen maakt u zich over geld?').inputValue()).toBe('2');
     await context.close();
   });
 

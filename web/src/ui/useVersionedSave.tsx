@@ -1,8 +1,8 @@
 // Saving one versioned thing of a dossier with If-Match: the household, the story, the checklist,
-// the referral, a payment arrangement, a letter's dates, a confirmed balance. One behaviour for
-// all: a failed save leaves the form as it was; a 412 (someone saved first) keeps what was filled
-// in, shows what is stored now and offers "keep mine" (save again, now on the stored version) or
-// "take theirs" (the form takes the stored values).
+// the referral, a payment arrangement, a questionnaire's answers, a letter's dates, a confirmed
+// balance. One behaviour for all: a failed save leaves the form as it was; a 412 (someone saved
+// first) keeps what was filled in, shows what is stored now and offers "keep mine" (save again,
+// now on the stored version) or "take theirs" (the form takes the stored values).
 import { useState, type ReactNode } from 'react';
 import { ApiProblem, ifMatch } from '../api/client';
 import { t } from '../text';
@@ -68,8 +68,10 @@ export function useVersionedSave<Values, Stored extends { version: number }>({ v
  * What a save said: "Opgeslagen.", the error in words, or the conflict offer. "Keep mine" sends the
  * form again (on the stored version by now); "take theirs" puts the stored values in the form.
  */
-export function SaveOutcome<Values, Stored>({ saving, theirs, onKeepMine, onTakeTheirs, renderError }: {
+export function SaveOutcome<Values, Stored>({ saving, theirs, onKeepMine, onTakeTheirs, renderError, savedText = t.saved }: {
   saving: VersionedSave<Values, Stored>;
+  /** What a save said when it went through; "Opgeslagen." unless the form says more. */
+  savedText?: string;
   /** A section's own wording of the API's refusals (letters); otherwise the app's sentence per code. */
   renderError?: (error: unknown) => ReactNode;
   theirs: (stored: Stored) => ReactNode;
@@ -79,7 +81,7 @@ export function SaveOutcome<Values, Stored>({ saving, theirs, onKeepMine, onTake
   const { saved, error, conflict } = saving;
   return (
     <>
-      {saved && <StatusMessage>{t.saved}</StatusMessage>}
+      {saved && <StatusMessage>{savedText}</StatusMessage>}
       {renderError && error ? renderError(error) : <ErrorMessage error={error} />}
       {conflict && (
         <ConflictNotice

@@ -258,36 +258,33 @@ function Referral({ dossier }: { dossier: Dossier }) {
 type Instrument = Schemas['Instrument'];
 type Measurement = Schemas['Measurement'];
 
+type Answers = Record<string, string>;
+
+function answersForm(instrument: Instrument, stored: Measurement | undefined): Answers {
+  return Object.fromEntries(instrument.items.map((item) => [item.code, stored?.items[item.code] !== undefined ? String(stored.items[item.code]) : '']));
+}
+
 function MeasurementForm({ dossierId, moment, instrument, existing }: { dossierId: string; moment: 'T0' | 'T1' | 'T2'; instrument: Instrument; existing?: Measurement }) {
   const refresh = useRefreshDossier(dossierId);
-  const { register, handleSubmit, formState } = useForm<Record<string, string>>({
-    defaultValues: Object.fromEntries(instrument.items.map((item) => [item.code, existing?.items[item.code] !== undefined ? String(existing.items[item.code]) : ''])),
+  const { register, handleSubmit, formState, reset } = useForm<Answers>({ defaultValues: answersForm(instrument, existing) });
+  const saving = useVersionedSave<Answers, Measurement>({
+    version: existing?.version,
+    refresh,
+    write: (values, header) => unwrap(api.PUT('/api/v1/dossiers/{id}/measurements/{moment}', {
+      params: { path: { id: dossierId, moment }, header } as never,
+      body: { instrumentVersion: instrument.version, items: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)])) },
+    })),
   });
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const submit = handleSubmit(async (values) => {
-    setError(undefined);
-    setSaved(false);
-    const items = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]));
-    try {
-      await unwrap(api.PUT('/api/v1/dossiers/{id}/measurements/{moment}', {
-        params: { path: { id: dossierId, moment }, header: existing ? { 'if-match': ifMatch(existing.version) } : {} } as never,
-        body: { instrumentVersion: instrument.version, items },
-      }));
-      setSaved(true);
-      await refresh();
-    } catch (caught) {
-      setError(caught);
-    }
-  });
+  const submit = handleSubmit(saving.save);
   const scores = (item: Instrument['items'][number]) => Object.fromEntries(
     Array.from({ length: item.maxScore - item.minScore + 1 }, (_, i) => [String(item.minScore + i), String(item.minScore + i)]),
   );
   return (
     <div className="ss-panel">
       <Heading3>Vragenlijst {moment}</Heading3>
-      {saved && <StatusMessage>{t.phaseC.measurementDone(moment)}</StatusMessage>}
-      <ErrorMessage error={error} />
+      <SaveOutcome saving={saving} savedText={t.phaseC.measurementDone(moment)} onKeepMine={() => void submit()}
+        onTakeTheirs={(stored) => reset(answersForm(instrument, stored))}
+        theirs={(stored) => <StoredFacts facts={instrument.items.map((item) => [item.label ?? item.code, stored.items[item.code] !== undefined ? String(stored.items[item.code]) : t.notFilled])} />} />
       <form className="utrecht-form" onSubmit={submit} noValidate>
         <div className="ss-grid-fields">
           {instrument.items.map((item) => (
