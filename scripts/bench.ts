@@ -10,7 +10,7 @@ import pg from 'pg';
 import { createPostgresPool, kyselyOnPool } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import { BENCH_DEBT, type BenchFixtures } from './bench/fixtures.js';
-import { cpuPerRequest } from './bench/cpu.js';
+import { cpuHeader, cpuPerRequest } from './bench/cpu.js';
 import { benchPdf, PDF_BENCH_RENDERERS, PDF_P99_TARGET } from './bench/pdf.js';
 
 // `npm run bench -- --stats`: the evaluator's tables on 100 000 synthetic dossiers (scripts/bench/stats.ts).
@@ -27,6 +27,8 @@ interface Scenario {
   ceiling?: boolean;
   /** The targets of issue 18: throughput at least this share of the ceiling's, p99 at most this multiple of the ceiling's. */
   target?: { minThroughput: number; maxP99?: number };
+  /** Runs against a second server that keeps no views (VIEW_CACHE_MB=0): every read builds its view, as the first read after a change does. */
+  nothingKept?: boolean;
   request: (fixtures: BenchFixtures) => { path: string; headers?: Record<string, string>; requests?: BenchRequest[] };
 }
 
@@ -90,6 +92,20 @@ const SCENARIOS: Scenario[] = [
   // Writes go to dossiers of their own, one per connection, so the read scenarios' dossier stays as seeded.
   { name: 'debt create (POST /dossiers/{id}/debts)', target: { minThroughput: 0.25 }, request: (f) => ({ path: '/', requests: createRequests(f) }) },
   { name: 'debt edit (PATCH …/debts/{debtId}, If-Match)', target: { minThroughput: 0.25 }, request: (f) => ({ path: '/', requests: patchRequests(f) }) },
+  // The reads above find the view their process kept (the dossier does not change during the run);
+  // these build it on every read, as the first read after a change does.
+  {
+    name: 'dossier read, no kept view (VIEW_CACHE_MB=0)',
+    nothingKept: true,
+    target: { minThroughput: 0.35, maxP99: 3 },
+    request: (f) => ({ path: `/api/v1/dossiers/${f.dossierId}`, headers: { authorization: `Bearer ${f.maatjeToken}` } }),
+  },
+  {
+    name: 'overview, no kept view (VIEW_CACHE_MB=0)',
+    nothingKept: true,
+    target: { minThroughput: 0.35, maxP99: 3 },
+    request: (f) => ({ path: `/api/v1/dossiers/${f.dossierId}/overview`, headers: { authorization: `Bearer ${f.maatjeToken}` } }),
+  },
 ];
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -106,9 +122,10 @@ async function admin(sql: string) {
   }
 }
 
-async function startServer(databaseUrl: string) {
+async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}) {
   const env = {
     ...process.env,
+    ...extraEnv,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'warn',
     // The PDF pool keeps its defaults (the target is about default settings); the per-person
@@ -155,18 +172,49 @@ function serverMemory(pid: number | undefined): string {
 
 const verdict = (ok: boolean) => (ok ? 'holds' : 'MISSED');
 
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+async function stopServer(server: Server) {
+  server.child.kill('SIGTERM');
+  await new Promise((resolve) => server.child.once('exit', resolve));
+}
+
+/** The server a scenario runs against: the main one, or one that keeps no views (started when first needed). */
+function serverFor(main: Server, databaseUrl: string) {
+  let plain: Promise<Server> | undefined;
+  return {
+    async of(scenario: Scenario) {
+      if (!scenario.nothingKept) return main;
+      plain ??= startServer(databaseUrl, { VIEW_CACHE_MB: '0' });
+      return plain;
+    },
+    async stop() {
+      if (plain) await stopServer(await plain);
+    },
+  };
+}
+
+const baseOf = (server: Server) => `http://127.0.0.1:${server.port}`;
+
 /** The scenarios' table against the ceiling, the PDF scenario and the server's memory at the end. */
-async function tableAndPdf(base: string, server: Awaited<ReturnType<typeof startServer>>) {
+async function tableAndPdf(server: Server, databaseUrl: string) {
+  const base = baseOf(server);
   const rows: { scenario: Scenario; rps: number; p50: number; p99: number; errors: number }[] = [];
-  for (const scenario of SCENARIOS) {
-    const result = await run(base, scenario.request(server.fixtures));
-    rows.push({
-      scenario,
-      rps: Math.round(result.requests.average),
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      errors: result.errors + result.non2xx,
-    });
+  const servers = serverFor(server, databaseUrl);
+  try {
+    for (const scenario of SCENARIOS) {
+      const target = await servers.of(scenario);
+      const result = await run(baseOf(target), scenario.request(target.fixtures));
+      rows.push({
+        scenario,
+        rps: Math.round(result.requests.average),
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.non2xx,
+      });
+    }
+  } finally {
+    await servers.stop();
   }
   const ceiling = rows.find((r) => r.scenario.name.startsWith('bare + one query'));
   if (!ceiling) throw new Error('bench: no ceiling scenario');
@@ -202,18 +250,25 @@ await migrationDb.destroy();
 
 const server = await startServer(databaseUrl);
 try {
-  const base = `http://127.0.0.1:${server.port}`;
   if (process.argv.includes('--cpu')) {
     // BENCH_ONLY: a part of the scenario names, to measure one of them.
     const only = process.env.BENCH_ONLY;
-    const chosen = SCENARIOS.filter((s) => only === undefined || s.name.includes(only));
-    await cpuPerRequest(base, server.child.pid as number, adminUrl, database,
-      chosen.map((s) => ({ name: s.name, request: s.request(server.fixtures) })), Number(process.env.BENCH_REQUESTS ?? 3000), CONNECTIONS);
+    const servers = serverFor(server, databaseUrl);
+    const amount = Number(process.env.BENCH_REQUESTS ?? 3000);
+    process.stdout.write(`${cpuHeader(amount, CONNECTIONS)}\n`);
+    try {
+      for (const scenario of SCENARIOS.filter((s) => only === undefined || s.name.includes(only))) {
+        const target = await servers.of(scenario);
+        await cpuPerRequest(baseOf(target), target.child.pid as number, adminUrl, database,
+          [{ name: scenario.name, request: scenario.request(target.fixtures) }], amount, CONNECTIONS);
+      }
+    } finally {
+      await servers.stop();
+    }
   } else {
-    await tableAndPdf(base, server);
+    await tableAndPdf(server, databaseUrl);
   }
 } finally {
-  server.child.kill('SIGTERM');
-  await new Promise((resolve) => server.child.once('exit', resolve));
+  await stopServer(server);
   await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
 }

@@ -31,12 +31,15 @@ async function backendPids(adminUrl: string, database: string): Promise<number[]
   }
 }
 
+export function cpuHeader(amount: number, connections: number): string {
+  return `\nCPU per request (${amount} requests, ${connections} connections): server ms | PostgreSQL ms | total ms`;
+}
+
 export async function cpuPerRequest(
   base: string, serverPid: number, adminUrl: string, database: string, scenarios: { name: string; request: Request }[],
   amount: number, connections: number,
 ) {
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`\nCPU per request (${amount} requests, ${connections} connections): server ms | PostgreSQL ms | total ms`);
   for (const { name, request } of scenarios) {
     // Warm up (JIT, prepared statements on every pooled connection), then measure.
     await autocannon({ url: `${base}${request.path}`, headers: request.headers, requests: request.requests, connections, amount: Math.min(amount, 500) });

@@ -57,7 +57,7 @@ async function openDossier(app: FastifyInstance, residentId: string, locationId:
 }
 
 export async function seedBenchFixtures(app: FastifyInstance): Promise<BenchFixtures> {
-  const location = await app.db.insertInto('locations').values({ name: 'Bench BuurtWerkKamer', city: 'Amsterdam' })
+  const location = await app.db.insertInto('locations').values({ name: `Bench BuurtWerkKamer ${randomUUID().slice(0, 8)}`, city: 'Amsterdam' })
     .returning('id').executeTakeFirstOrThrow();
   const residentId = await user(app, 'resident', location.id, 'resident');
   const maatjeId = await user(app, 'maatje', location.id, 'maatje');
