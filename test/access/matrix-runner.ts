@@ -86,7 +86,9 @@ export function describeMatrix(name: string, includes: (route: string) => boolea
     world = await buildWorld(h.app);
   });
 
-  describe(`authorization matrix: ${name}`, () => {
+  // A row tries every actor on every object; password and PDF rows took 20-34 s on a loaded 2-core
+  // machine, beyond the suite's default of 30 s.
+  describe(`authorization matrix: ${name}`, { timeout: 180_000 }, () => {
     it('has a row for every registered route and no row for a route that does not exist', () => {
       const registered = h.app.routeInventory.map((r) => `${r.method} ${r.url}`).sort();
       const listed = Object.keys(matrix.routes).sort();
