@@ -10,7 +10,7 @@ import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
 import { inDossier, type DossierContext, type ServiceContext } from '../../core/service-context.js';
 import {
-  deleteChildIfVersion, findChild, insertChild, listChildren, updateChildIfVersion, type ChildTable,
+  childRow, deleteChildIfVersion, findChild, listChildren, updateChildIfVersion, type ChildTable,
   type ManagedChildColumn,
 } from './dossier-children.repository.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
@@ -75,15 +75,16 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
     },
 
     async create(ctx: ServiceContext, dossierId: string, body: CreateBody, idempotencyKey: string | undefined) {
-      return withDossier(ctx, dossierId, { action: `${resource.name}.created`, write: true }, async (trx, dossier, note) => {
+      return withDossier(ctx, dossierId, { action: `${resource.name}.created`, write: true }, async (trx, dossier, note, finishWithInsert) => {
         note.details = { fields: Object.keys(body) };
         const operation = `${resource.name}.create:${dossier.id}`;
         const result = await idempotent(trx, { userId: ctx.actor.userId, key: idempotencyKey, operation, payload: body, now: ctx.now, cipher: ctx.cipher }, async () => {
           const id = randomUUID();
           const scoped = inDossier(ctx, dossier);
           const values = await resource.newRow(trx, scoped, id, body);
-          const row = await insertChild(trx, resource.table, dossier, values, { id, now: ctx.now, createdBy: ctx.actor.userId });
           afterChange(note);
+          // The insert travels with the gate's mark and audit row: one statement.
+          const row = await finishWithInsert(resource.table, childRow<T>(values, dossier, { id, now: ctx.now, createdBy: ctx.actor.userId }));
           return { statusCode: 201, body: resource.toView(row, scoped) };
         });
         // A replay creates nothing: the caller reads back the earlier result.

@@ -2,7 +2,8 @@
 // caller's scope (not visible = 404, identical to nonexistent), refuses writes a dossier's state
 // forbids, runs the work and writes the audit row in the same transaction. A denial is audited
 // outside the rolled-back transaction so it is never lost.
-import type { Transaction } from 'kysely';
+import type { Insertable, Selectable, Transaction } from 'kysely';
+import type { ChildTable } from './dossier-children.repository.js';
 import type { AuditAction } from '../../audit/audit-actions.js';
 import { auditValues, recordAudit, type AuditEvent } from '../../audit/audit.js';
 import type { JsonSection, SectionResults } from '../../db/json-rows.js';
@@ -11,7 +12,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError } from '../../lib
 import type { ServiceContext } from '../../core/service-context.js';
 import { passGate, type DossierCore, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
 import {
-  findDataKeyAfterLock, findDossierForSystem, findVisibleDossierCore, insertDataKey, touchDossierAndAudit, type DossierGateRow,
+  findDataKeyAfterLock, findDossierForSystem, findVisibleDossierCore, insertDataKey, insertTouchAndAudit, touchDossierAndAudit, type DossierGateRow,
 } from './dossier-gate.repository.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
 
@@ -45,11 +46,18 @@ export interface AuditNote {
   invalidatesOverview?: boolean;
 }
 
+/**
+ * A write's last statement when it inserts one row of the dossier's tables: the insert goes with
+ * the gate's mark on the dossier row and its audit row (one round trip instead of two). The note
+ * must be complete by then; the gate writes nothing more after it. Answers the inserted row.
+ */
+export type FinishWithInsert = <T extends ChildTable>(table: T, row: Insertable<Database[T]>) => Promise<Selectable<Database[T]>>;
+
 export async function withDossier<T>(
   ctx: ServiceContext,
   dossierId: string,
   operation: DossierOperation,
-  work: (trx: Transaction<Database>, dossier: DossierCore, note: AuditNote) => Promise<T>,
+  work: (trx: Transaction<Database>, dossier: DossierCore, note: AuditNote, finishWithInsert: FinishWithInsert) => Promise<T>,
 ): Promise<T> {
   let disclosed: string | undefined;
   const outcome = await ctx.db.transaction().execute(async (trx) => {
@@ -58,14 +66,7 @@ export async function withDossier<T>(
     if (operation.write) assertWritable(found, operation);
     const dossier = await withCipher(trx, ctx, found, operation.write);
     const note: AuditNote = {};
-    let result: T;
-    try {
-      result = await work(trx, dossier, note);
-    } catch (error) {
-      if (error instanceof PreconditionFailedError) disclosed = dossier.id;
-      throw error;
-    }
-    const audit: AuditEvent = {
+    const audit = (): AuditEvent => ({
       action: note.action ?? operation.action,
       outcome: 'success',
       actorUserId: ctx.actor.userId,
@@ -73,14 +74,26 @@ export async function withDossier<T>(
       dossierId: dossier.id,
       requestId: ctx.requestId,
       details: note.details,
+    });
+    const touch = () => ({ now: ctx.now, bumpVersion: !operation.versionedByWork, clearOverviewConfirmation: note.invalidatesOverview === true });
+    let finished = false;
+    const finishWithInsert: FinishWithInsert = async (table, row) => {
+      if (!operation.write || finished) throw new Error('finishWithInsert: only a write, and only once');
+      finished = true;
+      return await insertTouchAndAudit(trx, dossier.id, touch(), auditValues(audit()), table, row as Record<string, unknown>) as never;
     };
+    let result: T;
+    try {
+      result = await work(trx, dossier, note, finishWithInsert);
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) disclosed = dossier.id;
+      throw error;
+    }
     // A write's mark on the dossier row and its audit row are one statement: one round trip less.
     if (operation.write) {
-      await touchDossierAndAudit(trx, dossier.id, {
-        now: ctx.now, bumpVersion: !operation.versionedByWork, clearOverviewConfirmation: note.invalidatesOverview === true,
-      }, auditValues(audit));
+      if (!finished) await touchDossierAndAudit(trx, dossier.id, touch(), auditValues(audit()));
     } else {
-      await recordAudit(trx, audit);
+      await recordAudit(trx, audit());
     }
     return { found: true as const, result };
   }).catch(async (error: unknown) => {
