@@ -95,7 +95,9 @@ describe('GET /dossiers/{id}/export.json', () => {
     const internal = new Set(['id', 'dossier_id', 'created_by', 'updated_by', 'recorded_by', 'assigned_by', 'ended_by', 'overview_confirmed_by',
       'actor_id', 'resident_id', 'maatje_id', 'version', 'seq', 'password_hash', 'failed_login_count', 'login_blocked_until', 'withdrawn_by',
       // Set only on an erased dossier's anonymous remainder, which no resident can export.
-      'erased_at']);
+      'erased_at',
+      // The id of the last transaction that wrote the dossier: it tells a kept view is current, nothing about the resident.
+      'view_revision']);
     const camel = (column: string) => column.replace(/_encrypted$/, '').replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
     // Column groups that the export nests under one object.
     const nested: [RegExp, string][] = [[/^(?:bvv|vtlb)_official_cents$/, 'amount_cents'], [/^household_(.*)$/, '$1'], [/^consent_(.*)$/, '$1'], [/^(?:bvv|vtlb)_official_(.*)$/, '$1'],
