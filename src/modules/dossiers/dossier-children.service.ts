@@ -75,7 +75,7 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
     },
 
     async create(ctx: ServiceContext, dossierId: string, body: CreateBody, idempotencyKey: string | undefined) {
-      return withDossier(ctx, dossierId, { action: `${resource.name}.created`, write: true }, async (trx, dossier, note, finishWithInsert) => {
+      return withDossier(ctx, dossierId, { action: `${resource.name}.created`, write: true }, async (trx, dossier, note, finish) => {
         note.details = { fields: Object.keys(body) };
         const operation = `${resource.name}.create:${dossier.id}`;
         const result = await idempotent(trx, { userId: ctx.actor.userId, key: idempotencyKey, operation, payload: body, now: ctx.now, cipher: ctx.cipher }, async () => {
@@ -84,7 +84,7 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
           const values = await resource.newRow(trx, scoped, id, body);
           afterChange(note);
           // The insert travels with the gate's mark and audit row: one statement.
-          const row = await finishWithInsert(resource.table, childRow<T>(values, dossier, { id, now: ctx.now, createdBy: ctx.actor.userId }));
+          const row = await finish.insert(resource.table, childRow<T>(values, dossier, { id, now: ctx.now, createdBy: ctx.actor.userId }));
           return { statusCode: 201, body: resource.toView(row, scoped) };
         });
         // A replay creates nothing: the caller reads back the earlier result.
@@ -94,13 +94,16 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
     },
 
     async patch(ctx: ServiceContext, dossierId: string, id: string, version: number, body: PatchBody) {
-      return withDossier(ctx, dossierId, { action: `${resource.name}.updated`, write: true }, async (trx, dossier, note) => {
+      return withDossier(ctx, dossierId, { action: `${resource.name}.updated`, write: true }, async (trx, dossier, note, finish) => {
         note.details = { fields: Object.keys(body) };
         const scoped = inDossier(ctx, dossier);
         const changes = await resource.changes(trx, scoped, id, body);
-        const row = await updateChildIfVersion(trx, resource.table, dossier, id, version, changes, ctx.now);
-        if (!row) return staleOrMissing(trx, ctx, dossier, id);
         afterChange(note);
+        // The update travels with the gate's mark and audit row; when the version is stale it
+        // changes nothing, and the refusal below takes the mark and the audit row back with it.
+        const row = await finish.update(resource.table, { id, version, changes: changes as Updateable<Database[T]> },
+          () => updateChildIfVersion(trx, resource.table, dossier, id, version, changes, ctx.now));
+        if (!row) return staleOrMissing(trx, ctx, dossier, id);
         return resource.toView(row, scoped);
       });
     },

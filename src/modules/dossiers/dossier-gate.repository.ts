@@ -139,6 +139,61 @@ export async function insertTouchAndAudit(
   return written;
 }
 
+/**
+ * The same for an edit of one row with If-Match: the update (no row when the version is stale),
+ * the mark and the audit row in one prepared statement, compiled once per table, set of changed
+ * columns and kind of mark. An edit whose shape is new after `MAX_UPDATE_SHAPES` others answers
+ * undefined: the caller then sends the update and the mark apart, so the statements a connection
+ * keeps prepared stay bounded whatever the bodies.
+ */
+const MAX_UPDATE_SHAPES = 64;
+const updateShapes = new Set<string>();
+const updateTouchStatement = statementTemplates((shape: string) => {
+  const { table, bumpVersion, clearOverviewConfirmation, columns } = JSON.parse(shape) as {
+    table: string; bumpVersion: boolean; clearOverviewConfirmation: boolean; columns: string[];
+  };
+  const names = [...columns.map((column) => `row.${column}`), 'rowId', 'rowVersion', 'touchedId', 'now', ...AUDIT_COLUMNS];
+  type Values = Record<string, unknown>;
+  // As insertTouchStatement: the columns come from changes the caller's own types checked.
+  return statementTemplate<Values, Record<string, unknown>>(names, (db, values) => (db as unknown as Kysely<any>)
+    .with('written', (qc) => qc.updateTable(table)
+      .set((eb: any) => ({
+        ...Object.fromEntries(columns.map((column) => [column, values[`row.${column}`]])),
+        updatedAt: values.now,
+        version: eb('version', '+', 1),
+      }))
+      .where('dossierId', '=', values.touchedId).where('id', '=', values.rowId).where('version', '=', values.rowVersion)
+      .returningAll())
+    .with('touched', (qc) => qc.updateTable('dossiers')
+      .set((eb: any) => ({
+        updatedAt: values.now,
+        ...(bumpVersion ? { version: eb('version', '+', 1) } : {}),
+        ...(clearOverviewConfirmation ? { overviewConfirmedAt: null, overviewConfirmedBy: null } : {}),
+      }))
+      .where('id', '=', values.touchedId))
+    .with('audited', (qc) => qc.insertInto('auditEvents').values(Object.fromEntries(AUDIT_COLUMNS.map((column) => [column, values[column]]))))
+    .selectFrom('written').selectAll());
+});
+
+/** The edited row, null when its version was stale (or it is gone), undefined when the caller must send the edit apart. */
+export async function updateTouchAndAudit(
+  db: Kysely<Database>, dossierId: string,
+  touch: { now: Date; bumpVersion: boolean; clearOverviewConfirmation: boolean },
+  audit: TouchAudit,
+  table: string, row: { id: string; version: number; changes: Record<string, unknown> },
+): Promise<Record<string, unknown> | null | undefined> {
+  const columns = Object.keys(row.changes).filter((column) => row.changes[column] !== undefined).sort();
+  const shape = JSON.stringify({ table, bumpVersion: touch.bumpVersion, clearOverviewConfirmation: touch.clearOverviewConfirmation, columns });
+  if (!updateShapes.has(shape)) {
+    if (updateShapes.size >= MAX_UPDATE_SHAPES) return undefined;
+    updateShapes.add(shape);
+  }
+  const values: Record<string, unknown> = { ...audit, touchedId: dossierId, now: touch.now, rowId: row.id, rowVersion: row.version };
+  for (const column of columns) values[`row.${column}`] = row.changes[column];
+  const [written] = await updateTouchStatement(shape)(db, values);
+  return written ?? null;
+}
+
 /** Any change to debts, incomes, expenses or the household makes the confirmed overview stale. */
 export async function clearOverviewConfirmation(db: Kysely<Database>, dossier: DossierRef) {
   await db.updateTable('dossiers')

@@ -2,7 +2,7 @@
 // caller's scope (not visible = 404, identical to nonexistent), refuses writes a dossier's state
 // forbids, runs the work and writes the audit row in the same transaction. A denial is audited
 // outside the rolled-back transaction so it is never lost.
-import type { Insertable, Selectable, Transaction } from 'kysely';
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
 import type { ChildTable } from './dossier-children.repository.js';
 import type { AuditAction } from '../../audit/audit-actions.js';
 import { auditValues, recordAudit, type AuditEvent } from '../../audit/audit.js';
@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError } from '../../lib
 import type { ServiceContext } from '../../core/service-context.js';
 import { passGate, type DossierCore, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
 import {
-  findDataKeyAfterLock, findDossierForSystem, findVisibleDossierCore, insertDataKey, insertTouchAndAudit, touchDossierAndAudit, type DossierGateRow,
+  findDataKeyAfterLock, findDossierForSystem, findVisibleDossierCore, insertDataKey, insertTouchAndAudit, touchDossierAndAudit, updateTouchAndAudit, type DossierGateRow,
 } from './dossier-gate.repository.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
 
@@ -53,11 +53,26 @@ export interface AuditNote {
  */
 export type FinishWithInsert = <T extends ChildTable>(table: T, row: Insertable<Database[T]>) => Promise<Selectable<Database[T]>>;
 
+/**
+ * The same for an edit of one row with If-Match: answers the edited row, or undefined when its
+ * version was stale or it is gone (the caller refuses, and the mark and audit row go back with the
+ * transaction).
+ */
+export type FinishWithUpdate = <T extends ChildTable>(
+  table: T, row: { id: string; version: number; changes: Updateable<Database[T]> },
+  apart: () => Promise<Selectable<Database[T]> | undefined>,
+) => Promise<Selectable<Database[T]> | undefined>;
+
+export interface FinishWrite {
+  insert: FinishWithInsert;
+  update: FinishWithUpdate;
+}
+
 export async function withDossier<T>(
   ctx: ServiceContext,
   dossierId: string,
   operation: DossierOperation,
-  work: (trx: Transaction<Database>, dossier: DossierCore, note: AuditNote, finishWithInsert: FinishWithInsert) => Promise<T>,
+  work: (trx: Transaction<Database>, dossier: DossierCore, note: AuditNote, finish: FinishWrite) => Promise<T>,
 ): Promise<T> {
   let disclosed: string | undefined;
   const outcome = await ctx.db.transaction().execute(async (trx) => {
@@ -77,14 +92,28 @@ export async function withDossier<T>(
     });
     const touch = () => ({ now: ctx.now, bumpVersion: !operation.versionedByWork, clearOverviewConfirmation: note.invalidatesOverview === true });
     let finished = false;
-    const finishWithInsert: FinishWithInsert = async (table, row) => {
-      if (!operation.write || finished) throw new Error('finishWithInsert: only a write, and only once');
+    const start = () => {
+      if (!operation.write || finished) throw new Error('finish: only a write, and only once');
       finished = true;
-      return await insertTouchAndAudit(trx, dossier.id, touch(), auditValues(audit()), table, row as Record<string, unknown>) as never;
+    };
+    const finish: FinishWrite = {
+      insert: async (table, row) => {
+        start();
+        return await insertTouchAndAudit(trx, dossier.id, touch(), auditValues(audit()), table, row as Record<string, unknown>) as never;
+      },
+      update: async (table, row, apart) => {
+        start();
+        const written = await updateTouchAndAudit(trx, dossier.id, touch(), auditValues(audit()), table,
+          row as { id: string; version: number; changes: Record<string, unknown> });
+        if (written !== undefined) return (written ?? undefined) as never;
+        // Too many shapes of edit already: the edit alone, then the mark and audit row as usual.
+        finished = false;
+        return apart();
+      },
     };
     let result: T;
     try {
-      result = await work(trx, dossier, note, finishWithInsert);
+      result = await work(trx, dossier, note, finish);
     } catch (error) {
       if (error instanceof PreconditionFailedError) disclosed = dossier.id;
       throw error;
