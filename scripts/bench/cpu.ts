@@ -9,15 +9,30 @@ type Request = { path: string; headers?: Record<string, string>; requests?: NonN
 
 const TICKS_PER_SECOND = 100;
 
-function cpuTicks(pid: number): number {
+/** User and system CPU ticks of a process; undefined once it has exited. */
+function cpuTicks(pid: number): number | undefined {
   try {
     // Fields after the command name: state is field 3, utime 14 and stime 15 (1-based).
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return Number(fields[11]) + Number(fields[12]);
   } catch {
-    return 0;
+    return undefined;
   }
+}
+
+/**
+ * CPU ticks the backends of `database` used between two looks: those alive at both, and those
+ * that started in between in full. A backend that ended in between (an idle connection the pool
+ * closed) is left out; it was idle.
+ */
+async function backendTicks(adminUrl: string, database: string): Promise<Map<number, number>> {
+  const ticks = new Map<number, number>();
+  for (const pid of await backendPids(adminUrl, database)) {
+    const used = cpuTicks(pid);
+    if (used !== undefined) ticks.set(pid, used);
+  }
+  return ticks;
 }
 
 async function backendPids(adminUrl: string, database: string): Promise<number[]> {
@@ -43,12 +58,13 @@ export async function cpuPerRequest(
   for (const { name, request } of scenarios) {
     // Warm up (JIT, prepared statements on every pooled connection), then measure.
     await autocannon({ url: `${base}${request.path}`, headers: request.headers, requests: request.requests, connections, amount: Math.min(amount, 500) });
-    const pids = await backendPids(adminUrl, database);
-    const serverBefore = cpuTicks(serverPid);
-    const pgBefore = pids.map(cpuTicks);
+    const pgBefore = await backendTicks(adminUrl, database);
+    const serverBefore = cpuTicks(serverPid) ?? 0;
     const result = await autocannon({ url: `${base}${request.path}`, headers: request.headers, requests: request.requests, connections, amount });
-    const server = (cpuTicks(serverPid) - serverBefore) * (1000 / TICKS_PER_SECOND) / amount;
-    const database_ = pids.map(cpuTicks).reduce((sum, ticks, i) => sum + ticks - (pgBefore[i] as number), 0) * (1000 / TICKS_PER_SECOND) / amount;
+    const server = ((cpuTicks(serverPid) ?? 0) - serverBefore) * (1000 / TICKS_PER_SECOND) / amount;
+    let pgTicks = 0;
+    for (const [pid, after] of await backendTicks(adminUrl, database)) pgTicks += after - (pgBefore.get(pid) ?? 0);
+    const database_ = pgTicks * (1000 / TICKS_PER_SECOND) / amount;
     const bad = result.errors + result.non2xx;
     out(`${name} | ${server.toFixed(2)} | ${database_.toFixed(2)} | ${(server + database_).toFixed(2)}${bad ? ` (${bad} non-2xx/errors)` : ''}`);
   }
