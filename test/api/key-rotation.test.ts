@@ -168,4 +168,28 @@ describe('npm run keys:rotate', () => {
     const again = await rotateKeys(t.db, createKeyring([newKey]), { now: () => new Date() });
     expect(again).toMatchObject({ dossiersTotal: 0, dossiersDone: 0, keysCreated: 0, keysRewrapped: 0, valuesReencrypted: 0, masterValuesReencrypted: 0 });
   }, 180_000);
+
+  // A write locks its dossier first and then references the acting account (a new row's
+  // created_by takes a key-share lock on it). Re-encrypting that account's name moves the view
+  // stamp of the account's dossiers, so the rotation waits for the write's dossier while holding
+  // the account's row: its own lock on that row must not also shut out the write's reference, or
+  // the two wait for each other and PostgreSQL ends one (a deadlock the test above hit under load).
+  it('re-encrypts an account name while a write to one of its dossiers references that account (skipped on PGlite: its one connection cannot hold a write open beside the rotation)', async ({ skip }) => {
+    if (t.kind !== 'server') return skip();
+    await t.db.updateTable('users').set({ displayNameEncrypted: 'p.CANARY-rotation-busy-maatje' }).where('id', '=', maatje.id).execute();
+    let rotation: Promise<{ report?: unknown; error?: unknown }> | undefined;
+    await t.db.transaction().execute(async (write) => {
+      await sql`SELECT 1 FROM dossiers WHERE id = ${dossiers[0]} FOR UPDATE`.execute(write);
+      rotation = rotateKeys(t.db, createKeyring([newKey]), { now: () => new Date() }).then((report) => ({ report }), (error: unknown) => ({ error }));
+      // The rotation has the account's row and waits for the dossier this write holds.
+      const waitingOnTheDossier = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE "users"%'`.execute(t.db)).rows[0]?.n);
+      await expect.poll(waitingOnTheDossier, { timeout: 60_000 }).toBe(1);
+      // Now the write references the account, as inserting its row does.
+      await sql`SELECT 1 FROM users WHERE id = ${maatje.id} FOR KEY SHARE`.execute(write);
+    });
+    expect(await rotation).toEqual({ report: expect.objectContaining({ masterValuesReencrypted: 1 }) });
+    const stored = await t.db.selectFrom('users').select('displayNameEncrypted').where('id', '=', maatje.id).executeTakeFirstOrThrow();
+    expect(stored.displayNameEncrypted.startsWith('v1.new.')).toBe(true);
+  }, 120_000);
 });

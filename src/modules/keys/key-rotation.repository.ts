@@ -65,14 +65,18 @@ export async function replaceValue(db: Kysely<Database>, field: { table: string;
 
 /**
  * Values of a master-key column written under another master key than the current one, or marked
- * plain text by the migration that encrypted the column (`p.`, account names).
+ * plain text by the migration that encrypted the column (`p.`, account names). Locked FOR NO KEY
+ * UPDATE, the lock the UPDATE itself takes: a write that references one of these rows (a new row's
+ * created_by) only needs a key-share lock on it, which this one lets through. FOR UPDATE shut it
+ * out, and since re-encrypting an account's name then waits for that account's dossiers (their
+ * view stamp), a write holding one of them and referencing the account deadlocked with the rotation.
  */
 export async function staleMasterValues(db: Kysely<Database>, field: { table: string; column: string }, currentKeyId: string, afterId: string, limit: number) {
   const { rows } = await sql<{ rowId: string; value: string }>`
     SELECT id::text AS row_id, ${sql.ref(field.column)} AS value FROM ${sql.table(field.table)}
     WHERE id::text > ${afterId} AND ((${sql.ref(field.column)} LIKE 'v1.%' AND ${sql.ref(field.column)} NOT LIKE ${`v1.${currentKeyId}.%`})
       OR ${sql.ref(field.column)} LIKE 'p.%')
-    ORDER BY id::text LIMIT ${limit} FOR UPDATE`.execute(db);
+    ORDER BY id::text LIMIT ${limit} FOR NO KEY UPDATE`.execute(db);
   return rows;
 }
 
