@@ -34,6 +34,9 @@ let maatje: TestUser;
 let otherMaatje: TestUser;
 
 beforeAll(async () => {
+  // One instant for both apps: each clock started at its own app's creation, and a reference whose
+  // clock crossed midnight first would answer with another day's flags.
+  reference.clock.set(h.clock.now());
   location = (await createLocation(t.db)).id;
   resident = await createUser(h.app, { role: 'resident', locationId: location });
   maatje = await createUser(h.app, { role: 'maatje', locationId: location });
