@@ -18,7 +18,9 @@ export default defineConfig({
     pool: localRun ? 'threads' : 'forks',
     // On the same runs, the files a worker runs share its loaded modules instead of loading the app
     // and its dependencies again for every file (about 0.8 s of CPU a file: 12 API files on PGlite
-    // in one worker, 26.5 s of CPU against 36.3 s, and 1.1 GB peak memory against 1.7 GB). Each file
+    // in one worker, 26.5 s of CPU against 36.3 s, and 1.1 GB peak memory against 1.7 GB; with the
+    // smaller shared buffers and the plain-tar template, the whole PGlite suite took 87 s against
+    // 185 s, both at load 1.2-1.3). Each file
     // still gets its own database and its own app (test/support/db.ts, app.ts), and the app keeps no
     // state in its modules that one file could leave behind for the next.
     isolate: !localRun,
