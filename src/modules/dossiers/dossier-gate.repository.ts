@@ -1,5 +1,5 @@
 // The one way into a dossier: by id, through the caller's scope, optionally locked for a write.
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, QueryCreator } from 'kysely';
 import { ACTOR_VALUE_NAMES, actorOfValues, actorValues, dossierVisibleTo, type ActorValues, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
 import type { Actor } from '../../access/actor.js';
 import type { AuditEventsTable, Database } from '../../db/schema.js';
@@ -98,6 +98,25 @@ export async function touchDossierAndAudit(
 }
 
 /**
+ * The end both one-statement writes share, after their `written` CTE: the mark on the dossier row
+ * and the audit row as CTEs, and the written row as the statement's result.
+ */
+function markAuditAndReturnWritten(
+  query: QueryCreator<any>, values: Record<string, unknown>, mark: { bumpVersion: boolean; clearOverviewConfirmation: boolean },
+) {
+  return query
+    .with('touched', (qc) => qc.updateTable('dossiers')
+      .set((eb: any) => ({
+        updatedAt: values.now,
+        ...(mark.bumpVersion ? { version: eb('version', '+', 1) } : {}),
+        ...(mark.clearOverviewConfirmation ? { overviewConfirmedAt: null, overviewConfirmedBy: null } : {}),
+      }))
+      .where('id', '=', values.touchedId))
+    .with('audited', (qc) => qc.insertInto('auditEvents').values(Object.fromEntries(AUDIT_COLUMNS.map((column) => [column, values[column]]))))
+    .selectFrom('written').selectAll();
+}
+
+/**
  * A new row of one of the dossier's tables, inserted by the same statement as the mark on the
  * dossier row and the audit row: one round trip instead of two. Compiled once per table, set of
  * columns and kind of mark, and prepared per connection like the mark alone (a create fills every
@@ -111,17 +130,9 @@ const insertTouchStatement = statementTemplates((shape: string) => {
   type Values = Record<string, unknown>;
   // The table is a value of the shape, so the builder cannot be typed by it: the columns come from
   // a row the caller's own types checked (NewChildRow), the rest is typed as in touchStatement.
-  return statementTemplate<Values, Record<string, unknown>>(names, (db, values) => (db as unknown as Kysely<any>)
-    .with('written', (qc) => qc.insertInto(table).values(Object.fromEntries(columns.map((column) => [column, values[`row.${column}`]]))).returningAll())
-    .with('touched', (qc) => qc.updateTable('dossiers')
-      .set((eb: any) => ({
-        updatedAt: values.now,
-        ...(bumpVersion ? { version: eb('version', '+', 1) } : {}),
-        ...(clearOverviewConfirmation ? { overviewConfirmedAt: null, overviewConfirmedBy: null } : {}),
-      }))
-      .where('id', '=', values.touchedId))
-    .with('audited', (qc) => qc.insertInto('auditEvents').values(Object.fromEntries(AUDIT_COLUMNS.map((column) => [column, values[column]]))))
-    .selectFrom('written').selectAll());
+  return statementTemplate<Values, Record<string, unknown>>(names, (db, values) => markAuditAndReturnWritten((db as unknown as Kysely<any>)
+    .with('written', (qc) => qc.insertInto(table).values(Object.fromEntries(columns.map((column) => [column, values[`row.${column}`]]))).returningAll()),
+  values, { bumpVersion, clearOverviewConfirmation }));
 });
 
 export async function insertTouchAndAudit(
@@ -155,7 +166,7 @@ const updateTouchStatement = statementTemplates((shape: string) => {
   const names = [...columns.map((column) => `row.${column}`), 'rowId', 'rowVersion', 'touchedId', 'now', ...AUDIT_COLUMNS];
   type Values = Record<string, unknown>;
   // As insertTouchStatement: the columns come from changes the caller's own types checked.
-  return statementTemplate<Values, Record<string, unknown>>(names, (db, values) => (db as unknown as Kysely<any>)
+  return statementTemplate<Values, Record<string, unknown>>(names, (db, values) => markAuditAndReturnWritten((db as unknown as Kysely<any>)
     .with('written', (qc) => qc.updateTable(table)
       .set((eb: any) => ({
         ...Object.fromEntries(columns.map((column) => [column, values[`row.${column}`]])),
@@ -163,16 +174,8 @@ const updateTouchStatement = statementTemplates((shape: string) => {
         version: eb('version', '+', 1),
       }))
       .where('dossierId', '=', values.touchedId).where('id', '=', values.rowId).where('version', '=', values.rowVersion)
-      .returningAll())
-    .with('touched', (qc) => qc.updateTable('dossiers')
-      .set((eb: any) => ({
-        updatedAt: values.now,
-        ...(bumpVersion ? { version: eb('version', '+', 1) } : {}),
-        ...(clearOverviewConfirmation ? { overviewConfirmedAt: null, overviewConfirmedBy: null } : {}),
-      }))
-      .where('id', '=', values.touchedId))
-    .with('audited', (qc) => qc.insertInto('auditEvents').values(Object.fromEntries(AUDIT_COLUMNS.map((column) => [column, values[column]]))))
-    .selectFrom('written').selectAll());
+      .returningAll()),
+  values, { bumpVersion, clearOverviewConfirmation }));
 });
 
 /** The edited row, null when its version was stale (or it is gone), undefined when the caller must send the edit apart. */
