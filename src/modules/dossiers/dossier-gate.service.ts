@@ -15,6 +15,8 @@ import {
   findDataKeyAfterLock, findDossierForSystem, findVisibleDossierCore, insertDataKey, insertTouchAndAudit, touchDossierAndAudit, updateTouchAndAudit, type DossierGateRow,
 } from './dossier-gate.repository.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
+import type { KeptView, ViewCache, ViewKind } from './view-cache.js';
+import { amsterdamDate } from '../../lib/dates.js';
 
 /** For a use case whose sections read more than the dossier's rows (dossier-read.repository.ts). */
 export { stampedAlsoBy } from './dossier-read.repository.js';
@@ -176,7 +178,7 @@ export async function readDossier<S extends Record<string, JsonSection<unknown>>
  * `readDossier` for a caller that holds a view built at `knownStamp`: while the read's stamp is
  * still that one its sections are not read (undefined); the scope and the audit row are the same.
  */
-export async function readDossierUnlessRevision<S extends Record<string, JsonSection<unknown>>>(
+async function readDossierUnlessRevision<S extends Record<string, JsonSection<unknown>>>(
   ctx: ServiceContext,
   dossierId: string,
   read: { action: AuditAction; details?: AuditNote['details'] },
@@ -196,6 +198,36 @@ export async function readDossierUnlessRevision<S extends Record<string, JsonSec
     cipher: ctx.cipher.forDossier(row.id, found.dataKey),
   });
   return { dossier, row, stamp: found.stamp, sections: found.sections };
+}
+
+/**
+ * A whole view of a dossier as the bytes of its JSON, through the process's kept views
+ * (view-cache.ts): the same one statement with the caller's scope and audit row, which skips the
+ * sections while the dossier's stamp is that of the kept bytes. Otherwise `build` makes the view
+ * from this read, and it is kept under this read's stamp, for the day it was built on.
+ */
+export async function readKeptView<S extends Record<string, JsonSection<unknown>>>(
+  ctx: ServiceContext,
+  target: { cache: ViewCache; kind: ViewKind; dossierId: string },
+  read: { action: AuditAction },
+  sections: S,
+  build: (found: DossierRead<S>, day: string) => { version: number; body: string },
+): Promise<KeptView> {
+  const { cache, kind, dossierId } = target;
+  const day = amsterdamDate(ctx.now);
+  const kept = cache.get(kind, dossierId, day, ctx.now.getTime());
+  const found = await readDossierUnlessRevision(ctx, dossierId, read, sections, kept?.stamp)
+    .catch((error: unknown) => {
+      // Not visible (any more): nothing of it stays here.
+      if (error instanceof NotFoundError) cache.forget(dossierId);
+      throw error;
+    });
+  if (found.sections === undefined && kept) return kept;
+  if (found.sections === undefined) throw new Error('a read without a kept view always has its sections');
+  const { version, body } = build({ ...found, sections: found.sections }, day);
+  const built = { stamp: found.stamp, version, body: Buffer.from(body) };
+  cache.set(kind, dossierId, { ...built, day, storedAt: ctx.now.getTime() });
+  return built;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Updateable } from 'kysely';
 import type { DossiersTable } from '../../db/schema.js';
 import { isConsentActive, planTransition } from '../../domain/phases.js';
 import { amsterdamDate } from '../../lib/dates.js';
-import { BadRequestError, ConflictError, DomainRuleError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
+import { BadRequestError, ConflictError, DomainRuleError, PreconditionFailedError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import type { Phase } from '../../lib/vocabulary.js';
@@ -12,8 +12,8 @@ import { recordAudit } from '../../audit/audit.js';
 import { inDossier, type ServiceContext } from '../../core/service-context.js';
 import { encryptOfficialSource, encryptVtlbCorrections } from './official-sources.js';
 import { listChildren } from './dossier-children.repository.js';
-import { readDossier, readDossierUnlessRevision, withDossier, type DossierOperation } from './dossier-gate.service.js';
-import type { KeptView, ViewCache } from './view-cache.js';
+import { readDossier, readKeptView, withDossier, type DossierOperation } from './dossier-gate.service.js';
+import type { ViewCache } from './view-cache.js';
 import { clearOverviewConfirmation } from './dossier-gate.repository.js';
 import { snapshotDebts } from './closing.service.js';
 import { dossierSummaries } from './dossier-summary.service.js';
@@ -31,28 +31,12 @@ export async function getDossier(ctx: ServiceContext, dossierId: string) {
   return assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier));
 }
 
-/**
- * `getDossier` as the bytes of its JSON, through the process's view cache (view-cache.ts): the same
- * one statement, which skips the dossier's rows while its stamp is that of the kept bytes.
- */
-export async function getDossierBody(
-  ctx: ServiceContext, dossierId: string, cache: ViewCache, serialize: (view: DossierView) => string,
-): Promise<KeptView> {
-  const day = amsterdamDate(ctx.now);
-  const kept = cache.get('dossier', dossierId, day, ctx.now.getTime());
-  const read = await readDossierUnlessRevision(ctx, dossierId, { action: 'dossier.read' }, dossierViewSections, kept?.stamp)
-    .catch((error: unknown) => {
-      // Not visible (any more): nothing of it stays here.
-      if (error instanceof NotFoundError) cache.forget(dossierId);
-      throw error;
-    });
-  if (read.sections === undefined && kept) return kept;
-  if (read.sections === undefined) throw new Error('a read without a kept view always has its sections');
-  // Built from the same snapshot as the stamp it is kept under, on the day it is kept for.
-  const view = assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier));
-  const built = { stamp: read.stamp, version: view.version, body: Buffer.from(serialize(view)) };
-  cache.set('dossier', dossierId, { ...built, day, storedAt: ctx.now.getTime() });
-  return built;
+/** `getDossier` as the bytes of its JSON, through the process's kept views (readKeptView). */
+export function getDossierBody(ctx: ServiceContext, dossierId: string, cache: ViewCache, serialize: (view: DossierView) => string) {
+  return readKeptView(ctx, { cache, kind: 'dossier', dossierId }, { action: 'dossier.read' }, dossierViewSections, (read) => {
+    const view = assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier));
+    return { version: view.version, body: serialize(view) };
+  });
 }
 
 export async function listDossiers(ctx: ServiceContext, page: PageRequest) {

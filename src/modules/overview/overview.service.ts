@@ -11,9 +11,8 @@ import { nextSteps, type BeslagvrijeVoet } from '../../domain/debt-urgency.js';
 import type { NormPeriod } from '../../domain/norms.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
-import { readDossier, readDossierUnlessRevision, stampedAlsoBy } from '../dossiers/dossier-gate.service.js';
-import type { KeptView, ViewCache } from '../dossiers/view-cache.js';
-import { NotFoundError } from '../../lib/errors.js';
+import { readDossier, readKeptView, stampedAlsoBy } from '../dossiers/dossier-gate.service.js';
+import type { ViewCache } from '../dossiers/view-cache.js';
 import { loadNormPeriods, normPeriodsSection, normPeriodsStamp } from '../norms/norm-period.service.js';
 import type { ServiceContext } from '../../core/service-context.js';
 import {
@@ -165,21 +164,10 @@ export async function getOverview(ctx: ServiceContext, dossierId: string): Promi
   return assembleOverview(readable(dossier, { figures: row, ...sections }), amsterdamDate(ctx.now));
 }
 
-/** `getOverview` as the bytes of its JSON, through the process's view cache (as `getDossierBody`). */
-export async function getOverviewBody(
-  ctx: ServiceContext, dossierId: string, cache: ViewCache, serialize: (view: OverviewView) => string,
-): Promise<KeptView> {
-  const day = amsterdamDate(ctx.now);
-  const kept = cache.get('overview', dossierId, day, ctx.now.getTime());
-  const read = await readDossierUnlessRevision(ctx, dossierId, { action: 'overview.read' }, overviewSections, kept?.stamp)
-    .catch((error: unknown) => {
-      if (error instanceof NotFoundError) cache.forget(dossierId);
-      throw error;
-    });
-  if (read.sections === undefined && kept) return kept;
-  if (read.sections === undefined) throw new Error('a read without a kept view always has its sections');
-  const view = assembleOverview(readable(read.dossier, { figures: read.row, ...read.sections }), day);
-  const built = { stamp: read.stamp, version: read.row.version, body: Buffer.from(serialize(view)) };
-  cache.set('overview', dossierId, { ...built, day, storedAt: ctx.now.getTime() });
-  return built;
+/** `getOverview` as the bytes of its JSON, through the process's kept views (readKeptView). */
+export function getOverviewBody(ctx: ServiceContext, dossierId: string, cache: ViewCache, serialize: (view: OverviewView) => string) {
+  return readKeptView(ctx, { cache, kind: 'overview', dossierId }, { action: 'overview.read' }, overviewSections, (read, day) => ({
+    version: read.row.version,
+    body: serialize(assembleOverview(readable(read.dossier, { figures: read.row, ...read.sections }), day)),
+  }));
 }
