@@ -36,10 +36,10 @@ export async function loadNormPeriods(db: Kysely<Database>): Promise<(NormPeriod
   return (await listNormPeriodRecords(db)).map(toNormPeriod);
 }
 
-/** `loadNormPeriods` as a part of a one-statement read (`readDossier`). */
 /** A fingerprint of the norm periods as SQL text, for a kept view that reads them (dossiers/view-cache.ts). */
 export { normPeriodsStamp };
 
+/** `loadNormPeriods` as a part of a one-statement read (`readDossier`). */
 export const normPeriodsSection: JsonSection<(NormPeriod & { id: string })[]> = {
   select: normPeriodRecordsSection.select,
   decode: (json) => normPeriodRecordsSection.decode(json).map(toNormPeriod),
