@@ -57,15 +57,3 @@ export function formatEuroInput(cents: number | null | undefined): string {
   if (cents === null || cents === undefined) return '';
   return formatEuro(cents).replace(/^-?€ /, cents < 0 ? '-' : '');
 }
-
-/** "1 december 2026" from an ISO date or timestamp, in Amsterdam's calendar. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = iso.length === 10 ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
-}
-
-/** Today as YYYY-MM-DD in Amsterdam. */
-export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}

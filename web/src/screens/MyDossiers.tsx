@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap, type Schemas } from '../api/client';
-import { formatDate } from '../lib/money';
+import { formatDate } from '../lib/dates';
 import { AppLink } from '../router';
 import { phaseLabel, t } from '../text';
 import { ResponsiveTable } from '../ui/ResponsiveTable';

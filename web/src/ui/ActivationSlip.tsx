@@ -1,7 +1,7 @@
 // The printable letter with a resident's activation code. Printing a page that shows it prints
 // only the letter (theme.css, `.ss-slip`): the dossier around it must not end up on paper.
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { formatDate } from '../lib/money';
+import { formatDate } from '../lib/dates';
 import { t } from '../text';
 
 export function ActivationSlip({ residentName, code, expiresAt, reissued = false }: {

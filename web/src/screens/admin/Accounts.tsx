@@ -7,7 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { Button, ButtonGroup, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { api, unwrap } from '../../api/client';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { AppLink } from '../../router';
 import { SelectField, TextField } from '../../ui/fields';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';

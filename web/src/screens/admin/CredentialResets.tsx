@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap } from '../../api/client';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { useSession } from '../../session/session';
 import { ErrorMessage, StatusMessage } from '../../ui/screen';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';

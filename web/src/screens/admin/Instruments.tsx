@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap } from '../../api/client';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
 import { rt } from '../../text';
 import { InstrumentForm } from './InstrumentForm';

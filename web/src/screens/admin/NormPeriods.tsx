@@ -6,8 +6,8 @@ import {
   Button, ButtonGroup, Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import { ApiProblem, api, unwrap, type Schemas } from '../../api/client';
-import { parseDutchDate } from '../../lib/dates';
-import { formatDate, formatEuro, parseEuroInput } from '../../lib/money';
+import { parseDutchDate, formatDate } from '../../lib/dates';
+import { formatEuro, parseEuroInput } from '../../lib/money';
 import { labels, rt } from '../../text';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
 import { TableScroll } from '../../ui/TableScroll';

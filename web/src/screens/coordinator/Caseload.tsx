@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { allPages } from '../../lib/pages';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { AppLink } from '../../router';
 import { phaseLabel, rt } from '../../text';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap } from '../../api/client';
 import { allPages } from '../../lib/pages';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
 import { rt } from '../../text';
 import { ResponsiveTable } from '../../ui/ResponsiveTable';

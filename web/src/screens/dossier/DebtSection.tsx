@@ -9,8 +9,8 @@ import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/com
 import { api, ifMatch, unwrap, type Schemas } from '../../api/client';
 import type { operations } from '../../api/schema';
 import { dateOptional, moneyOptional, moneyRequired } from '../../lib/schemas';
-import { formatDateInput } from '../../lib/dates';
-import { formatDate, formatEuro, formatEuroInput } from '../../lib/money';
+import { formatDateInput, formatDate } from '../../lib/dates';
+import { formatEuro, formatEuroInput } from '../../lib/money';
 import { label, labels, t } from '../../text';
 import { CheckboxField, DateField, MoneyField, SelectField, TextField } from '../../ui/fields';
 import { idempotencyKey, useRefreshDossier, type Debt, type Dossier } from './data';

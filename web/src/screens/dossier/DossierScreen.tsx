@@ -2,7 +2,7 @@
 // fixed text; the resident's name only appears in the page itself.
 import { useState } from 'react';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { AppLink } from '../../router';
 import { phaseLabel, t } from '../../text';
 import { useSession } from '../../session/session';

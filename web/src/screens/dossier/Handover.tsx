@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { saveBlob } from '../../lib/download';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { paperwork } from '../../text';
 import { CheckboxInput } from '../../ui/fields';
 import { Loading, StatusMessage } from '../../ui/screen';

@@ -9,7 +9,7 @@ import {
   Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Paragraph,
 } from '@utrecht/component-library-react';
 import { api, ApiProblem, unwrap, type Schemas } from '../../api/client';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { label, labels, t } from '../../text';
 import { CheckboxField, SelectField, TextField, TextareaField } from '../../ui/fields';
 import { SaveOutcome, StoredFacts, useVersionedSave } from '../../ui/useVersionedSave';

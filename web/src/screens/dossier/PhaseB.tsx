@@ -6,7 +6,8 @@ import {
   Button, ButtonGroup, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import { api, ApiProblem, ifMatch, unwrap } from '../../api/client';
-import { formatDate, formatEuro } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
+import { formatEuro } from '../../lib/money';
 import { t } from '../../text';
 import { ErrorMessage, Loading, StatusMessage } from '../../ui/screen';
 import { TableScroll } from '../../ui/TableScroll';

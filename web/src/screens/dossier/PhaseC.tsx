@@ -10,8 +10,8 @@ import {
 } from '@utrecht/component-library-react';
 import { api, ifMatch, unwrap, type Schemas } from '../../api/client';
 import { dateOptional, dateRequired, moneyRequired } from '../../lib/schemas';
-import { formatDateInput } from '../../lib/dates';
-import { formatDate, formatEuro, formatEuroInput, todayIso } from '../../lib/money';
+import { formatDateInput, formatDate, todayIso } from '../../lib/dates';
+import { formatEuro, formatEuroInput } from '../../lib/money';
 import { label, labels, t } from '../../text';
 import { CheckboxField, CheckboxInput, DateField, MoneyField, SelectField, TextField } from '../../ui/fields';
 import { ErrorMessage, Loading, StatusMessage } from '../../ui/screen';

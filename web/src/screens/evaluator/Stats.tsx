@@ -8,7 +8,7 @@ import {
 } from '@utrecht/component-library-react';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { saveBlob } from '../../lib/download';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { labels, phaseLabel, rt } from '../../text';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
 import { TableScroll } from '../../ui/TableScroll';

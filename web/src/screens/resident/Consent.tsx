@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap } from '../../api/client';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { CheckboxInput } from '../../ui/fields';
 import { ErrorMessage, Loading, ScreenHeading, StatusMessage } from '../../ui/screen';
 import { useDossier, useMyDossierId } from './useMyDossier';

@@ -1,7 +1,7 @@
 // With more than one dossier the resident picks which one every page shows; with one, nothing.
 import { useId } from 'react';
 import { FormField, FormFieldDescription, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { rt } from '../../text';
 import { chooseDossier, useMyDossierId } from './useMyDossier';
 

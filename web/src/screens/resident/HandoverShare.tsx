@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { api, ApiProblem, unwrap, type Schemas } from '../../api/client';
-import { formatDate } from '../../lib/money';
+import { formatDate } from '../../lib/dates';
 import { residentHandover as h } from '../../text';
 import { CheckboxInput } from '../../ui/fields';
 import { ErrorMessage, Loading, StatusMessage } from '../../ui/screen';

@@ -3,7 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { api, unwrap, type Schemas } from '../../api/client';
-import { formatDate, formatEuro, todayIso } from '../../lib/money';
+import { formatDate, todayIso } from '../../lib/dates';
+import { formatEuro } from '../../lib/money';
 import { labels, rt, uitleg } from '../../text';
 import { ErrorMessage, Loading, ScreenHeading } from '../../ui/screen';
 import { useDossier, useMyDossierId } from './useMyDossier';
