@@ -17,10 +17,10 @@ import {
 import { readVisibleDossier } from './dossier-read.repository.js';
 import type { KeptView, ViewCache, ViewKind } from './view-cache.js';
 import { amsterdamDate } from '../../lib/dates.js';
+import type { DossierRow } from './dossier.repository.js';
 
 /** For a use case whose sections read more than the dossier's rows (dossier-read.repository.ts). */
 export { stampedAlsoBy } from './dossier-read.repository.js';
-import type { DossierRow } from './dossier.repository.js';
 
 export interface DossierOperation {
   /** Audit action, e.g. `dossier.read`, `debt.updated`. */
