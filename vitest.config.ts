@@ -21,8 +21,8 @@ export default defineConfig({
     // in one worker, 26.5 s of CPU against 36.3 s, and 1.1 GB peak memory against 1.7 GB; with the
     // smaller shared buffers and the plain-tar template, the whole PGlite suite took 87 s against
     // 185 s, both at load 1.2-1.3). Each file
-    // still gets its own database and its own app (test/support/db.ts, app.ts), and the app keeps no
-    // state in its modules that one file could leave behind for the next.
+    // still gets its own database and its own app (test/support/db.ts, app.ts); what the app keeps in
+    // its modules (compiled statements, the bounded set of edit shapes) holds for any database.
     isolate: !localRun,
   },
 });
