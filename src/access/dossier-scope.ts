@@ -74,7 +74,7 @@ export function actorOfValues(role: Role, values: ActorValues): Actor {
 
 // The SQL may follow the actor's role only; everything else of the actor goes in as a value. The
 // gate and the one-statement read compile it once per role (statement-template.ts).
-export function dossierVisibleTo(actor: Actor) {
+export function dossierVisibleTo(actor: Pick<Actor, 'role' | 'userId'>) {
   return (eb: ExpressionBuilder<Database, 'dossiers'>): Expression<SqlBool> => {
     switch (actor.role) {
       case 'resident':

@@ -1,5 +1,5 @@
 // What our plugins add to Fastify's own types.
-import type { Actor } from '../access/actor.js';
+import type { Actor, SessionClaims } from '../access/actor.js';
 import type { Operation } from '../access/policy.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
@@ -17,9 +17,16 @@ export interface RouteInventoryEntry {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route's handler checks the caller's session inside its own statement (liveSessionOf), so
+     * the authentication gate verifies the token but does not load the actor (one round trip less).
+     */
+    sessionCheckedInStatement?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | undefined;
+    /** The verified access token's claims, set before `actor` (which a hot route may never load). */
+    claims: SessionClaims | undefined;
   }
   interface FastifyInstance {
     db: Db;

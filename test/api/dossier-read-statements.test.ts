@@ -5,7 +5,7 @@
 // same rows read one table at a time.
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createDossier, type TestUser } from '../support/factories.js';
+import { createDossier, createUser, type TestUser } from '../support/factories.js';
 import { bearer } from '../support/identity.js';
 import { adminQuery, withDatabase } from '../support/pg-admin.js';
 import { useDossierWorld } from '../support/world.js';
@@ -66,7 +66,7 @@ async function countedRead(user: TestUser, url: string) {
 }
 
 describe('a dossier read costs the same number of statements whatever the dossier holds', () => {
-  it.each(['', '/overview'])('GET /dossiers/{id}%s: empty and full dossiers, one read statement besides the sign-in check', async (suffix) => {
+  it.each(['', '/overview'])('GET /dossiers/{id}%s: empty and full dossiers, one statement with the sign-in check inside', async (suffix) => {
     const empty = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
     const full = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
     await fill(full, 6);
@@ -76,8 +76,8 @@ describe('a dossier read costs the same number of statements whatever the dossie
     expect(small.status).toBe(200);
     expect(large.status).toBe(200);
     expect(large.statements.length, large.statements.join('\n')).toBe(small.statements.length);
-    // The actor-and-session check, then the read with its audit row: no BEGIN/COMMIT round trips.
-    expect(large.statements.length, large.statements.join('\n')).toBe(2);
+    // The session check, the read and its audit row in one: no BEGIN/COMMIT round trips.
+    expect(large.statements.length, large.statements.join('\n')).toBe(1);
     expect(large.statements.some((text) => /^\s*(begin|commit)/i.test(text))).toBe(false);
   });
 
@@ -92,8 +92,31 @@ describe('a dossier read costs the same number of statements whatever the dossie
 
     const refused = await countedRead(w.otherMaatje, `/dossiers/${dossierId}/overview`);
     expect(refused.status).toBe(404);
-    expect(refused.statements.length).toBe(2);
+    expect(refused.statements.length).toBe(1);
     expect(await auditRows('denied')).toEqual([expect.objectContaining({ action: 'overview.read', actorUserId: w.otherMaatje.id })]);
+  });
+
+  // The hot reads load no actor first: their one statement checks the session as the sign-in gate
+  // would, so an ended session shows nothing and leaves no audit row, exactly like any other route.
+  it.each([
+    ['a revoked session', (user: TestUser) => t.db.updateTable('sessions').set({ revokedAt: new Date() }).where('userId', '=', user.id).execute()],
+    ['an expired session', (user: TestUser) => t.db.updateTable('sessions').set({ expiresAt: new Date(Date.now() - 1000) }).where('userId', '=', user.id).execute()],
+    ['a disabled account', (user: TestUser) => t.db.updateTable('users').set({ disabledAt: new Date() }).where('id', '=', user.id).execute()],
+    ['another role now', (user: TestUser) => t.db.updateTable('users').set({ role: 'coordinator' }).where('id', '=', user.id).execute()],
+  ] as const)('after %s, the one-statement reads answer 401, show nothing and write no audit row', async (_case, end) => {
+    const resident = await createUser(h.app, { role: 'resident', locationId: w.location });
+    const dossierId = await createDossier(h.app, { resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
+    for (const suffix of ['', '/overview']) expect((await get(resident, `/dossiers/${dossierId}${suffix}`)).statusCode).toBe(200);
+    const audited = async () => (await t.db.selectFrom('auditEvents').select('id').where('actorUserId', '=', resident.id).execute()).length;
+    const before = await audited();
+    await end(resident);
+    for (const suffix of ['', '/overview']) {
+      const res = await get(resident, `/dossiers/${dossierId}${suffix}`);
+      expect(res.statusCode, res.body).toBe(401);
+      expect(res.json()).toMatchObject({ code: 'unauthorized' });
+      expect(res.body).not.toContain(dossierId);
+    }
+    expect(await audited()).toBe(before);
   });
 
   it('shows the rows exactly as the per-table routes do (JSON decoding loses nothing)', async () => {
@@ -116,7 +139,7 @@ describe('a dossier read costs the same number of statements whatever the dossie
     expect(dossier.checklist.items).toEqual({ bkr_inzage: 'aanwezig', legitimatie: 'ontbreekt' });
   });
 
-  it('sends the sign-in check and the read as named statements: PostgreSQL parses and plans them once per connection', async ({ skip }) => {
+  it('sends the read as a named statement: PostgreSQL parses and plans it once per connection', async ({ skip }) => {
     // Embedded PGlite runs every statement unnamed.
     if (t.kind !== 'server') skip();
     const dossierId = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
@@ -129,10 +152,10 @@ describe('a dossier read costs the same number of statements whatever the dossie
     for (const user of [w.maatje, w.resident, w.maatje]) expect((await get(user, `/dossiers/${dossierId}`)).statusCode).toBe(200);
     expect((await get(w.otherMaatje, `/dossiers/${dossierId}`)).statusCode).toBe(404);
     pg.Client.prototype.query = originalQuery;
-    expect(names).toHaveLength(8);
+    expect(names).toHaveLength(4);
     expect(names.every((name) => typeof name === 'string')).toBe(true);
     // One text per role: the maatjes share theirs, with their own ids as values.
-    expect(new Set(names).size).toBe(3);
+    expect(new Set(names).size).toBe(2);
   });
 
   it('recovers when a migration adds a column under the prepared read: at most the call under way fails', async ({ skip }) => {

@@ -8,8 +8,8 @@ import type { AuditAction } from '../../audit/audit-actions.js';
 import { auditValues, recordAudit, type AuditEvent } from '../../audit/audit.js';
 import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
-import type { ServiceContext } from '../../core/service-context.js';
+import { ConflictError, NotFoundError, PreconditionFailedError, UnauthorizedError } from '../../lib/errors.js';
+import type { CallerContext, ServiceContext } from '../../core/service-context.js';
 import { passGate, type DossierCore, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
 import {
   findDataKeyAfterLock, findDossierForSystem, findVisibleDossierCore, insertDataKey, insertTouchAndAudit, touchDossierAndAudit, updateTouchAndAudit, type DossierGateRow,
@@ -159,27 +159,16 @@ export interface DossierRead<S extends Record<string, JsonSection<unknown>>> {
 }
 
 /**
- * A read-only operation in ONE statement (the hot path of the app's screens): the scope, the
- * dossier row, the requested sections and the audit row (`success`, or `denied` with a 404) travel
- * together, with no transaction round trips. Same rules as `withDossier` with `write: false`.
- */
-export async function readDossier<S extends Record<string, JsonSection<unknown>>>(
-  ctx: ServiceContext,
-  dossierId: string,
-  read: { action: AuditAction; details?: AuditNote['details'] },
-  sections: S,
-): Promise<DossierRead<S>> {
-  const found = await readDossierUnlessRevision(ctx, dossierId, read, sections);
-  if (found.sections === undefined) throw new Error('a read without a known revision always has its sections');
-  return { ...found, sections: found.sections };
-}
-
-/**
- * `readDossier` for a caller that holds a view built at `knownStamp`: while the read's stamp is
- * still that one its sections are not read (undefined); the scope and the audit row are the same.
+ * A read-only operation in ONE statement (the hot path of the app's screens): the session, the
+ * scope, the dossier row, the requested sections and the audit row (`success`, or `denied` with a
+ * 404) travel together, with no transaction round trips. Same rules as `withDossier` with
+ * `write: false`. A caller that holds a view built at `knownStamp` gets no sections (undefined)
+ * while the read's stamp is still that one; the scope and the audit row are the same.
+ * The caller may be a hot route's, known only by its token's claims: the statement checks the
+ * session, and an ended one answers 401 as the authentication gate would have.
  */
 async function readDossierUnlessRevision<S extends Record<string, JsonSection<unknown>>>(
-  ctx: ServiceContext,
+  ctx: CallerContext,
   dossierId: string,
   read: { action: AuditAction; details?: AuditNote['details'] },
   sections: S,
@@ -189,8 +178,9 @@ async function readDossierUnlessRevision<S extends Record<string, JsonSection<un
   const { outcome: _outcome, dossierId: _dossierId, ...audit } = auditValues({
     action: read.action, outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId, details: read.details,
   });
-  const found = await readVisibleDossier(ctx.db, ctx.actor, dossierId, audit, sections, knownStamp);
-  if (!found) throw new NotFoundError();
+  const found = await readVisibleDossier(ctx.db, ctx.actor, ctx.now, dossierId, audit, sections, knownStamp);
+  if (found === 'no-session') throw new UnauthorizedError();
+  if (found === 'not-visible') throw new NotFoundError();
   const { row } = found;
   const dossier = passGate({
     id: row.id, residentId: row.residentId, locationId: row.locationId, phase: row.phase, version: row.version,
@@ -202,31 +192,32 @@ async function readDossierUnlessRevision<S extends Record<string, JsonSection<un
 
 /**
  * A whole view of a dossier as the bytes of its JSON, through the process's kept views
- * (view-cache.ts): the same one statement with the caller's scope and audit row, which skips the
- * sections while the dossier's stamp is that of the kept bytes. Otherwise `build` makes the view
- * from this read, and it is kept under this read's stamp, for the day it was built on.
+ * (view-cache.ts): the same one statement with the caller's session, scope and audit row, which
+ * skips the sections while the dossier's stamp is that of the kept bytes. Otherwise `build` makes
+ * the view from this read, and it is kept under this read's stamp, for the day it was built on.
+ * Without a cache (VIEW_CACHE_MB=0) every read builds its view.
  */
 export async function readKeptView<S extends Record<string, JsonSection<unknown>>>(
-  ctx: ServiceContext,
-  target: { cache: ViewCache; kind: ViewKind; dossierId: string },
+  ctx: CallerContext,
+  target: { cache: ViewCache | undefined; kind: ViewKind; dossierId: string },
   read: { action: AuditAction },
   sections: S,
   build: (found: DossierRead<S>, day: string) => { version: number; body: string },
 ): Promise<KeptView> {
   const { cache, kind, dossierId } = target;
   const day = amsterdamDate(ctx.now);
-  const kept = cache.get(kind, dossierId, day, ctx.now.getTime());
+  const kept = cache?.get(kind, dossierId, day, ctx.now.getTime());
   const found = await readDossierUnlessRevision(ctx, dossierId, read, sections, kept?.stamp)
     .catch((error: unknown) => {
       // Not visible (any more): nothing of it stays here.
-      if (error instanceof NotFoundError) cache.forget(dossierId);
+      if (error instanceof NotFoundError) cache?.forget(dossierId);
       throw error;
     });
   if (found.sections === undefined && kept) return kept;
   if (found.sections === undefined) throw new Error('a read without a kept view always has its sections');
   const { version, body } = build({ ...found, sections: found.sections }, day);
   const built = { stamp: found.stamp, version, body: Buffer.from(body) };
-  cache.set(kind, dossierId, { ...built, day, storedAt: ctx.now.getTime() });
+  cache?.set(kind, dossierId, { ...built, day, storedAt: ctx.now.getTime() });
   return built;
 }
 

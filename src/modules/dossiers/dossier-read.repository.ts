@@ -1,15 +1,18 @@
-// A whole gated read of a dossier as ONE statement: the caller's scope, the dossier row, the
-// requested sections (its children as JSON) and the audit row, in one round trip and so in one
-// transaction and one snapshot. The audit row is written whether or not the dossier is visible:
-// `success` when the scope found it, `denied` when not, exactly as the transactional gate does.
+// A whole gated read of a dossier as ONE statement: the caller's session, the caller's scope, the
+// dossier row, the requested sections (its children as JSON) and the audit row, in one round trip
+// and so in one transaction and one snapshot. The session check is the authentication gate's own
+// (liveSessionOf), so the hot routes that read this way load no actor first. With a live session
+// the audit row is written whether or not the dossier is visible: `success` when the scope found
+// it, `denied` when not, exactly as the transactional gate does. Without one nothing is written or
+// shown, and the caller answers 401 as the gate would have.
 // A caller that holds a view built at a known stamp (the dossier's `view_revision`, and for some
 // sections a stamp of what else they read) passes it: while the stamp is the same, the sections are
 // not computed at all (CASE evaluates its subqueries only on the branch it takes) and come back
 // null; the scope and the audit row run as always.
 // Kysely builds the statement once per role and set of sections (statement-template.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Actor } from '../../access/actor.js';
-import { ACTOR_VALUE_NAMES, actorOfValues, actorValues, dossierVisibleTo, type ActorValues } from '../../access/dossier-scope.js';
+import { liveSessionOf, type SessionClaims } from '../../access/actor.js';
+import { dossierVisibleTo } from '../../access/dossier-scope.js';
 import type { AuditEventsTable, Database } from '../../db/schema.js';
 import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Insertable } from 'kysely';
@@ -20,10 +23,16 @@ import type { Role } from '../../lib/vocabulary.js';
 const AUDIT_COLUMNS = ['action', 'actorUserId', 'actorRole', 'subjectUserId', 'requestId', 'details'] as const;
 export type ReadAudit = { [K in (typeof AUDIT_COLUMNS)[number]]-?: Insertable<AuditEventsTable>[K] };
 
-type ReadValues = ReadAudit & ActorValues & { dossierId: string; knownStamp: string };
-const VALUE_NAMES = ['dossierId', 'knownStamp', ...ACTOR_VALUE_NAMES, ...AUDIT_COLUMNS] as const;
+type ReadValues = ReadAudit & { dossierId: string; knownStamp: string; actorId: string; actorSessionId: string; now: Date };
+const VALUE_NAMES = ['dossierId', 'knownStamp', 'actorId', 'actorSessionId', 'now', ...AUDIT_COLUMNS] as const;
 /** No stamp is empty: the sections are always computed. */
 const NO_STAMP = '';
+
+// The audit row is inserted from a SELECT (only with a live session), where PostgreSQL cannot take a
+// value's type from the column it goes to: each is cast to its column's type.
+const AUDIT_COLUMN_TYPES = {
+  action: 'text', actorUserId: 'uuid', actorRole: 'text', subjectUserId: 'uuid', requestId: 'text', details: 'jsonb',
+} as const satisfies Record<(typeof AUDIT_COLUMNS)[number], string>;
 
 // What a set of sections reads besides the dossier's own rows, as SQL that changes when it does.
 const otherInputs = new WeakMap<object, RawBuilder<string>>();
@@ -43,25 +52,33 @@ function readStatement(sections: Record<string, JsonSection<unknown>>, role: Rol
     const stamp = other === undefined
       ? sql<string>`${sql.ref('viewRevision')}::text`
       : sql<string>`${sql.ref('viewRevision')}::text || ':' || coalesce(${other}, '')`;
+    const scoped = sql.ref<string>('scope.id');
     return db
+      .with('session', (qb) => qb.selectNoFrom((eb) => liveSessionOf(role, values)(eb).as('live')))
       .with('scope', (qb) => qb.selectFrom('dossiers').selectAll().select(stamp.as('viewStamp'))
-        .where('id', '=', values.dossierId).where(dossierVisibleTo(actorOfValues(role, values))))
-      .with('audit', (qb) => qb.insertInto('auditEvents').values({
-        ...audit,
-        dossierId: values.dossierId,
-        outcome: sql<'success' | 'denied'>`case when exists (select 1 from scope) then 'success' else 'denied' end`,
-      }))
-      .selectFrom('scope')
-      .innerJoin('users as resident', 'resident.id', 'scope.residentId')
+        .where('id', '=', values.dossierId).where(dossierVisibleTo({ role, userId: values.actorId }))
+        .where((eb) => eb.exists(eb.selectFrom('session').select('live').where('live', '=', true))))
+      .with('audit', (qb) => qb.insertInto('auditEvents')
+        .columns([...AUDIT_COLUMNS, 'dossierId', 'outcome'])
+        .expression((eb) => eb.selectFrom('session').where('live', '=', true).select([
+          ...AUDIT_COLUMNS.map((column) => sql`cast(${values[column]} as ${sql.raw(AUDIT_COLUMN_TYPES[column])})`.as(column)),
+          sql`cast(${values.dossierId} as uuid)`.as('dossierId'),
+          sql<'success' | 'denied'>`case when exists (select 1 from scope) then 'success' else 'denied' end`.as('outcome'),
+        ])))
+      // One row always: whether the session is live, and the dossier's columns (null when not visible).
+      .selectFrom('session')
+      .leftJoin('scope', (join) => join.onTrue())
+      .leftJoin('users as resident', 'resident.id', 'scope.residentId')
       .leftJoin('dossierAssignments as assignment', (join) =>
         join.onRef('assignment.dossierId', '=', 'scope.id').on('assignment.endedAt', 'is', null))
       .leftJoin('users as maatje', 'maatje.id', 'assignment.maatjeId')
       .leftJoin('dossierKeys as dataKey', 'dataKey.dossierId', 'scope.id')
+      .select('session.live as sessionLive')
       .selectAll('scope')
       .select(['dataKey.keyId as dataKeyId', 'dataKey.wrappedKey as dataKeyWrapped'])
       .select(['resident.displayNameEncrypted as residentDisplayNameEncrypted', 'maatje.id as maatjeId', 'maatje.displayNameEncrypted as maatjeDisplayNameEncrypted'])
       .select(Object.entries(sections).map(([name, section]) =>
-        sql<unknown>`case when ${sql.ref('scope.viewStamp')} = ${values.knownStamp} then null else ${section.select(dossierRef)} end`.as(name)));
+        sql<unknown>`case when ${scoped} is null or ${sql.ref('scope.viewStamp')} = ${values.knownStamp} then null else ${section.select(dossierRef)} end`.as(name)));
   });
 }
 
@@ -74,17 +91,22 @@ function statementFor(sections: Record<string, JsonSection<unknown>>, role: Role
   return byRole(role);
 }
 
-/** The read, with its stamp; `sections` is undefined when the stamp is still `knownStamp`. */
+/**
+ * The read, with its stamp; `sections` is undefined when the stamp is still `knownStamp`. `no-session`
+ * when the caller's session is over (nothing was written), `not-visible` when the scope does not
+ * show the dossier (a `denied` audit row was written).
+ */
 export async function readVisibleDossier<S extends Record<string, JsonSection<unknown>>>(
-  db: Kysely<Database>, actor: Actor, dossierId: string, audit: ReadAudit, sections: S, knownStamp = NO_STAMP,
-): Promise<{ row: DossierRow; dataKey: { keyId: string; wrappedKey: string } | null; stamp: string; sections: SectionResults<S> | undefined } | undefined> {
-  const [found] = await statementFor(sections, actor.role)(db, { ...audit, ...actorValues(actor), dossierId, knownStamp });
-  if (!found) return undefined;
-  const { dataKeyId, dataKeyWrapped, viewStamp: stamp, ...rest } = found;
+  db: Kysely<Database>, caller: SessionClaims, now: Date, dossierId: string, audit: ReadAudit, sections: S, knownStamp = NO_STAMP,
+): Promise<{ row: DossierRow; dataKey: { keyId: string; wrappedKey: string } | null; stamp: string; sections: SectionResults<S> | undefined } | 'no-session' | 'not-visible'> {
+  const [found] = await statementFor(sections, caller.role)(db, { ...audit, actorId: caller.userId, actorSessionId: caller.sessionId, now, dossierId, knownStamp });
+  if (!found?.sessionLive) return 'no-session';
+  if (found.id === null) return 'not-visible';
+  const { dataKeyId, dataKeyWrapped, viewStamp: stamp, sessionLive: _live, ...rest } = found;
   const row = rest as unknown as DossierRow;
   const dataKey = dataKeyId !== null && dataKeyWrapped !== null ? { keyId: dataKeyId, wrappedKey: dataKeyWrapped } : null;
-  if (stamp === knownStamp) return { row, dataKey, stamp, sections: undefined };
+  if (stamp === knownStamp) return { row, dataKey, stamp: stamp as string, sections: undefined };
   const record = rest as unknown as Record<string, unknown>;
   const results = Object.fromEntries(Object.entries(sections).map(([name, section]) => [name, section.decode(record[name])]));
-  return { row, dataKey, stamp, sections: results as SectionResults<S> };
+  return { row, dataKey, stamp: stamp as string, sections: results as SectionResults<S> };
 }

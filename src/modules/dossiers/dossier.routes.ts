@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';
 import { etag, idempotencyHeaders, ifMatchHeaders, optionalVersion, requiredVersion, sendSingleton, withEtag } from '../../http/preconditions.js';
 import { sendIdempotent } from '../../http/send-created.js';
-import { serviceContext } from '../../http/service-context.js';
+import { callerContext, serviceContext } from '../../http/service-context.js';
 import { PageQuery, pageOf } from '../../lib/pagination.js';
 import { listAccessLog } from '../dossiers/access-log.service.js';
 import {
@@ -12,7 +12,7 @@ import {
 } from './dossier.schemas.js';
 import { viewCacheOf } from './view-cache.js';
 import { sendJsonBytes } from '../../http/send-json-bytes.js';
-import { getDossier, getDossierBody, giveConsent, listDossiers, patchDossier, transitionDossier, withdrawConsent } from './dossier.service.js';
+import { getDossierBody, giveConsent, listDossiers, patchDossier, transitionDossier, withdrawConsent } from './dossier.service.js';
 import { closeDossier } from './closing.service.js';
 import { createDossier } from './dossier-create.service.js';
 import { getStory, putStory } from './story.service.js';
@@ -40,14 +40,13 @@ export async function dossierRoutes(instance: FastifyInstance) {
   });
 
   app.get('/dossiers/:id', {
-    config: { access: 'dossier.read' },
+    config: { access: 'dossier.read', sessionCheckedInStatement: true },
     schema: { operationId: 'getDossier', summary: 'Read a dossier',
       description: 'The dossier with its phase, flags and counts. The ETag header carries its version for a later If-Match.', tags, params: dossierIdParams, response: { 200: dossierSchema, ...problemResponses(400, 401, 403, 404) } },
   }, async (request, reply) => {
     const cache = viewCacheOf(request.server.db, request.server.appConfig.viewCacheMb);
-    if (!cache) return withEtag(reply, await getDossier(serviceContext(request), request.params.id));
     // The route's own compiled serializer writes the bytes, so they are what it would have sent.
-    const view = await getDossierBody(serviceContext(request), request.params.id, cache, (built) => reply.serialize(built) as string);
+    const view = await getDossierBody(callerContext(request), request.params.id, cache, (built) => reply.serialize(built) as string);
     return sendJsonBytes(reply.header('etag', etag(view.version)), view.body);
   });
 

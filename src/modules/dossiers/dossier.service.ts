@@ -9,10 +9,10 @@ import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { blankToNull } from '../../lib/text.js';
 import type { Phase } from '../../lib/vocabulary.js';
 import { recordAudit } from '../../audit/audit.js';
-import { inDossier, type ServiceContext } from '../../core/service-context.js';
+import { inDossier, type CallerContext, type ServiceContext } from '../../core/service-context.js';
 import { encryptOfficialSource, encryptVtlbCorrections } from './official-sources.js';
 import { listChildren } from './dossier-children.repository.js';
-import { readDossier, readKeptView, withDossier, type DossierOperation } from './dossier-gate.service.js';
+import { readKeptView, withDossier, type DossierOperation } from './dossier-gate.service.js';
 import type { ViewCache } from './view-cache.js';
 import { clearOverviewConfirmation } from './dossier-gate.repository.js';
 import { snapshotDebts } from './closing.service.js';
@@ -25,14 +25,11 @@ import {
 import type { DossierView, GiveConsentBody, PatchDossierBody } from './dossier.schemas.js';
 import { openDisplayName } from '../../lib/display-name.js';
 
-/** One statement whatever the dossier holds: scope, rows and audit together (readDossier). */
-export async function getDossier(ctx: ServiceContext, dossierId: string) {
-  const read = await readDossier(ctx, dossierId, { action: 'dossier.read' }, dossierViewSections);
-  return assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier));
-}
-
-/** `getDossier` as the bytes of its JSON, through the process's kept views (readKeptView). */
-export function getDossierBody(ctx: ServiceContext, dossierId: string, cache: ViewCache, serialize: (view: DossierView) => string) {
+/**
+ * The dossier view as the bytes of its JSON, in one statement whatever the dossier holds (session,
+ * scope, rows and audit together), through the process's kept views (readKeptView).
+ */
+export function getDossierBody(ctx: CallerContext, dossierId: string, cache: ViewCache | undefined, serialize: (view: DossierView) => string) {
   return readKeptView(ctx, { cache, kind: 'dossier', dossierId }, { action: 'dossier.read' }, dossierViewSections, (read) => {
     const view = assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier));
     return { version: view.version, body: serialize(view) };

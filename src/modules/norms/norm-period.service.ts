@@ -39,7 +39,7 @@ export async function loadNormPeriods(db: Kysely<Database>): Promise<(NormPeriod
 /** A fingerprint of the norm periods as SQL text, for a kept view that reads them (dossiers/view-cache.ts). */
 export { normPeriodsStamp };
 
-/** `loadNormPeriods` as a part of a one-statement read (`readDossier`). */
+/** `loadNormPeriods` as a part of a one-statement read (`readKeptView`). */
 export const normPeriodsSection: JsonSection<(NormPeriod & { id: string })[]> = {
   select: normPeriodRecordsSection.select,
   decode: (json) => normPeriodRecordsSection.decode(json).map(toNormPeriod),

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problem-schemas.js';
-import { serviceContext } from '../../http/service-context.js';
+import { callerContext, serviceContext } from '../../http/service-context.js';
 import { dossierIdParams } from '../dossiers/dossier.schemas.js';
 import { overviewSchema, settlementQuery, settlementSchema } from './overview.schemas.js';
-import { getOverview, getOverviewBody } from './overview.service.js';
+import { getOverviewBody } from './overview.service.js';
 import { viewCacheOf } from '../dossiers/view-cache.js';
 import { sendJsonBytes } from '../../http/send-json-bytes.js';
 import { getSettlement } from './settlement.service.js';
@@ -15,14 +15,13 @@ export async function overviewRoutes(instance: FastifyInstance) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
 
   app.get('/dossiers/:id/overview', {
-    config: { access: 'dossier.read' },
+    config: { access: 'dossier.read', sessionCheckedInStatement: true },
     schema: { operationId: 'getOverview', summary: 'The dossier\'s overview',
       description: 'Computed totals of the dossier: debts, budget, aflosruimte and flags, from the stored records and the norms of the period.', tags, params: dossierIdParams, response: { 200: overviewSchema, ...problemResponses(400, 401, 403, 404) } },
   }, async (request, reply) => {
     const cache = viewCacheOf(request.server.db, request.server.appConfig.viewCacheMb);
-    if (!cache) return getOverview(serviceContext(request), request.params.id);
     // The route's own compiled serializer writes the bytes, so they are what it would have sent.
-    const view = await getOverviewBody(serviceContext(request), request.params.id, cache, (built) => reply.serialize(built) as string);
+    const view = await getOverviewBody(callerContext(request), request.params.id, cache, (built) => reply.serialize(built) as string);
     return sendJsonBytes(reply, view.body);
   });
 

@@ -1,6 +1,6 @@
 // The overview (docs/domain.md §2–4): budget, debt totals, bvv, VTLB and aflosruimte of one dossier,
 // computed from its rows by the domain rules, one rule in one place each. GET is one statement
-// whatever the dossier's size (readDossier). Other modules (the PDF) call `computeOverview` inside
+// whatever the dossier's size (readKeptView). Other modules (the PDF) call `computeOverview` inside
 // their own gated transaction; `assembleOverview` serves a caller that already holds the inputs.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -11,10 +11,10 @@ import { nextSteps, type BeslagvrijeVoet } from '../../domain/debt-urgency.js';
 import type { NormPeriod } from '../../domain/norms.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
-import { readDossier, readKeptView, stampedAlsoBy } from '../dossiers/dossier-gate.service.js';
+import { readKeptView, stampedAlsoBy } from '../dossiers/dossier-gate.service.js';
 import type { ViewCache } from '../dossiers/view-cache.js';
 import { loadNormPeriods, normPeriodsSection, normPeriodsStamp } from '../norms/norm-period.service.js';
-import type { ServiceContext } from '../../core/service-context.js';
+import type { CallerContext, ServiceContext } from '../../core/service-context.js';
 import {
   debtFiguresSection, expenseFiguresSection, incomeFiguresSection, listDebtFigures, listExpenseFigures, listIncomeFigures,
   loadFigureInputs, type DebtFiguresRow, type FigureInputsRow,
@@ -158,14 +158,11 @@ const overviewSections = stampedAlsoBy({
   normPeriods: normPeriodsSection,
 }, normPeriodsStamp);
 
-/** One statement whatever the dossier holds: scope, figures, norm periods and audit together (readDossier). */
-export async function getOverview(ctx: ServiceContext, dossierId: string): Promise<OverviewView> {
-  const { dossier, row, sections } = await readDossier(ctx, dossierId, { action: 'overview.read' }, overviewSections);
-  return assembleOverview(readable(dossier, { figures: row, ...sections }), amsterdamDate(ctx.now));
-}
-
-/** `getOverview` as the bytes of its JSON, through the process's kept views (readKeptView). */
-export function getOverviewBody(ctx: ServiceContext, dossierId: string, cache: ViewCache, serialize: (view: OverviewView) => string) {
+/**
+ * The overview as the bytes of its JSON, in one statement whatever the dossier holds (session, scope,
+ * figures, norm periods and audit together), through the process's kept views (readKeptView).
+ */
+export function getOverviewBody(ctx: CallerContext, dossierId: string, cache: ViewCache | undefined, serialize: (view: OverviewView) => string) {
   return readKeptView(ctx, { cache, kind: 'overview', dossierId }, { action: 'overview.read' }, overviewSections, (read, day) => ({
     version: read.row.version,
     body: serialize(assembleOverview(readable(read.dossier, { figures: read.row, ...read.sections }), day)),
