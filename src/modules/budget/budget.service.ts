@@ -17,7 +17,7 @@ function describe(cipher: FieldCipher, table: 'incomes' | 'expenses', row: { id:
   return row.descriptionEncrypted === null ? null : cipher.decrypt(row.descriptionEncrypted, descriptionField(table, row.id));
 }
 
-function encryptDescription(ctx: DossierContext, table: 'incomes' | 'expenses', id: string, description: string | null | undefined) {
+function encryptDescription(ctx: Pick<DossierContext, 'cipher'>, table: 'incomes' | 'expenses', id: string, description: string | null | undefined) {
   const text = blankToNull(description);
   return text === null ? null : ctx.cipher.encrypt(text, descriptionField(table, id));
 }
@@ -43,12 +43,12 @@ export const incomes = childResourceService<'incomes', IncomeView, CreateIncomeB
   name: 'income',
   invalidatesOverview: true,
   toView: toIncomeView,
-  async newRow(_trx, ctx, id, body): Promise<NewChildRow<'incomes'>> {
+  async newRow(_db, ctx, id, body): Promise<NewChildRow<'incomes'>> {
     return {
       kind: body.kind, amountCents: body.amountCents, frequency: body.frequency, descriptionEncrypted: encryptDescription(ctx, 'incomes', id, body.description),
     };
   },
-  async changes(_trx, ctx, id, body) {
+  async changes(_db, ctx, id, body) {
     const { description, ...plain } = body;
     return {
       ...bodyColumns('incomes', plain),
@@ -62,13 +62,13 @@ export const expenses = childResourceService<'expenses', ExpenseView, CreateExpe
   name: 'expense',
   invalidatesOverview: true,
   toView: toExpenseView,
-  async newRow(_trx, ctx, id, body): Promise<NewChildRow<'expenses'>> {
+  async newRow(_db, ctx, id, body): Promise<NewChildRow<'expenses'>> {
     return {
       group: body.group, category: body.category, amountCents: body.amountCents,
       frequency: body.frequency, descriptionEncrypted: encryptDescription(ctx, 'expenses', id, body.description),
     };
   },
-  async changes(_trx, ctx, id, body) {
+  async changes(_db, ctx, id, body) {
     const { description, ...plain } = body;
     return {
       ...bodyColumns('expenses', plain),

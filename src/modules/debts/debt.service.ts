@@ -1,5 +1,5 @@
 // Debts of a dossier (phase B). Derived flags come from the pure domain rules; notes are encrypted.
-import type { Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, DebtsTable } from '../../db/schema.js';
 import { debtFlags } from '../../domain/debt-flags.js';
 import { amsterdamDate } from '../../lib/dates.js';
@@ -17,7 +17,7 @@ type DebtRow = Selectable<DebtsTable>;
 const notesContext = (debtId: string) => ({ table: 'debts', column: 'notes', rowId: debtId });
 
 
-function encryptNotes(ctx: DossierContext, debtId: string, notes: string | null | undefined) {
+function encryptNotes(ctx: Pick<DossierContext, 'cipher'>, debtId: string, notes: string | null | undefined) {
   const text = blankToNull(notes);
   return text === null ? null : ctx.cipher.encrypt(text, notesContext(debtId));
 }
@@ -59,7 +59,7 @@ export function toDebtView(row: DebtRow, ctx: Pick<DossierContext, 'cipher' | 'n
   };
 }
 
-async function creditorOf(trx: Transaction<Database>, body: CreateDebtBody) {
+async function creditorOf(db: Kysely<Database>, body: CreateDebtBody) {
   if (body.catalogCreditorId === undefined) {
     if (body.creditorType === undefined) {
       throw new BadRequestError('validation_failed', 'A debt without a catalogue creditor needs a creditorType.', {
@@ -68,7 +68,7 @@ async function creditorOf(trx: Transaction<Database>, body: CreateDebtBody) {
     }
     return { catalogCreditorId: null, creditorName: body.creditorName as string, creditorType: body.creditorType };
   }
-  const catalog = await requireCatalogCreditor(trx, body.catalogCreditorId);
+  const catalog = await requireCatalogCreditor(db, body.catalogCreditorId);
   return { catalogCreditorId: catalog.id, creditorName: body.creditorName ?? catalog.name, creditorType: body.creditorType ?? catalog.creditorType };
 }
 
@@ -77,8 +77,8 @@ export const debts = childResourceService<'debts', DebtView, CreateDebtBody, Pat
   name: 'debt',
   invalidatesOverview: true,
   toView: toDebtView,
-  async newRow(trx, ctx, id, body): Promise<NewChildRow<'debts'>> {
-    const { creditorName, ...creditor } = await creditorOf(trx, body);
+  async newRow(db, ctx, id, body): Promise<NewChildRow<'debts'>> {
+    const { creditorName, ...creditor } = await creditorOf(db, body);
     return {
       ...creditor,
       creditorNameEncrypted: encryptDebtName(ctx.cipher, id, 'creditor_name', creditorName),
@@ -106,14 +106,14 @@ export const debts = childResourceService<'debts', DebtView, CreateDebtBody, Pat
       notesEncrypted: encryptNotes(ctx, id, body.notes),
     };
   },
-  async changes(trx, ctx, id, body) {
+  async changes(db, ctx, id, body) {
     const { arrangement, notes, catalogCreditorId, creditorName, collectorName, reference, ...plain } = body;
     const changes: ChildChanges<'debts'> = { ...bodyColumns('debts', plain) };
     if (creditorName !== undefined) changes.creditorNameEncrypted = encryptDebtName(ctx.cipher, id, 'creditor_name', creditorName);
     if (collectorName !== undefined) changes.collectorNameEncrypted = encryptDebtName(ctx.cipher, id, 'collector_name', blankToNull(collectorName));
     if (reference !== undefined) changes.referenceEncrypted = encryptDebtName(ctx.cipher, id, 'reference', blankToNull(reference));
     if (catalogCreditorId !== undefined) {
-      changes.catalogCreditorId = catalogCreditorId === null ? null : (await requireCatalogCreditor(trx, catalogCreditorId)).id;
+      changes.catalogCreditorId = catalogCreditorId === null ? null : (await requireCatalogCreditor(db, catalogCreditorId)).id;
     }
     if (arrangement !== undefined) {
       changes.arrangementAmountCents = arrangement?.amountCents ?? null;

@@ -61,8 +61,15 @@ export async function findChild<T extends ChildTable>(
 export function childRow<T extends ChildTable>(
   values: Omit<Insertable<Database[T]>, ManagedChildColumn>, dossier: DossierRef, managed: { id: string; now: Date; createdBy: string },
 ): Insertable<Database[T]> {
-  const row = { id: managed.id, createdAt: managed.now, updatedAt: managed.now, createdBy: managed.createdBy, dossierId: dossier.id };
-  return { ...(values as object), ...row } as unknown as Insertable<Database[T]>;
+  return { ...unplacedChildRow(values, managed), dossierId: dossier.id } as unknown as Insertable<Database[T]>;
+}
+
+/** The same without its dossier, which a one-statement write takes from the dossier its scope found. */
+export function unplacedChildRow<T extends ChildTable>(
+  values: Omit<Insertable<Database[T]>, ManagedChildColumn>, managed: { id: string; now: Date; createdBy: string },
+): Omit<Insertable<Database[T]>, 'dossierId'> {
+  const row = { id: managed.id, createdAt: managed.now, updatedAt: managed.now, createdBy: managed.createdBy };
+  return { ...(values as object), ...row } as unknown as Omit<Insertable<Database[T]>, 'dossierId'>;
 }
 
 /** The version check and the write are one statement: no lost update can slip between them. */

@@ -5,10 +5,10 @@ import type { Operation } from '../../access/policy.js';
 import { noContent, problemResponses } from '../../http/problem-schemas.js';
 import { etag, idempotencyHeaders, ifMatchHeaders, requiredVersion, withEtag } from '../../http/preconditions.js';
 import { sendIdempotent } from '../../http/send-created.js';
-import { serviceContext } from '../../http/service-context.js';
+import { callerContext, serviceContext, verifiedServiceContext } from '../../http/service-context.js';
 import { PageQuery, pageOf, type PageRequest } from '../../lib/pagination.js';
 import type { IdempotentResult } from '../../core/idempotent-result.js';
-import type { ServiceContext } from '../../core/service-context.js';
+import type { CallerContext, ServiceContext } from '../../core/service-context.js';
 import { dossierIdParams } from './dossier.schemas.js';
 
 interface ChildService<View, CreateBody, PatchBody> {
@@ -16,6 +16,8 @@ interface ChildService<View, CreateBody, PatchBody> {
   get(ctx: ServiceContext, dossierId: string, id: string): Promise<View>;
   create(ctx: ServiceContext, dossierId: string, body: CreateBody, key: string | undefined): Promise<IdempotentResult<View>>;
   patch(ctx: ServiceContext, dossierId: string, id: string, version: number, body: PatchBody): Promise<View>;
+  createInOneStatement(ctx: CallerContext, dossierId: string, body: CreateBody): Promise<View | undefined>;
+  patchInOneStatement(ctx: CallerContext, dossierId: string, id: string, version: number, body: PatchBody): Promise<View | undefined>;
   remove(ctx: ServiceContext, dossierId: string, id: string, version: number): Promise<void>;
 }
 
@@ -58,8 +60,11 @@ export function registerChildRoutes<
       response: { 200: pageOf(schemas.view), ...problemResponses(400, 401, 403, 404) } },
   }, async (request) => service.list(serviceContext(request), dossierOf(request.params), validated(PageQuery, request.query)));
 
+  // Creates and edits are the maatje's every step: without an Idempotency-Key they are tried as one
+  // statement that checks the session itself (writeInOneStatement); whatever that does not settle
+  // goes the general way, with the actor loaded then.
   app.post(`/dossiers/:id/${segment}`, {
-    config: { access: options.write },
+    config: { access: options.write, sessionCheckedInStatement: true },
     schema: { operationId: `create${singular}`, tags,
       summary: `Add a ${one} to a dossier`,
       description: `Adds a ${one}; the ETag header carries its version. Send Idempotency-Key so a retry does not add it twice `
@@ -67,7 +72,12 @@ export function registerChildRoutes<
       response: { 201: schemas.view, ...problemResponses(400, 401, 403, 404, 409, 422) } },
   }, async (request, reply) => {
     const key = request.headers['idempotency-key'] as string | undefined;
-    const result = await service.create(serviceContext(request), dossierOf(request.params), validated(schemas.create, request.body), key);
+    const dossierId = dossierOf(request.params);
+    const body = validated(schemas.create, request.body);
+    const created = key === undefined ? await service.createInOneStatement(callerContext(request), dossierId, body) : undefined;
+    const result = created !== undefined
+      ? { replayed: false as const, statusCode: 201, body: created }
+      : await service.create(await verifiedServiceContext(request), dossierId, body, key);
     return sendIdempotent(reply, result, (view) => etag(view.version));
   });
 
@@ -80,15 +90,17 @@ export function registerChildRoutes<
   });
 
   app.patch(`/dossiers/:id/${segment}/:${idParam}`, {
-    config: { access: options.write },
+    config: { access: options.write, sessionCheckedInStatement: true },
     schema: { operationId: `update${singular}`, tags,
       summary: `Change a ${one}`,
       description: `Merge semantics: absent fields stay, null clears. If-Match is required (428 without; 412 with the current ${one} when stale).`, params: itemParams, headers: ifMatchHeaders, body: schemas.patch,
       response: { 200: schemas.view, ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428) } },
   }, async (request, reply) => {
     const version = requiredVersion(request.headers['if-match'] as string | undefined);
-    const ctx = serviceContext(request);
-    return withEtag(reply, await service.patch(ctx, dossierOf(request.params), itemId(request.params), version, validated(schemas.patch, request.body)));
+    const [dossierId, id, body] = [dossierOf(request.params), itemId(request.params), validated(schemas.patch, request.body)];
+    const edited = await service.patchInOneStatement(callerContext(request), dossierId, id, version, body)
+      ?? await service.patch(await verifiedServiceContext(request), dossierId, id, version, body);
+    return withEtag(reply, edited);
   });
 
   app.delete(`/dossiers/:id/${segment}/:${idParam}`, {

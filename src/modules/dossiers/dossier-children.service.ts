@@ -8,13 +8,13 @@ import type { Database } from '../../db/schema.js';
 import { NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
-import { inDossier, type DossierContext, type ServiceContext } from '../../core/service-context.js';
+import { inDossier, type CallerContext, type CallerDossierContext, type ServiceContext } from '../../core/service-context.js';
 import {
-  childRow, deleteChildIfVersion, findChild, listChildren, updateChildIfVersion, type ChildTable,
+  childRow, unplacedChildRow, deleteChildIfVersion, findChild, listChildren, updateChildIfVersion, type ChildTable,
   type ManagedChildColumn,
 } from './dossier-children.repository.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
-import { withDossier, type AuditNote } from './dossier-gate.service.js';
+import { withDossier, writeInOneStatement, type AuditNote } from './dossier-gate.service.js';
 
 /** The columns a resource fills for a new row: typed by the table, so a misspelt column fails to compile. */
 export type NewChildRow<T extends ChildTable> = Omit<Insertable<Database[T]>, ManagedChildColumn>;
@@ -37,9 +37,12 @@ export interface ChildResource<T extends ChildTable, View, CreateBody, PatchBody
   name: ChildAuditName;
   /** Changes to this resource make a confirmed overview stale. */
   invalidatesOverview: boolean;
-  toView(row: Selectable<Database[T]>, ctx: DossierContext): View;
-  newRow(trx: Transaction<Database>, ctx: DossierContext, id: string, body: CreateBody): Promise<NewChildRow<T>>;
-  changes(trx: Transaction<Database>, ctx: DossierContext, id: string, body: PatchBody): Promise<ChildChanges<T>>;
+  // These build and show rows only: their `ctx.actor` may be a hot route's unverified claims (the one
+  // statement that writes checks them), and `db` may be outside the write's transaction (for lookups
+  // of reference data such as the creditor catalogue, never of the dossier's own rows).
+  toView(row: Selectable<Database[T]>, ctx: CallerDossierContext): View;
+  newRow(db: Kysely<Database>, ctx: CallerDossierContext, id: string, body: CreateBody): Promise<NewChildRow<T>>;
+  changes(db: Kysely<Database>, ctx: CallerDossierContext, id: string, body: PatchBody): Promise<ChildChanges<T>>;
 }
 
 export function childResourceService<T extends ChildTable, View, CreateBody extends object, PatchBody extends object>(
@@ -91,6 +94,29 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
         if (result.replayed) note.action = `${resource.name}.read`;
         return result;
       });
+    },
+
+    /**
+     * `create` without an Idempotency-Key in one statement (writeInOneStatement); undefined when the
+     * general path must decide, which `create` then does with the verified actor.
+     */
+    async createInOneStatement(ctx: CallerContext, dossierId: string, body: CreateBody): Promise<View | undefined> {
+      const id = randomUUID();
+      const written = await writeInOneStatement(ctx, dossierId, {
+        table: resource.table, action: `${resource.name}.created`, details: { fields: Object.keys(body) }, invalidatesOverview: resource.invalidatesOverview,
+      }, async (scoped) => {
+        const row = unplacedChildRow<T>(await resource.newRow(ctx.db, scoped, id, body), { id, now: ctx.now, createdBy: ctx.actor.userId });
+        return { kind: 'insert', row: row as Record<string, unknown> };
+      });
+      return written && resource.toView(written.row, written.scoped);
+    },
+
+    /** `patch` in one statement, as `createInOneStatement`: undefined sends it along the general path. */
+    async patchInOneStatement(ctx: CallerContext, dossierId: string, id: string, version: number, body: PatchBody): Promise<View | undefined> {
+      const written = await writeInOneStatement(ctx, dossierId, {
+        table: resource.table, action: `${resource.name}.updated`, details: { fields: Object.keys(body) }, invalidatesOverview: resource.invalidatesOverview,
+      }, async (scoped) => ({ kind: 'update', id, version, changes: await resource.changes(ctx.db, scoped, id, body) as Record<string, unknown> }));
+      return written && resource.toView(written.row, written.scoped);
     },
 
     async patch(ctx: ServiceContext, dossierId: string, id: string, version: number, body: PatchBody) {

@@ -1,9 +1,10 @@
 // The one way into a dossier: by id, through the caller's scope, optionally locked for a write.
-import type { Insertable, Kysely, QueryCreator } from 'kysely';
+import { sql, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import { ACTOR_VALUE_NAMES, actorOfValues, actorValues, dossierVisibleTo, type ActorValues, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
-import type { Actor } from '../../access/actor.js';
+import { liveSessionOf, type Actor, type SessionClaims } from '../../access/actor.js';
 import type { AuditEventsTable, Database } from '../../db/schema.js';
 import { statementTemplate, statementTemplates } from '../../db/statement-template.js';
+import type { WrappedDataKey } from '../../lib/dossier-keys.js';
 import type { Role } from '../../lib/vocabulary.js';
 
 /** The gate's view of a dossier: its core fields and its wrapped data key (null before it has one). */
@@ -204,4 +205,109 @@ export async function clearOverviewConfirmation(db: Kysely<Database>, dossier: D
     .where('id', '=', dossier.id)
     .where('overviewConfirmedAt', 'is not', null)
     .execute();
+}
+
+/** SQLSTATE of `one_statement_write_applied` (migration 2026_12_02_1300): the write changed nothing. */
+const ONE_STATEMENT_WRITE_REFUSED = 'SS001';
+
+export type OneStatementRow =
+  | { kind: 'insert'; row: Record<string, unknown> }
+  | { kind: 'update'; id: string; version: number; changes: Record<string, unknown> };
+
+type OneStatementValues = Record<string, unknown>;
+const ONE_STATEMENT_AUDIT = AUDIT_COLUMNS.filter((column) => column !== 'dossierId');
+
+/**
+ * A create or an edit of one row of a dossier's tables as ONE statement, for a caller known only by
+ * its token's claims: the session (liveSessionOf), the scope, the lock on the dossier row and its
+ * writable state (all in the UPDATE that marks it), the data key the values were encrypted with,
+ * the row, and the audit row. The row goes to the dossier the mark found, so without the mark
+ * nothing is written; when the row is not written (no mark, or a stale version) the guard function
+ * fails the whole statement, so the mark and the audit row (CTEs always run) go too. Compiled once per table, role,
+ * kind, set of columns and mark.
+ */
+const oneStatementWrite = statementTemplates((shape: string) => {
+  const { table, role, kind, columns, clearOverviewConfirmation } = JSON.parse(shape) as {
+    table: string; role: Role; kind: OneStatementRow['kind']; columns: string[]; clearOverviewConfirmation: boolean;
+  };
+  const names = [
+    ...columns.map((column) => `row.${column}`), 'rowId', 'rowVersion', 'dossierId', 'now', 'actorId', 'actorSessionId', 'keyId', 'wrappedKey',
+    ...ONE_STATEMENT_AUDIT,
+  ];
+  return statementTemplate<OneStatementValues, Record<string, unknown>>(names, (db, values) => {
+    const markedDossier = sql<string>`(select id from touched)`;
+    const rowValues = Object.fromEntries(columns.map((column) => [column, values[`row.${column}`]]));
+    return (db as unknown as Kysely<any>)
+      .with('session', (qc) => qc.selectNoFrom((eb: any) => liveSessionOf(role, values as never)(eb).as('live')))
+      .with('touched', (qc) => qc.updateTable('dossiers')
+        .set((eb: any) => ({
+          updatedAt: values.now,
+          version: eb('version', '+', 1),
+          ...(clearOverviewConfirmation ? { overviewConfirmedAt: null, overviewConfirmedBy: null } : {}),
+        }))
+        .where('id', '=', values.dossierId)
+        .where(dossierVisibleTo({ role, userId: values.actorId as string }) as never)
+        // assertWritable's rules for a write without exceptions: consent given and standing, not closed.
+        .where('consentGivenAt', 'is not', null).where('consentWithdrawnAt', 'is', null).where('phase', '<>', 'closed')
+        .where((eb: any) => eb.exists(eb.selectFrom('session').select('live').where('live', '=', true)))
+        .where((eb: any) => eb.exists(eb.selectFrom('dossierKeys').select('dossierKeys.dossierId')
+          .whereRef('dossierKeys.dossierId', '=', 'dossiers.id')
+          .where('dossierKeys.keyId', '=', values.keyId).where('dossierKeys.wrappedKey', '=', values.wrappedKey)))
+        .returning('id'))
+      .with('written', (qc) => (kind === 'insert'
+        // INSERT … SELECT from the mark: no mark, no row. PostgreSQL types each value by its column.
+        ? qc.insertInto(table).columns([...columns, 'dossierId'])
+          .expression((eb: any) => eb.selectFrom('touched').select([...columns.map((column) => eb.val(rowValues[column]).as(column)), 'touched.id as dossierId']))
+        : qc.updateTable(table)
+          .set((eb: any) => ({ ...rowValues, updatedAt: values.now, version: eb('version', '+', 1) }))
+          .where('dossierId', '=', markedDossier).where('id', '=', values.rowId).where('version', '=', values.rowVersion))
+        .returningAll())
+      .with('audited', (qc) => qc.insertInto('auditEvents').values({
+        ...Object.fromEntries(ONE_STATEMENT_AUDIT.map((column) => [column, values[column]])),
+        dossierId: markedDossier,
+      }))
+      // The guard is the outer side of the join, so it is evaluated whatever `written` holds.
+      .selectFrom(sql`(select one_statement_write_applied(exists (select 1 from written)) as applied)`.as('guard'))
+      .leftJoin('written', (join: any) => join.onTrue())
+      .selectAll('written');
+  });
+});
+
+// Edits name any subset of a table's columns: past this many shapes, the general path takes new ones,
+// so the statements a connection keeps prepared stay bounded whatever the bodies.
+const MAX_ONE_STATEMENT_SHAPES = 64;
+const oneStatementShapes = new Set<string>();
+
+/**
+ * The written row; undefined when the statement changed nothing (any refusal, see above) or the
+ * write's shape is one too many: the caller then takes the general path.
+ */
+export async function writeRowInOneStatement(
+  db: Kysely<Database>,
+  write: {
+    table: string; caller: SessionClaims; now: Date; dossierId: string; dataKey: WrappedDataKey;
+    clearOverviewConfirmation: boolean; audit: Omit<TouchAudit, 'dossierId'>; row: OneStatementRow;
+  },
+): Promise<Record<string, unknown> | undefined> {
+  const { row } = write;
+  const given = row.kind === 'insert' ? row.row : row.changes;
+  const columns = Object.keys(given).filter((column) => given[column] !== undefined).sort();
+  const shape = JSON.stringify({ table: write.table, role: write.caller.role, kind: row.kind, columns, clearOverviewConfirmation: write.clearOverviewConfirmation });
+  if (!oneStatementShapes.has(shape)) {
+    if (oneStatementShapes.size >= MAX_ONE_STATEMENT_SHAPES) return undefined;
+    oneStatementShapes.add(shape);
+  }
+  const values: OneStatementValues = {
+    ...write.audit, dossierId: write.dossierId, now: write.now, actorId: write.caller.userId, actorSessionId: write.caller.sessionId,
+    keyId: write.dataKey.keyId, wrappedKey: write.dataKey.wrappedKey,
+    rowId: row.kind === 'update' ? row.id : null, rowVersion: row.kind === 'update' ? row.version : null,
+  };
+  for (const column of columns) values[`row.${column}`] = given[column];
+  try {
+    const [written] = await oneStatementWrite(shape)(db, values);
+    return written;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === ONE_STATEMENT_WRITE_REFUSED) return undefined;
+    throw error;
+  }
 }

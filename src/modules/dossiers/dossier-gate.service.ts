@@ -9,11 +9,13 @@ import { auditValues, recordAudit, type AuditEvent } from '../../audit/audit.js'
 import type { JsonSection, SectionResults } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
 import { ConflictError, NotFoundError, PreconditionFailedError, UnauthorizedError } from '../../lib/errors.js';
-import type { CallerContext, ServiceContext } from '../../core/service-context.js';
+import type { CallerContext, CallerDossierContext, ServiceContext } from '../../core/service-context.js';
 import { passGate, type DossierCore, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
 import {
-  findDataKeyAfterLock, findDossierForSystem, findVisibleDossierCore, insertDataKey, insertTouchAndAudit, touchDossierAndAudit, updateTouchAndAudit, type DossierGateRow,
+  findDataKeyAfterLock, findDossierForSystem, findVisibleDossierCore, insertDataKey, insertTouchAndAudit, touchDossierAndAudit, updateTouchAndAudit,
+  writeRowInOneStatement, type DossierGateRow, type OneStatementRow,
 } from './dossier-gate.repository.js';
+import { knownDataKey, rememberDataKey } from './known-data-keys.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
 import type { KeptView, ViewCache, ViewKind } from './view-cache.js';
 import { amsterdamDate } from '../../lib/dates.js';
@@ -182,6 +184,7 @@ async function readDossierUnlessRevision<S extends Record<string, JsonSection<un
   if (found === 'no-session') throw new UnauthorizedError();
   if (found === 'not-visible') throw new NotFoundError();
   const { row } = found;
+  rememberDataKey(ctx.db, row.id, found.dataKey, ctx.now);
   const dossier = passGate({
     id: row.id, residentId: row.residentId, locationId: row.locationId, phase: row.phase, version: row.version,
     consentGivenAt: row.consentGivenAt, consentWithdrawnAt: row.consentWithdrawnAt, closedAt: row.closedAt,
@@ -222,6 +225,40 @@ export async function readKeptView<S extends Record<string, JsonSection<unknown>
 }
 
 /**
+ * A hot route's create or edit of one row of the dossier's tables in ONE statement
+ * (writeRowInOneStatement), for a caller known by its token's claims, when this process knows the
+ * dossier's data key from an earlier pass through this gate. `plan` builds the row with that key
+ * before anything is checked; the statement then checks what `withDossier` would for a plain write
+ * (session, scope, consent, not closed, the key still the dossier's, the row's version) and writes
+ * nothing unless all of it holds. Undefined: take the general path, which decides, audits and
+ * answers as always, so every refusal keeps its status and its audit row. A `plan` that throws
+ * (a body the resource refuses) goes there too: its 4xx must not come before the scope's 404.
+ */
+export async function writeInOneStatement<T extends ChildTable>(
+  ctx: CallerContext,
+  dossierId: string,
+  write: { table: T; action: AuditAction; details?: AuditNote['details']; invalidatesOverview: boolean },
+  plan: (scoped: CallerDossierContext) => Promise<OneStatementRow>,
+): Promise<{ row: Selectable<Database[T]>; scoped: CallerDossierContext } | undefined> {
+  const dataKey = knownDataKey(ctx.db, dossierId, ctx.now);
+  if (!dataKey) return undefined;
+  const scoped: CallerDossierContext = { ...ctx, cipher: ctx.cipher.forDossier(dossierId, dataKey) };
+  let row: OneStatementRow;
+  try {
+    row = await plan(scoped);
+  } catch {
+    return undefined;
+  }
+  const { dossierId: _dossierId, ...audit } = auditValues({
+    action: write.action, outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId, details: write.details,
+  });
+  const written = await writeRowInOneStatement(ctx.db, {
+    table: write.table, caller: ctx.actor, now: ctx.now, dossierId, dataKey, clearOverviewConfirmation: write.invalidatesOverview, audit, row,
+  });
+  return written === undefined ? undefined : { row: written as Selectable<Database[T]>, scoped };
+}
+
+/**
  * The dossier with the cipher of its data key. A dossier from before per-dossier keys (until
  * `npm run keys:rotate` ran) gets its key at its first write, under the write's row lock; a read
  * of it decrypts its older values with the master key. Both look again after a lock, in a
@@ -236,6 +273,7 @@ async function withCipher(trx: Transaction<Database>, ctx: ServiceContext, row: 
     dataKey = ctx.cipher.newDataKey(row.id);
     await insertDataKey(trx, row.id, dataKey);
   }
+  rememberDataKey(ctx.db, row.id, dataKey, ctx.now);
   return passGate({ ...core, cipher: ctx.cipher.forDossier(row.id, dataKey) });
 }
 

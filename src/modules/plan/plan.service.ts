@@ -40,7 +40,7 @@ export function toActionView(row: Selectable<ActionsTable>, ctx: Pick<DossierCon
   };
 }
 
-function encryptDescription(ctx: DossierContext, id: string, description: string | null | undefined) {
+function encryptDescription(ctx: Pick<DossierContext, 'cipher'>, id: string, description: string | null | undefined) {
   const text = blankToNull(description);
   return text === null ? null : ctx.cipher.encrypt(text, actionField(id, 'description'));
 }
@@ -50,7 +50,7 @@ export const actions = childResourceService<'actions', ActionView, CreateActionB
   name: 'action',
   invalidatesOverview: false,
   toView: toActionView,
-  async newRow(_trx, ctx, id, body): Promise<NewChildRow<'actions'>> {
+  async newRow(_db, ctx, id, body): Promise<NewChildRow<'actions'>> {
     return {
       titleEncrypted: ctx.cipher.encrypt(body.title, actionField(id, 'title')),
       descriptionEncrypted: encryptDescription(ctx, id, body.description),
@@ -60,7 +60,7 @@ export const actions = childResourceService<'actions', ActionView, CreateActionB
       doneAt: body.done ? ctx.now : null,
     };
   },
-  async changes(_trx, ctx, id, body) {
+  async changes(_db, ctx, id, body) {
     const { title, description, done, ...plain } = body;
     const changes: ChildChanges<'actions'> = { ...bodyColumns('actions', plain) };
     if (title !== undefined) changes.titleEncrypted = ctx.cipher.encrypt(title, actionField(id, 'title'));
