@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { deriveKey } from '../../lib/keys.js';
 import { withDossier } from '../dossiers/dossier-gate.service.js';
 import { forgetDossierViews } from '../dossiers/view-cache.js';
+import { forgetDataKey } from '../dossiers/known-data-keys.js';
 import type { ServiceContext } from '../../core/service-context.js';
 import {
   cancelRequest, deleteErasedAccount, dueRequestDossierIds, eraseDossier, findManagedDossierId, findPendingRequest, findReceipt,
@@ -111,6 +112,7 @@ export async function eraseNow(db: Kysely<Database>, dossierId: string, reason: 
   // Views this process built of the dossier go too (a read that began before the erasure may
   // still keep one: it lasts at most five minutes, or until the next read finds no dossier).
   forgetDossierViews(db, dossierId);
+  forgetDataKey(db, dossierId);
   return db.transaction().execute(async (trx) => {
     const outcome = await eraseDossier(trx, dossierId, { reason, now });
     if (!outcome) return undefined;
@@ -119,7 +121,10 @@ export async function eraseNow(db: Kysely<Database>, dossierId: string, reason: 
       details: { reason, categories: outcome.categories, remainderKept: outcome.remainderKept },
     });
     return outcome;
-  }).finally(() => forgetDossierViews(db, dossierId));
+  }).finally(() => {
+    forgetDossierViews(db, dossierId);
+    forgetDataKey(db, dossierId);
+  });
 }
 
 /** Requests whose cooling-off has ended, in the order they fell due (or just counted, for a dry run). */
