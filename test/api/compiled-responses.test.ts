@@ -62,12 +62,21 @@ describe('hot responses', () => {
   const captured: unknown[] = [];
 
   beforeAll(async () => {
-    // Without the view cache: a kept view goes out as bytes, past this hook (the cache's own test
-    // shows its bytes are those of an app without it).
+    // Without the view cache, so every read builds its view (the cache's own test shows that kept
+    // bytes are those of an app without it).
     capturing = await buildApp({ ...h.config, viewCacheMb: 0 }, { db: t.db, logDestination: new LogCapture(), now: h.clock.now });
     capturing.addHook('preSerialization', async (_request, _reply, payload) => {
       captured.push(payload);
       return payload;
+    });
+    // The hot reads write their bytes with the route's own serializer (reply.serialize) and send
+    // those, past preSerialization: their value is handed over here instead.
+    capturing.addHook('preHandler', async (_request, reply) => {
+      const serialize = reply.serialize.bind(reply);
+      reply.serialize = (payload: unknown) => {
+        captured.push(payload);
+        return serialize(payload);
+      };
     });
     await capturing.ready();
     location = (await createLocation(t.db)).id;
