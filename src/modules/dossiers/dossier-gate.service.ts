@@ -164,8 +164,8 @@ export interface DossierRead<S extends Record<string, JsonSection<unknown>>> {
  * A read-only operation in ONE statement (the hot path of the app's screens): the session, the
  * scope, the dossier row, the requested sections and the audit row (`success`, or `denied` with a
  * 404) travel together, with no transaction round trips. Same rules as `withDossier` with
- * `write: false`. A caller that holds a view built at `knownStamp` gets no sections (undefined)
- * while the read's stamp is still that one; the scope and the audit row are the same.
+ * `write: false`. A caller that holds a view built at `knownStamp` gets nothing of the dossier (`found` undefined)
+ * while the read's stamp is still that one, only the stamp; the scope and the audit row are the same.
  * The caller may be a hot route's, known only by its token's claims: the statement checks the
  * session, and an ended one answers 401 as the authentication gate would have.
  */
@@ -175,22 +175,26 @@ async function readDossierUnlessRevision<S extends Record<string, JsonSection<un
   read: { action: AuditAction; details?: AuditNote['details'] },
   sections: S,
   knownStamp?: string,
-): Promise<Omit<DossierRead<S>, 'sections'> & { stamp: string; sections: SectionResults<S> | undefined }> {
+): Promise<{ stamp: string; found: DossierRead<S> | undefined }> {
   // The outcome and the dossier are the statement's to fill in.
   const { outcome: _outcome, dossierId: _dossierId, ...audit } = auditValues({
     action: read.action, outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId, details: read.details,
   });
-  const found = await readVisibleDossier(ctx.db, ctx.actor, ctx.now, dossierId, audit, sections, knownStamp);
-  if (found === 'no-session') throw new UnauthorizedError();
-  if (found === 'not-visible') throw new NotFoundError();
-  const { row } = found;
-  rememberDataKey(ctx.db, row.id, found.dataKey, ctx.now);
+  const result = await readVisibleDossier(ctx.db, ctx.actor, ctx.now, dossierId, audit, sections, knownStamp);
+  if (result === 'no-session') throw new UnauthorizedError();
+  if (result === 'not-visible') throw new NotFoundError();
+  // Still at the known stamp: the statement sent no content, and the caller's view is the answer.
+  // The data key is not remembered again: the read that built that view remembered it, at most
+  // five minutes ago as the view itself, and a lapsed memory only sends a write the general way.
+  if (result.content === undefined) return { stamp: result.stamp, found: undefined };
+  const { row, dataKey, sections: results } = result.content;
+  rememberDataKey(ctx.db, row.id, dataKey, ctx.now);
   const dossier = passGate({
     id: row.id, residentId: row.residentId, locationId: row.locationId, phase: row.phase, version: row.version,
     consentGivenAt: row.consentGivenAt, consentWithdrawnAt: row.consentWithdrawnAt, closedAt: row.closedAt,
-    cipher: ctx.cipher.forDossier(row.id, found.dataKey),
+    cipher: ctx.cipher.forDossier(row.id, dataKey),
   });
-  return { dossier, row, stamp: found.stamp, sections: found.sections };
+  return { stamp: result.stamp, found: { dossier, row, sections: results } };
 }
 
 /**
@@ -210,16 +214,18 @@ export async function readKeptView<S extends Record<string, JsonSection<unknown>
   const { cache, kind, dossierId } = target;
   const day = amsterdamDate(ctx.now);
   const kept = cache?.get(kind, dossierId, day, ctx.now.getTime());
-  const found = await readDossierUnlessRevision(ctx, dossierId, read, sections, kept?.stamp)
+  const { stamp, found } = await readDossierUnlessRevision(ctx, dossierId, read, sections, kept?.stamp)
     .catch((error: unknown) => {
       // Not visible (any more): nothing of it stays here.
       if (error instanceof NotFoundError) cache?.forget(dossierId);
       throw error;
     });
-  if (found.sections === undefined && kept) return kept;
-  if (found.sections === undefined) throw new Error('a read without a kept view always has its sections');
-  const { version, body } = build({ ...found, sections: found.sections }, day);
-  const built = { stamp: found.stamp, version, body: Buffer.from(body) };
+  if (found === undefined) {
+    if (!kept) throw new Error('a read without a kept view always has its content');
+    return kept;
+  }
+  const { version, body } = build(found, day);
+  const built = { stamp, version, body: Buffer.from(body) };
   cache?.set(kind, dossierId, { ...built, day, storedAt: ctx.now.getTime() });
   return built;
 }

@@ -1,20 +1,20 @@
 // A whole gated read of a dossier as ONE statement: the caller's session, the caller's scope, the
-// dossier row, the requested sections (its children as JSON) and the audit row, in one round trip
+// dossier row and the requested sections (its children), together one JSON value, and the audit row, in one round trip
 // and so in one transaction and one snapshot. The session check is the authentication gate's own
 // (liveSessionOf), so the hot routes that read this way load no actor first. With a live session
 // the audit row is written whether or not the dossier is visible: `success` when the scope found
 // it, `denied` when not, exactly as the transactional gate does. Without one nothing is written or
 // shown, and the caller answers 401 as the gate would have.
 // A caller that holds a view built at a known stamp (the dossier's `view_revision`, and for some
-// sections a stamp of what else they read) passes it: while the stamp is the same, the sections are
-// not computed at all (CASE evaluates its subqueries only on the branch it takes) and come back
-// null; the scope and the audit row run as always.
+// sections a stamp of what else they read) passes it: while the stamp is the same, neither the row
+// nor the sections are read at all (CASE evaluates its subquery only on the branch it takes) and
+// only the stamp comes back; the scope and the audit row run as always.
 // Kysely builds the statement once per role and set of sections (statement-template.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { liveSessionOf, type SessionClaims } from '../../access/actor.js';
 import { dossierVisibleTo } from '../../access/dossier-scope.js';
 import type { AuditEventsTable, Database } from '../../db/schema.js';
-import type { JsonSection, SectionResults } from '../../db/json-rows.js';
+import { rowFromJson, type JsonSection, type SectionResults, type TimestampColumns } from '../../db/json-rows.js';
 import type { Insertable } from 'kysely';
 import type { DossierRow } from './dossier.repository.js';
 import { statementTemplate, statementTemplates } from '../../db/statement-template.js';
@@ -22,6 +22,9 @@ import type { Role } from '../../lib/vocabulary.js';
 
 const AUDIT_COLUMNS = ['action', 'actorUserId', 'actorRole', 'subjectUserId', 'requestId', 'details'] as const;
 export type ReadAudit = { [K in (typeof AUDIT_COLUMNS)[number]]-?: Insertable<AuditEventsTable>[K] };
+
+/** The content column: the row (SQL names, timestamps as ISO text) and each section's JSON by its name. */
+interface DossierContent { row: Record<string, unknown>; [section: string]: unknown }
 
 type ReadValues = ReadAudit & { dossierId: string; knownStamp: string; actorId: string; actorSessionId: string; now: Date };
 const VALUE_NAMES = ['dossierId', 'knownStamp', 'actorId', 'actorSessionId', 'now', ...AUDIT_COLUMNS] as const;
@@ -65,20 +68,29 @@ function readStatement(sections: Record<string, JsonSection<unknown>>, role: Rol
           sql`cast(${values.dossierId} as uuid)`.as('dossierId'),
           sql<'success' | 'denied'>`case when exists (select 1 from scope) then 'success' else 'denied' end`.as('outcome'),
         ])))
-      // One row always: whether the session is live, and the dossier's columns (null when not visible).
+      // One row always: whether the session is live, the dossier's id and stamp (null when not
+      // visible), and its content as one JSON value. While the stamp is the caller's, the content
+      // is null and nothing of the dossier is read, sent or parsed: a kept view's read carries four
+      // small columns, not the dossier's forty.
       .selectFrom('session')
       .leftJoin('scope', (join) => join.onTrue())
-      .leftJoin('users as resident', 'resident.id', 'scope.residentId')
-      .leftJoin('dossierAssignments as assignment', (join) =>
-        join.onRef('assignment.dossierId', '=', 'scope.id').on('assignment.endedAt', 'is', null))
-      .leftJoin('users as maatje', 'maatje.id', 'assignment.maatjeId')
-      .leftJoin('dossierKeys as dataKey', 'dataKey.dossierId', 'scope.id')
-      .select('session.live as sessionLive')
-      .selectAll('scope')
-      .select(['dataKey.keyId as dataKeyId', 'dataKey.wrappedKey as dataKeyWrapped'])
-      .select(['resident.displayNameEncrypted as residentDisplayNameEncrypted', 'maatje.id as maatjeId', 'maatje.displayNameEncrypted as maatjeDisplayNameEncrypted'])
-      .select(Object.entries(sections).map(([name, section]) =>
-        sql<unknown>`case when ${scoped} is null or ${sql.ref('scope.viewStamp')} = ${values.knownStamp} then null else ${section.select(dossierRef)} end`.as(name)));
+      .select(['session.live as sessionLive', 'scope.id', 'scope.viewStamp'])
+      .select((eb) => {
+        const row = eb.selectFrom('scope')
+          .leftJoin('users as resident', 'resident.id', 'scope.residentId')
+          .leftJoin('dossierAssignments as assignment', (join) =>
+            join.onRef('assignment.dossierId', '=', 'scope.id').on('assignment.endedAt', 'is', null))
+          .leftJoin('users as maatje', 'maatje.id', 'assignment.maatjeId')
+          .leftJoin('dossierKeys as dataKey', 'dataKey.dossierId', 'scope.id')
+          .selectAll('scope')
+          .select(['dataKey.keyId as dataKeyId', 'dataKey.wrappedKey as dataKeyWrapped'])
+          .select(['resident.displayNameEncrypted as residentDisplayNameEncrypted', 'maatje.id as maatjeId', 'maatje.displayNameEncrypted as maatjeDisplayNameEncrypted']);
+        // Section names are the code's own constants, written into the SQL as the JSON's keys.
+        if ('row' in sections) throw new Error('a section may not be named row');
+        const parts = Object.entries(sections).flatMap(([name, section]) => [sql`${sql.lit(name)}`, sql`${section.select(dossierRef)}`]);
+        const content = sql<DossierContent | null>`(select json_build_object('row', to_json(${sql.ref('r')}), ${sql.join(parts)}) from (${row}) as ${sql.ref('r')})`;
+        return sql<DossierContent | null>`case when ${scoped} is null or ${sql.ref('scope.viewStamp')} = ${values.knownStamp} then null else ${content} end`.as('content');
+      });
   });
 }
 
@@ -91,22 +103,37 @@ function statementFor(sections: Record<string, JsonSection<unknown>>, role: Role
   return byRole(role);
 }
 
+// Every timestamp column of the row, so that the JSON gives the same Dates as a plain column would.
+const ROW_TIMESTAMPS: TimestampColumns<DossierRow> = {
+  openedAt: true, updatedAt: true, closedAt: true, consentGivenAt: true, consentWithdrawnAt: true, overviewConfirmedAt: true, erasedAt: true,
+};
+
+export interface DossierContentRead<S extends Record<string, JsonSection<unknown>>> {
+  row: DossierRow;
+  dataKey: { keyId: string; wrappedKey: string } | null;
+  sections: SectionResults<S>;
+}
+
 /**
- * The read, with its stamp; `sections` is undefined when the stamp is still `knownStamp`. `no-session`
- * when the caller's session is over (nothing was written), `not-visible` when the scope does not
- * show the dossier (a `denied` audit row was written).
+ * The read, with its stamp; `content` is undefined when the stamp is still `knownStamp` (then only
+ * the stamp came back). `no-session` when the caller's session is over (nothing was written),
+ * `not-visible` when the scope does not show the dossier (a `denied` audit row was written).
  */
 export async function readVisibleDossier<S extends Record<string, JsonSection<unknown>>>(
   db: Kysely<Database>, caller: SessionClaims, now: Date, dossierId: string, audit: ReadAudit, sections: S, knownStamp = NO_STAMP,
-): Promise<{ row: DossierRow; dataKey: { keyId: string; wrappedKey: string } | null; stamp: string; sections: SectionResults<S> | undefined } | 'no-session' | 'not-visible'> {
+): Promise<{ stamp: string; content: DossierContentRead<S> | undefined } | 'no-session' | 'not-visible'> {
   const [found] = await statementFor(sections, caller.role)(db, { ...audit, actorId: caller.userId, actorSessionId: caller.sessionId, now, dossierId, knownStamp });
   if (!found?.sessionLive) return 'no-session';
-  if (found.id === null) return 'not-visible';
-  const { dataKeyId, dataKeyWrapped, viewStamp: stamp, sessionLive: _live, ...rest } = found;
-  const row = rest as unknown as DossierRow;
+  if (found.id === null || found.viewStamp === null) return 'not-visible';
+  const stamp = found.viewStamp;
+  if (found.content === null) {
+    if (stamp !== knownStamp) throw new Error('a read without content must be at the known stamp');
+    return { stamp, content: undefined };
+  }
+  const { row: json, ...parts } = found.content;
+  const { dataKeyId, dataKeyWrapped, viewStamp: _stamp, ...rest } = rowFromJson<DossierRow & { dataKeyId: string | null; dataKeyWrapped: string | null; viewStamp: string }>(json, ROW_TIMESTAMPS);
+  const row = rest as DossierRow;
   const dataKey = dataKeyId !== null && dataKeyWrapped !== null ? { keyId: dataKeyId, wrappedKey: dataKeyWrapped } : null;
-  if (stamp === knownStamp) return { row, dataKey, stamp: stamp as string, sections: undefined };
-  const record = rest as unknown as Record<string, unknown>;
-  const results = Object.fromEntries(Object.entries(sections).map(([name, section]) => [name, section.decode(record[name])]));
-  return { row, dataKey, stamp: stamp as string, sections: results as SectionResults<S> };
+  const results = Object.fromEntries(Object.entries(sections).map(([name, section]) => [name, section.decode(parts[name])]));
+  return { stamp, content: { row, dataKey, sections: results as SectionResults<S> } };
 }
