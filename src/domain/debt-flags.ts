@@ -70,7 +70,19 @@ export function isBalanceStale(balanceDate: string | null, today: string): boole
   if (balanceDate === null) return false;
   parseIsoDate(balanceDate);
   // Valid ISO dates with four-digit years order correctly as strings.
-  return balanceDate < subtractCalendarMonths(today, BALANCE_STALE_AFTER_MONTHS);
+  return balanceDate < staleBefore(today);
+}
+
+// Every debt of a view asks with the same `today`: the last answer is kept (a pure function of it).
+let lastToday: string | undefined;
+let lastStaleBefore = '';
+
+function staleBefore(today: string): string {
+  if (today !== lastToday) {
+    lastStaleBefore = subtractCalendarMonths(today, BALANCE_STALE_AFTER_MONTHS);
+    lastToday = today;
+  }
+  return lastStaleBefore;
 }
 
 /** A written confirmation by the creditor is as fresh as a new balance statement. */

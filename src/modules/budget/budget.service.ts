@@ -22,17 +22,23 @@ function encryptDescription(ctx: Pick<DossierContext, 'cipher'>, table: 'incomes
   return text === null ? null : ctx.cipher.encrypt(text, descriptionField(table, id));
 }
 
+// The views are built field by field: a spread inside a literal takes V8's slow path, and the
+// dossier view builds one per line on every read.
 export function toIncomeView(row: Selectable<IncomesTable>, ctx: Pick<DossierContext, 'cipher'>): IncomeView {
+  const description = describe(ctx.cipher, 'incomes', row);
+  const line = incomeLineFields(row);
   return {
     id: row.id, dossierId: row.dossierId, kind: row.kind, amountCents: row.amountCents, frequency: row.frequency,
-    description: describe(ctx.cipher, 'incomes', row), ...incomeLineFields(row), createdAt: row.createdAt, updatedAt: row.updatedAt, version: row.version,
+    description, monthlyCents: line.monthlyCents, attachable: line.attachable, createdAt: row.createdAt, updatedAt: row.updatedAt, version: row.version,
   };
 }
 
 export function toExpenseView(row: Selectable<ExpensesTable>, ctx: Pick<DossierContext, 'cipher'>): ExpenseView {
+  const description = describe(ctx.cipher, 'expenses', row);
+  const line = expenseLineFields(row);
   return {
     id: row.id, dossierId: row.dossierId, group: row.group, category: row.category, amountCents: row.amountCents,
-    frequency: row.frequency, description: describe(ctx.cipher, 'expenses', row), ...expenseLineFields(row),
+    frequency: row.frequency, description, monthlyCents: line.monthlyCents,
     createdAt: row.createdAt, updatedAt: row.updatedAt, version: row.version,
   };
 }
