@@ -82,16 +82,23 @@ function seal(key: Buffer, plaintext: Buffer, aad: Buffer): string[] {
   return [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url'));
 }
 
-function open(key: Buffer, parts: readonly string[], aad: Buffer): Buffer {
-  const [iv, tag, ciphertext] = parts;
-  if (parts.length !== 3 || iv === undefined || tag === undefined || ciphertext === undefined) {
+/** `parts[first..first+2]` are iv, tag and ciphertext; nothing may follow them. */
+function open(key: Buffer, parts: readonly string[], first: number, aad: Buffer): Buffer {
+  const iv = parts[first];
+  const tag = parts[first + 1];
+  const ciphertext = parts[first + 2];
+  if (parts.length !== first + 3 || iv === undefined || tag === undefined || ciphertext === undefined) {
     throw new FieldDecryptionError('stored value is not a ciphertext');
   }
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(aad);
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]);
+    // The ciphertext is decoded by the cipher itself; GCM's final() adds no bytes, it only checks
+    // the tag (and throws), so nothing is returned before it has.
+    const plaintext = decipher.update(ciphertext, 'base64url');
+    const rest = decipher.final();
+    return rest.length === 0 ? plaintext : Buffer.concat([plaintext, rest]);
   } catch {
     throw new FieldDecryptionError('ciphertext failed authentication');
   }
@@ -111,7 +118,7 @@ export function createKeyring(keys: readonly EncryptionKey[], clock: () => numbe
     if (cached) return cached;
     const masterKey = byId.get(dataKey.keyId);
     if (!masterKey) throw new FieldDecryptionError(`no key "${dataKey.keyId}" is configured`);
-    const key = open(masterKey, dataKey.wrappedKey.split('.'), wrapAad(dossierId, dataKey.keyId));
+    const key = open(masterKey, dataKey.wrappedKey.split('.'), 0, wrapAad(dossierId, dataKey.keyId));
     cache.set(cacheId, key, now);
     return key;
   };
@@ -139,9 +146,9 @@ export function createKeyring(keys: readonly EncryptionKey[], clock: () => numbe
         },
         decrypt(stored, context) {
           if (stored.startsWith(PLAIN_PREFIX)) return stored.slice(PLAIN_PREFIX.length);
-          const [version, ...parts] = stored.split('.');
-          if (version !== DATA_KEY_VERSION) return master.decrypt(stored, context);
-          return open(dataKeyOf(), parts, fieldAad(context, dossierId)).toString('utf8');
+          const parts = stored.split('.');
+          if (parts[0] !== DATA_KEY_VERSION) return master.decrypt(stored, context);
+          return open(dataKeyOf(), parts, 1, fieldAad(context, dossierId)).toString('utf8');
         },
         keyIdOf(stored) {
           return stored.startsWith(`${DATA_KEY_VERSION}.`) ? 'dossier' : master.keyIdOf(stored);

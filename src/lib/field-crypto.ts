@@ -54,7 +54,10 @@ export function createFieldCipher(keys: readonly EncryptionKey[]): FieldCipher {
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
         decipher.setAAD(associatedData(context, keyId));
         decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-        return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+        // GCM's final() adds no bytes, it only checks the tag (and throws): nothing is returned before it has.
+        const plaintext = decipher.update(ciphertext, 'base64url');
+        const rest = decipher.final();
+        return (rest.length === 0 ? plaintext : Buffer.concat([plaintext, rest])).toString('utf8');
       } catch {
         // Tampered, moved to another row, or the wrong key: fail closed, say nothing about the data.
         throw new FieldDecryptionError('ciphertext failed authentication');
