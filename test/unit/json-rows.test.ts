@@ -17,6 +17,10 @@ describe('rowFromJson', () => {
     ['2026-12-01T10:33:03+00:00', '2026-12-01 10:33:03+00'],
     ['2026-12-01T11:33:03.5+01:00', '2026-12-01 11:33:03.5+01'],
     ['2026-12-01T05:03:03.25-05:30', '2026-12-01 05:03:03.25-05:30'],
+    // PostgreSQL drops a fraction's trailing zeros; a year before 1000 or after 9999 (the latter not on the fast path).
+    ['2026-12-01T10:33:03.57+00:00', '2026-12-01 10:33:03.57+00'],
+    ['0999-12-01T10:33:03.1+00:00', '0999-12-01 10:33:03.1+00'],
+    ['12026-12-01T10:33:03+00:00', '12026-12-01 10:33:03+00'],
   ])('reads %s as pg reads the column %s', (json, column) => {
     const row = rowFromJson<Row>({ created_at: json, done_at: null, due_date: '2026-01-02', score_v2: 3 }, timestamps);
     expect(row.createdAt.getTime()).toBe(parseColumn(column).getTime());
