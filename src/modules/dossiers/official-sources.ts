@@ -16,13 +16,18 @@ export interface EncryptedSources {
   vtlbOfficialSourceEncrypted: string | null;
 }
 
+/** One source readable. */
+export function openOfficialSource(cipher: FieldCipher, dossierId: string, column: SourceColumn, stored: string | null) {
+  return stored === null ? null : cipher.decrypt(stored, field(dossierId, column));
+}
+
 /** The row with its sources readable. */
 export function withOfficialSources<Row extends EncryptedSources>(row: Row, dossierId: string, cipher: FieldCipher) {
   const { bvvOfficialSourceEncrypted: bvv, vtlbOfficialSourceEncrypted: vtlb, ...rest } = row;
   return {
     ...rest,
-    bvvOfficialSource: bvv === null ? null : cipher.decrypt(bvv, field(dossierId, 'bvv_official_source')),
-    vtlbOfficialSource: vtlb === null ? null : cipher.decrypt(vtlb, field(dossierId, 'vtlb_official_source')),
+    bvvOfficialSource: openOfficialSource(cipher, dossierId, 'bvv_official_source', bvv),
+    vtlbOfficialSource: openOfficialSource(cipher, dossierId, 'vtlb_official_source', vtlb),
   };
 }
 
@@ -32,8 +37,13 @@ export function encryptVtlbCorrections(cipher: FieldCipher, dossierId: string, c
   return cipher.encrypt(JSON.stringify(corrections), correctionsField(dossierId));
 }
 
+/** The VTLB corrections readable. */
+export function openVtlbCorrections(cipher: FieldCipher, dossierId: string, stored: string) {
+  return JSON.parse(cipher.decrypt(stored, correctionsField(dossierId))) as VtlbCorrectionRow[];
+}
+
 /** The row with its VTLB corrections readable. */
 export function withVtlbCorrections<Row extends { vtlbCorrectionsEncrypted: string }>(row: Row, dossierId: string, cipher: FieldCipher) {
   const { vtlbCorrectionsEncrypted, ...rest } = row;
-  return { ...rest, vtlbCorrections: JSON.parse(cipher.decrypt(vtlbCorrectionsEncrypted, correctionsField(dossierId))) as VtlbCorrectionRow[] };
+  return { ...rest, vtlbCorrections: openVtlbCorrections(cipher, dossierId, vtlbCorrectionsEncrypted) };
 }

@@ -20,7 +20,8 @@ import {
   loadFigureInputs, type DebtFiguresRow, type FigureInputsRow,
 } from './overview.repository.js';
 import type { OverviewView } from './overview.schemas.js';
-import { withCreditorName } from '../debts/debt-names.js';
+import { debtNameOf, type withCreditorName } from '../debts/debt-names.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
 import { withOfficialSources, withVtlbCorrections } from '../dossiers/official-sources.js';
 
 /** The figures with their free text readable (decrypted with the dossier's key). */
@@ -56,7 +57,30 @@ function readable(
     ...rows,
     dossier: { id: dossier.id, version: dossier.version },
     figures: withVtlbCorrections(withOfficialSources(rows.figures, dossier.id, dossier.cipher), dossier.id, dossier.cipher),
-    debts: rows.debts.map((debt) => withCreditorName(debt, dossier.cipher)),
+    debts: rows.debts.map((debt) => readableDebt(debt, dossier.cipher)),
+  };
+}
+
+// What withCreditorName gives, field by field: its rest-and-spread copy takes V8's slow path, once
+// per debt on every overview. The fields are the figures' own (a one-statement read's ordering
+// column stays behind).
+function readableDebt(debt: DebtFiguresRow, cipher: FieldCipher): OverviewDebt {
+  return {
+    id: debt.id,
+    catalogCreditorId: debt.catalogCreditorId,
+    creditorName: debtNameOf(cipher, debt.id, 'creditor_name', debt.creditorNameEncrypted),
+    creditorType: debt.creditorType,
+    rank: debt.rank,
+    status: debt.status,
+    balanceCents: debt.balanceCents,
+    balanceDate: debt.balanceDate,
+    balanceConfirmedOn: debt.balanceConfirmedOn,
+    principalCents: debt.principalCents,
+    collectionCostsCents: debt.collectionCostsCents,
+    collectionCostsIncludeVat: debt.collectionCostsIncludeVat,
+    creditorCanDeductVat: debt.creditorCanDeductVat,
+    courtDate: debt.courtDate,
+    excludedFromDischarge: debt.excludedFromDischarge,
   };
 }
 
