@@ -100,13 +100,57 @@ export function jsonObjectOf(rows: Expression<unknown>): RawBuilder<unknown> {
   return sql`(select to_json(r) from ${rows} as r)`;
 }
 
+function timestampValue(value: unknown): unknown {
+  return typeof value === 'string' ? timestampFromJson(value) : value;
+}
+
+type RowDecoder = (json: Record<string, unknown>) => unknown;
+
+/**
+ * `rowFromJson` for objects with exactly these keys, as one object literal: every element of a
+ * json_agg has the keys of the same row type in the same order, and rowFromJson's keyed loads and
+ * stores with a different key each time go through V8's generic (megamorphic) path. Keys and names
+ * come from the schema, never from input, and are written as JSON string literals; undefined when a
+ * name would not be an ordinary property of a literal (rowFromJson then decodes).
+ */
+function compileRowDecoder(keys: readonly string[], timestamps: Record<string, true>): RowDecoder | undefined {
+  const fields: string[] = [];
+  for (const key of keys) {
+    const name = names.toCamel(key);
+    if (name === '__proto__') return undefined;
+    const value = `json[${JSON.stringify(key)}]`;
+    fields.push(`${JSON.stringify(name)}: ${name in timestamps ? `timestampValue(${value})` : value}`);
+  }
+  return new Function('timestampValue', `return (json) => ({ ${fields.join(', ')} });`)(timestampValue) as RowDecoder;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** A section of many rows of one table, decoded as Kysely would return them. */
 export function jsonRowsSection<Row>(
   rows: (dossierId: Expression<string>) => Expression<unknown>, orderBy: string, timestamps: TimestampColumns<Row>,
 ): JsonSection<Row[]> {
+  let compiled: { keys: string[]; decode: RowDecoder | undefined } | undefined;
   return {
     select: (dossierId) => jsonArrayOf(rows(dossierId), orderBy),
-    decode: (json) => (json as Record<string, unknown>[]).map((item) => rowFromJson<Row>(item, timestamps)),
+    decode: (json) => {
+      const items = json as Record<string, unknown>[];
+      if (items.length === 0) return [];
+      // The elements share their keys (one row type); the decoder is made once per key list.
+      const keys = Object.keys(items[0] as Record<string, unknown>);
+      if (compiled === undefined || !sameKeys(compiled.keys, keys)) {
+        compiled = { keys, decode: compileRowDecoder(keys, timestamps as Record<string, true>) };
+      }
+      const decode = compiled.decode;
+      if (decode === undefined) return items.map((item) => rowFromJson<Row>(item, timestamps));
+      const result = new Array<Row>(items.length);
+      for (let i = 0; i < items.length; i++) result[i] = decode(items[i] as Record<string, unknown>) as Row;
+      return result;
+    },
   };
 }
 

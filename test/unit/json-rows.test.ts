@@ -2,7 +2,7 @@
 // millisecond, whatever offset PostgreSQL wrote (the fast path for +00:00 changes nothing).
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { rowFromJson } from '../../src/db/json-rows.js';
+import { jsonRowsSection, rowFromJson } from '../../src/db/json-rows.js';
 
 const parseColumn = pg.types.getTypeParser(1184, 'text') as (text: string) => Date;
 
@@ -44,6 +44,23 @@ describe('rowFromJson', () => {
     for (let i = 0; i < 3; i++) {
       expect(Object.keys(rowFromJson<Row>({ created_at: '2026-12-01T10:33:03+00:00', household_age_band: 'x', score_v2: 1 }, timestamps)))
         .toEqual(['createdAt', 'householdAgeBand', 'scoreV2']);
+    }
+  });
+});
+
+describe('jsonRowsSection', () => {
+  it('decodes every element as rowFromJson does, also when the keys change between reads', () => {
+    const section = jsonRowsSection<Row>(() => { throw new Error('not selected here'); }, 'created_at', timestamps);
+    const first = [
+      { created_at: '2026-12-01T10:33:03.123456+00:00', done_at: null, due_date: '2026-01-02', score_v2: 1 },
+      { created_at: '2026-12-01T11:33:03.5+01:00', done_at: '2026-12-02T10:00:00+00:00', due_date: '2026-01-03', score_v2: 2 },
+    ];
+    const second = [{ score_v2: 3, created_at: '2026-12-01T10:33:03+00:00', __proto__x: 1, constructor: 'c' }];
+    for (const items of [first, first, second, first, []]) {
+      const decoded = section.decode(items);
+      const expected = items.map((item) => rowFromJson<Row>(item, timestamps));
+      expect(decoded).toEqual(expected);
+      expect(decoded.map((row) => Object.keys(row))).toEqual(expected.map((row) => Object.keys(row)));
     }
   });
 });
