@@ -119,6 +119,43 @@ describe('a dossier read costs the same number of statements whatever the dossie
     expect(await audited()).toBe(before);
   });
 
+  it('a read with a kept view names none of the dossier\'s rows; a moved stamp costs one statement more, still one audit row', async () => {
+    const dossierId = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
+    await fill(dossierId, 2);
+    const readsAudited = async () => (await t.db.selectFrom('auditEvents').select('id')
+      .where('dossierId', '=', dossierId).where('action', '=', 'dossier.read').execute()).length;
+    const first = await countedRead(w.maatje, `/dossiers/${dossierId}`);
+    expect(first.statements).toHaveLength(1);
+    expect(first.statements[0]).toMatch(/"debts"/);
+
+    const kept = await countedRead(w.maatje, `/dossiers/${dossierId}`);
+    expect(kept.status).toBe(200);
+    expect(kept.statements).toHaveLength(1);
+    expect(kept.statements[0]).not.toMatch(/"debts"|"incomes"|"dossier_keys"/);
+    expect(await readsAudited()).toBe(2);
+
+    // Another process's write: the stamp moved under this process's kept view.
+    await t.db.updateTable('debts').set({ balanceCents: 777 }).where('dossierId', '=', dossierId).execute();
+    let body = '';
+    const moved = await statementsOf(async () => {
+      body = (await get(w.maatje, `/dossiers/${dossierId}`)).body;
+    });
+    expect(moved).toHaveLength(2);
+    expect(JSON.parse(body).debts.map((debt: { balanceCents: number }) => debt.balanceCents)).toEqual([777, 777]);
+    expect(await readsAudited()).toBe(3);
+
+    // This process's own write drops its kept view: the next read is whole at once.
+    const debtId = JSON.parse(body).debts[0].id as string;
+    const version = JSON.parse(body).debts[0].version as number;
+    const patched = await h.app.inject({ method: 'PATCH', url: `/api/v1/dossiers/${dossierId}/debts/${debtId}`,
+      headers: { ...bearer(w.maatje), 'if-match': `"${version}"` }, payload: { balanceCents: 888 } });
+    expect(patched.statusCode).toBe(200);
+    const afterOwnWrite = await countedRead(w.maatje, `/dossiers/${dossierId}`);
+    expect(afterOwnWrite.statements).toHaveLength(1);
+    expect(afterOwnWrite.statements[0]).toMatch(/"debts"/);
+    expect(await readsAudited()).toBe(4);
+  });
+
   it('shows the rows exactly as the per-table routes do (JSON decoding loses nothing)', async () => {
     const dossierId = await createDossier(h.app, { resident: w.resident, locationId: w.location, maatje: w.maatje, phase: 'B' });
     await fill(dossierId, 3);
@@ -154,8 +191,9 @@ describe('a dossier read costs the same number of statements whatever the dossie
     pg.Client.prototype.query = originalQuery;
     expect(names).toHaveLength(4);
     expect(names.every((name) => typeof name === 'string')).toBe(true);
-    // One text per role: the maatjes share theirs, with their own ids as values.
-    expect(new Set(names).size).toBe(2);
+    // One text per role and kind of read: the first read is whole, the others find the view it kept
+    // and send the stamp read, the maatjes the same text with their own ids as values.
+    expect(new Set(names).size).toBe(3);
   });
 
   it('recovers when a migration adds a column under the prepared read: at most the call under way fails', async ({ skip }) => {

@@ -17,7 +17,7 @@ import {
 } from './dossier-gate.repository.js';
 import { knownDataKey, rememberDataKey } from './known-data-keys.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
-import type { KeptView, ViewCache, ViewKind } from './view-cache.js';
+import { forgetDossierViews, type KeptView, type ViewCache, type ViewKind } from './view-cache.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import type { DossierRow } from './dossier.repository.js';
 
@@ -139,6 +139,9 @@ export async function withDossier<T>(
     }
     throw error;
   });
+  // This process's kept views of a dossier it just changed are stale: the next read builds the view
+  // in one statement instead of first finding the stamp moved (readVisibleDossier).
+  if (outcome.found && operation.write) forgetDossierViews(ctx.db, dossierId);
   if (!outcome.found) {
     await recordAudit(ctx.db, {
       action: operation.action,
@@ -261,7 +264,9 @@ export async function writeInOneStatement<T extends ChildTable>(
   const written = await writeRowInOneStatement(ctx.db, {
     table: write.table, caller: ctx.actor, now: ctx.now, dossierId, dataKey, clearOverviewConfirmation: write.invalidatesOverview, audit, row,
   });
-  return written === undefined ? undefined : { row: written as Selectable<Database[T]>, scoped };
+  if (written === undefined) return undefined;
+  forgetDossierViews(ctx.db, dossierId);
+  return { row: written as Selectable<Database[T]>, scoped };
 }
 
 /**

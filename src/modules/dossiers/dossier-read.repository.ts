@@ -6,9 +6,12 @@
 // it, `denied` when not, exactly as the transactional gate does. Without one nothing is written or
 // shown, and the caller answers 401 as the gate would have.
 // A caller that holds a view built at a known stamp (the dossier's `view_revision`, and for some
-// sections a stamp of what else they read) passes it: while the stamp is the same, neither the row
-// nor the sections are read at all (CASE evaluates its subquery only on the branch it takes) and
-// only the stamp comes back; the scope and the audit row run as always.
+// sections a stamp of what else they read) first sends a smaller statement that names none of the
+// dossier's rows (PostgreSQL opens and locks every table a statement names, even in branches it
+// never runs): the session, the scope, the stamp, and the audit row when the stamp is still the
+// known one or the dossier is not visible. Only when the stamp moved (another process wrote; this
+// process drops its kept views when it writes) does the whole read follow, with its own audit row,
+// so every read writes exactly one.
 // Kysely builds the statement once per role and set of sections (statement-template.ts).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { liveSessionOf, type SessionClaims } from '../../access/actor.js';
@@ -46,8 +49,11 @@ export function stampedAlsoBy<S extends Record<string, JsonSection<unknown>>>(se
   return sections;
 }
 
-/** The statement for one set of sections and one role; every other input is a value of the call. */
-function readStatement(sections: Record<string, JsonSection<unknown>>, role: Role) {
+/**
+ * The statement for one set of sections, one role and one kind of read (`whole`, or `stamp` for a
+ * caller that holds a kept view); every other input is a value of the call.
+ */
+function readStatement(sections: Record<string, JsonSection<unknown>>, role: Role, kind: ReadKind) {
   return statementTemplate(VALUE_NAMES, (db: Kysely<Database>, values: ReadValues) => {
     const dossierRef = sql.ref<string>('scope.id');
     const audit = Object.fromEntries(AUDIT_COLUMNS.map((column) => [column, values[column]])) as ReadAudit;
@@ -63,7 +69,10 @@ function readStatement(sections: Record<string, JsonSection<unknown>>, role: Rol
         .where((eb) => eb.exists(eb.selectFrom('session').select('live').where('live', '=', true))))
       .with('audit', (qb) => qb.insertInto('auditEvents')
         .columns([...AUDIT_COLUMNS, 'dossierId', 'outcome'])
-        .expression((eb) => eb.selectFrom('session').where('live', '=', true).select([
+        .expression((eb) => eb.selectFrom('session').where('live', '=', true)
+          // A stamp read that finds the stamp moved writes nothing: the whole read that follows does.
+          .where(kind === 'whole' ? sql<boolean>`true` : sql<boolean>`not exists (select 1 from scope where ${sql.ref('scope.viewStamp')} <> ${values.knownStamp})`)
+          .select([
           ...AUDIT_COLUMNS.map((column) => sql`cast(${values[column]} as ${sql.raw(AUDIT_COLUMN_TYPES[column])})`.as(column)),
           sql`cast(${values.dossierId} as uuid)`.as('dossierId'),
           sql<'success' | 'denied'>`case when exists (select 1 from scope) then 'success' else 'denied' end`.as('outcome'),
@@ -76,6 +85,7 @@ function readStatement(sections: Record<string, JsonSection<unknown>>, role: Rol
       .leftJoin('scope', (join) => join.onTrue())
       .select(['session.live as sessionLive', 'scope.id', 'scope.viewStamp'])
       .select((eb) => {
+        if (kind === 'stamp') return sql<DossierContent | null>`null`.as('content');
         const row = eb.selectFrom('scope')
           .leftJoin('users as resident', 'resident.id', 'scope.residentId')
           .leftJoin('dossierAssignments as assignment', (join) =>
@@ -94,13 +104,20 @@ function readStatement(sections: Record<string, JsonSection<unknown>>, role: Rol
   });
 }
 
-// Sections are module constants (the dossier view's, the overview's): a few statements in all.
-const statements = new WeakMap<object, (role: Role) => ReturnType<typeof readStatement>>();
+type ReadKind = 'whole' | 'stamp';
 
-function statementFor(sections: Record<string, JsonSection<unknown>>, role: Role) {
-  let byRole = statements.get(sections);
-  if (!byRole) statements.set(sections, (byRole = statementTemplates((r: Role) => readStatement(sections, r))));
-  return byRole(role);
+// Sections are module constants (the dossier view's, the overview's): a few statements in all.
+const statements = new WeakMap<object, (shape: `${Role}:${ReadKind}`) => ReturnType<typeof readStatement>>();
+
+function statementFor(sections: Record<string, JsonSection<unknown>>, role: Role, kind: ReadKind) {
+  let byShape = statements.get(sections);
+  if (!byShape) {
+    statements.set(sections, (byShape = statementTemplates((shape: `${Role}:${ReadKind}`) => {
+      const [r, k] = shape.split(':') as [Role, ReadKind];
+      return readStatement(sections, r, k);
+    })));
+  }
+  return byShape(`${role}:${kind}`);
 }
 
 // Every timestamp column of the row, so that the JSON gives the same Dates as a plain column would.
@@ -122,14 +139,18 @@ export interface DossierContentRead<S extends Record<string, JsonSection<unknown
 export async function readVisibleDossier<S extends Record<string, JsonSection<unknown>>>(
   db: Kysely<Database>, caller: SessionClaims, now: Date, dossierId: string, audit: ReadAudit, sections: S, knownStamp = NO_STAMP,
 ): Promise<{ stamp: string; content: DossierContentRead<S> | undefined } | 'no-session' | 'not-visible'> {
-  const [found] = await statementFor(sections, caller.role)(db, { ...audit, actorId: caller.userId, actorSessionId: caller.sessionId, now, dossierId, knownStamp });
+  const values = { ...audit, actorId: caller.userId, actorSessionId: caller.sessionId, now, dossierId };
+  if (knownStamp !== NO_STAMP) {
+    const [seen] = await statementFor(sections, caller.role, 'stamp')(db, { ...values, knownStamp });
+    if (!seen?.sessionLive) return 'no-session';
+    if (seen.id === null || seen.viewStamp === null) return 'not-visible';
+    if (seen.viewStamp === knownStamp) return { stamp: knownStamp, content: undefined };
+  }
+  const [found] = await statementFor(sections, caller.role, 'whole')(db, { ...values, knownStamp: NO_STAMP });
   if (!found?.sessionLive) return 'no-session';
   if (found.id === null || found.viewStamp === null) return 'not-visible';
   const stamp = found.viewStamp;
-  if (found.content === null) {
-    if (stamp !== knownStamp) throw new Error('a read without content must be at the known stamp');
-    return { stamp, content: undefined };
-  }
+  if (found.content === null) throw new Error('a whole read of a visible dossier always has its content');
   const { row: json, ...parts } = found.content;
   const { dataKeyId, dataKeyWrapped, viewStamp: _stamp, ...rest } = rowFromJson<DossierRow & { dataKeyId: string | null; dataKeyWrapped: string | null; viewStamp: string }>(json, ROW_TIMESTAMPS);
   const row = rest as DossierRow;
