@@ -1,5 +1,5 @@
 // The one way into a dossier: by id, through the caller's scope, optionally locked for a write.
-import { sql, type Insertable, type Kysely, type QueryCreator } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import { ACTOR_VALUE_NAMES, actorOfValues, actorValues, dossierVisibleTo, type ActorValues, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
 import { liveSessionOf, type Actor, type SessionClaims } from '../../access/actor.js';
 import type { AuditEventsTable, Database } from '../../db/schema.js';
@@ -75,16 +75,24 @@ const AUDIT_COLUMNS = ['action', 'outcome', 'actorUserId', 'actorRole', 'dossier
 export type TouchAudit = { [K in (typeof AUDIT_COLUMNS)[number]]-?: Insertable<AuditEventsTable>[K] };
 type TouchValues = TouchAudit & { touchedId: string; now: Date };
 
+/**
+ * What every write sets on the dossier row it marks: the time, the version (unless the work moves
+ * it itself) and, when the write makes it stale, no confirmed overview any more.
+ */
+function dossierMark(now: unknown, mark: { bumpVersion: boolean; clearOverviewConfirmation: boolean }) {
+  return (eb: ExpressionBuilder<Database, 'dossiers'>) => ({
+    updatedAt: now as Date,
+    ...(mark.bumpVersion ? { version: eb('version', '+', 1) } : {}),
+    ...(mark.clearOverviewConfirmation ? { overviewConfirmedAt: null, overviewConfirmedBy: null } : {}),
+  });
+}
+
 // Compiled once per combination of what the write changes (statement-template.ts).
 const touchStatement = statementTemplates((shape: `${boolean}:${boolean}`) => {
-  const [bumpVersion, clearOverviewConfirmation] = shape.split(':').map((flag) => flag === 'true');
+  const [bumpVersion = false, clearOverviewConfirmation = false] = shape.split(':').map((flag) => flag === 'true');
   return statementTemplate(['touchedId', 'now', ...AUDIT_COLUMNS], (db: Kysely<Database>, values: TouchValues) => db
     .with('touched', (qb) => qb.updateTable('dossiers')
-      .set((eb) => ({
-        updatedAt: values.now,
-        ...(bumpVersion ? { version: eb('version', '+', 1) } : {}),
-        ...(clearOverviewConfirmation ? { overviewConfirmedAt: null, overviewConfirmedBy: null } : {}),
-      }))
+      .set(dossierMark(values.now, { bumpVersion, clearOverviewConfirmation }))
       .where('id', '=', values.touchedId))
     .insertInto('auditEvents')
     .values(Object.fromEntries(AUDIT_COLUMNS.map((column) => [column, values[column]])) as TouchAudit));
@@ -107,11 +115,7 @@ function markAuditAndReturnWritten(
 ) {
   return query
     .with('touched', (qc) => qc.updateTable('dossiers')
-      .set((eb: any) => ({
-        updatedAt: values.now,
-        ...(mark.bumpVersion ? { version: eb('version', '+', 1) } : {}),
-        ...(mark.clearOverviewConfirmation ? { overviewConfirmedAt: null, overviewConfirmedBy: null } : {}),
-      }))
+      .set(dossierMark(values.now, mark) as never)
       .where('id', '=', values.touchedId))
     .with('audited', (qc) => qc.insertInto('auditEvents').values(Object.fromEntries(AUDIT_COLUMNS.map((column) => [column, values[column]]))))
     .selectFrom('written').selectAll();
@@ -223,8 +227,8 @@ const ONE_STATEMENT_AUDIT = AUDIT_COLUMNS.filter((column) => column !== 'dossier
  * writable state (all in the UPDATE that marks it), the data key the values were encrypted with,
  * the row, and the audit row. The row goes to the dossier the mark found, so without the mark
  * nothing is written; when the row is not written (no mark, or a stale version) the guard function
- * fails the whole statement, so the mark and the audit row (CTEs always run) go too. Compiled once per table, role,
- * kind, set of columns and mark.
+ * fails the whole statement, so the mark and the audit row (CTEs always run) go too. Compiled once
+ * per table, role, kind, set of columns and mark.
  */
 const oneStatementWrite = statementTemplates((shape: string) => {
   const { table, role, kind, columns, clearOverviewConfirmation } = JSON.parse(shape) as {
@@ -240,11 +244,7 @@ const oneStatementWrite = statementTemplates((shape: string) => {
     return (db as unknown as Kysely<any>)
       .with('session', (qc) => qc.selectNoFrom((eb: any) => liveSessionOf(role, values as never)(eb).as('live')))
       .with('touched', (qc) => qc.updateTable('dossiers')
-        .set((eb: any) => ({
-          updatedAt: values.now,
-          version: eb('version', '+', 1),
-          ...(clearOverviewConfirmation ? { overviewConfirmedAt: null, overviewConfirmedBy: null } : {}),
-        }))
+        .set(dossierMark(values.now, { bumpVersion: true, clearOverviewConfirmation }) as never)
         .where('id', '=', values.dossierId)
         .where(dossierVisibleTo({ role, userId: values.actorId as string }) as never)
         // assertWritable's rules for a write without exceptions: consent given and standing, not closed.

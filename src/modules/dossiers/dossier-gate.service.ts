@@ -167,8 +167,9 @@ export interface DossierRead<S extends Record<string, JsonSection<unknown>>> {
  * A read-only operation in ONE statement (the hot path of the app's screens): the session, the
  * scope, the dossier row, the requested sections and the audit row (`success`, or `denied` with a
  * 404) travel together, with no transaction round trips. Same rules as `withDossier` with
- * `write: false`. A caller that holds a view built at `knownStamp` gets nothing of the dossier (`found` undefined)
- * while the read's stamp is still that one, only the stamp; the scope and the audit row are the same.
+ * `write: false`. A caller that holds a view built at `knownStamp` gets only the stamp while it is
+ * still that one (`found` undefined), from a statement that reads none of the dossier's rows
+ * (readVisibleDossier); the session, the scope and the audit row are the same.
  * The caller may be a hot route's, known only by its token's claims: the statement checks the
  * session, and an ended one answers 401 as the authentication gate would have.
  */
@@ -202,8 +203,8 @@ async function readDossierUnlessRevision<S extends Record<string, JsonSection<un
 
 /**
  * A whole view of a dossier as the bytes of its JSON, through the process's kept views
- * (view-cache.ts): the same one statement with the caller's session, scope and audit row, which
- * skips the sections while the dossier's stamp is that of the kept bytes. Otherwise `build` makes
+ * (view-cache.ts): the caller's session, scope and audit row always run, but while the dossier's
+ * stamp is that of the kept bytes nothing of the dossier is read. Otherwise `build` makes
  * the view from this read, and it is kept under this read's stamp, for the day it was built on.
  * Without a cache (VIEW_CACHE_MB=0) every read builds its view.
  */

@@ -34,12 +34,6 @@ const VALUE_NAMES = ['dossierId', 'knownStamp', 'actorId', 'actorSessionId', 'no
 /** No stamp is empty: the sections are always computed. */
 const NO_STAMP = '';
 
-// The audit row is inserted from a SELECT (only with a live session), where PostgreSQL cannot take a
-// value's type from the column it goes to: each is cast to its column's type.
-const AUDIT_COLUMN_TYPES = {
-  action: 'text', actorUserId: 'uuid', actorRole: 'text', subjectUserId: 'uuid', requestId: 'text', details: 'jsonb',
-} as const satisfies Record<(typeof AUDIT_COLUMNS)[number], string>;
-
 // What a set of sections reads besides the dossier's own rows, as SQL that changes when it does.
 const otherInputs = new WeakMap<object, RawBuilder<string>>();
 
@@ -73,8 +67,9 @@ function readStatement(sections: Record<string, JsonSection<unknown>>, role: Rol
           // A stamp read that finds the stamp moved writes nothing: the whole read that follows does.
           .where(kind === 'whole' ? sql<boolean>`true` : sql<boolean>`not exists (select 1 from scope where ${sql.ref('scope.viewStamp')} <> ${values.knownStamp})`)
           .select([
-          ...AUDIT_COLUMNS.map((column) => sql`cast(${values[column]} as ${sql.raw(AUDIT_COLUMN_TYPES[column])})`.as(column)),
-          sql`cast(${values.dossierId} as uuid)`.as('dossierId'),
+          // INSERT … SELECT: PostgreSQL types each value by the column it goes to.
+          ...AUDIT_COLUMNS.map((column) => eb.val(values[column]).as(column)),
+          eb.val(values.dossierId).as('dossierId'),
           sql<'success' | 'denied'>`case when exists (select 1 from scope) then 'success' else 'denied' end`.as('outcome'),
         ])))
       // One row always: whether the session is live, the dossier's id and stamp (null when not
