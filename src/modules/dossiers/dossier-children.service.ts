@@ -2,7 +2,7 @@
 // (optionally idempotent), edit with If-Match, delete with If-Match. Each resource supplies how
 // its rows are built, changed and shown; audit, scope, 404/412 and overview invalidation live here.
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { ChildAuditName } from '../../audit/audit-actions.js';
 import type { Database } from '../../db/schema.js';
 import { NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
