@@ -9,6 +9,7 @@
 // (master key, field-crypto.ts) or, for columns that used to be plain text, `p.<text>` (marked by
 // the migration); both keep reading until `npm run keys:rotate` re-encrypts them under the data key.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomIv } from './random-iv.js';
 import { createFieldCipher, FieldDecryptionError, type FieldCipher, type FieldContext } from './field-crypto.js';
 import type { EncryptionKey } from './secrets.js';
 
@@ -74,12 +75,16 @@ function fieldAad(context: FieldContext, dossierId: string) {
   return Buffer.from(`${context.table}:${context.column}:${context.rowId}:${dossierId}`, 'utf8');
 }
 
-function seal(key: Buffer, plaintext: Buffer, aad: Buffer): string[] {
-  const iv = randomBytes(12);
+/** `<iv>.<tag>.<ciphertext>` in base64url. */
+function seal(key: Buffer, plaintext: string | Buffer, aad: Buffer): string {
+  const iv = randomIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url'));
+  const ciphertext = typeof plaintext === 'string' ? cipher.update(plaintext, 'utf8') : cipher.update(plaintext);
+  // GCM's final() adds no bytes; it computes the tag.
+  const rest = cipher.final();
+  const sealed = rest.length === 0 ? ciphertext : Buffer.concat([ciphertext, rest]);
+  return `${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${sealed.toString('base64url')}`;
 }
 
 /** `parts[first..first+2]` are iv, tag and ciphertext; nothing may follow them. */
@@ -124,7 +129,7 @@ export function createKeyring(keys: readonly EncryptionKey[], clock: () => numbe
   };
 
   const wrap = (dossierId: string, key: Buffer): WrappedDataKey =>
-    ({ keyId: current.id, wrappedKey: seal(current.key, key, wrapAad(dossierId, current.id)).join('.') });
+    ({ keyId: current.id, wrappedKey: seal(current.key, key, wrapAad(dossierId, current.id)) });
 
   return {
     ...master,
@@ -142,7 +147,7 @@ export function createKeyring(keys: readonly EncryptionKey[], clock: () => numbe
       return {
         hasDataKey: dataKey !== null,
         encrypt(plaintext, context) {
-          return [DATA_KEY_VERSION, ...seal(dataKeyOf(), Buffer.from(plaintext, 'utf8'), fieldAad(context, dossierId))].join('.');
+          return `${DATA_KEY_VERSION}.${seal(dataKeyOf(), plaintext, fieldAad(context, dossierId))}`;
         },
         decrypt(stored, context) {
           if (stored.startsWith(PLAIN_PREFIX)) return stored.slice(PLAIN_PREFIX.length);

@@ -2,7 +2,8 @@
 // value, and table:column:rowId:keyId bound as associated data, so a ciphertext copied to another
 // row or column fails to decrypt. Stored as `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url) so
 // keys can rotate: the first key encrypts, any configured key decrypts.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { randomIv } from './random-iv.js';
 import type { EncryptionKey } from './secrets.js';
 
 export interface FieldContext {
@@ -35,7 +36,7 @@ export function createFieldCipher(keys: readonly EncryptionKey[]): FieldCipher {
 
   return {
     encrypt(plaintext, context) {
-      const iv = randomBytes(12);
+      const iv = randomIv();
       const cipher = createCipheriv('aes-256-gcm', current.key, iv);
       cipher.setAAD(associatedData(context, current.id));
       const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
