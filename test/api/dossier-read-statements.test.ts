@@ -229,10 +229,18 @@ describe('a dossier read costs the same number of statements whatever the dossie
         headers: { ...bearer(w.maatje), 'if-match': '"1"' }, payload: { balanceCents: 4_000 } });
       expect(res.statusCode).toBe(200);
     });
-    // The process knows the dossier's data key from `fill`, so both take the one-statement path.
+    // As the web app sends it: the key's record goes with the row.
+    const keyed = await statementsOf(async () => {
+      const res = await h.app.inject({ method: 'POST', url: `/api/v1/dossiers/${dossierId}/debts`, headers: { ...bearer(w.maatje), 'idempotency-key': 'statements-1' },
+        payload: { creditorName: 'Vattenfall', creditorType: 'energie', status: 'open', balanceCents: 7_000 } });
+      expect(res.statusCode).toBe(201);
+    });
+    // The process knows the dossier's data key from `fill`, so all three take the one-statement path.
     expect(create.length, create.join('\n')).toBe(1);
     expect(patch.length, patch.join('\n')).toBe(1);
+    expect(keyed.length, keyed.join('\n')).toBe(1);
     expect(create[0]).toMatch(/one_statement_write_applied/);
+    expect(keyed[0]).toMatch(/"idempotency_keys"/);
     const audit = await t.db.selectFrom('auditEvents').select('action').where('dossierId', '=', dossierId)
       .where('action', 'in', ['debt.created', 'debt.updated']).where('requestId', 'is not', null).execute();
     expect(audit.map((row) => row.action).filter((action) => action === 'debt.updated')).toHaveLength(1);

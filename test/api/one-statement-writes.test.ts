@@ -4,6 +4,8 @@
 // status, the same audit rows, and nothing of the refused statement left behind (no mark on the
 // dossier, no audit row, no row). The process knows the dossier's key after the first write, so
 // every request here after `known()` takes the one-statement path first.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createDossier, createUser, type TestUser } from '../support/factories.js';
 import { apiFor } from '../support/api.js';
@@ -156,5 +158,104 @@ describe('one-statement creates and edits end exactly as the general path when t
     expect((await dossierRow(dossierId)).version).toBe(before.version + 8);
     const created = await t.db.selectFrom('auditEvents').select('id').where('dossierId', '=', dossierId).where('action', '=', 'debt.created').execute();
     expect(created).toHaveLength(9);
+  });
+
+  // The insert answers only the columns the request did not give (the dossier, the version, the
+  // table's defaults), and the answer shows the fields from the plaintexts it sealed: what a create
+  // answers must still be exactly what a read of that row gives, for every table and both ends of a body.
+  it.each([
+    ['debts', { creditorName: 'CANARY-min', creditorType: 'energie', status: 'open', balanceCents: 1 }],
+    ['debts', {
+      creditorName: 'CANARY-Eneco', creditorType: 'energie', collectorName: 'CANARY-GGN', reference: 'CANARY-ref-1', rank: 'preferent',
+      principalCents: 10_000, interestCents: 250, collectionCostsCents: 1_500, collectionCostsIncludeVat: true, creditorCanDeductVat: false,
+      legalCostsCents: 700, balanceCents: 12_450, balanceDate: '2026-10-01', balanceConfirmedOn: '2026-10-02', status: 'dagvaarding',
+      courtDate: '2027-01-15', arrangement: { amountCents: 2_500, frequency: 'month', startDate: '2026-11-01' },
+      excludedFromDischarge: 'cjib_strafrechtelijk', notes: 'CANARY-notes 🧾 é',
+    }],
+    ['incomes', { kind: 'loon', amountCents: 100_000, frequency: 'month' }],
+    ['incomes', { kind: 'huurtoeslag', amountCents: 30_000, frequency: 'four_weeks', description: 'CANARY-income' }],
+    ['expenses', { group: 'vaste_lasten', category: 'huur', amountCents: 65_000, frequency: 'month' }],
+    ['expenses', { group: 'vaste_lasten', category: 'huur', amountCents: 65_000, frequency: 'quarter', description: 'CANARY-expense' }],
+    ['actions', { title: 'CANARY-min-action', owner: 'maatje' }],
+    ['actions', { title: 'CANARY-action', description: 'CANARY-action-description', owner: 'resident', dueDate: '2026-12-24', done: true }],
+  ] as const)('a one-statement create of %s answers exactly what a read of the row gives', async (segment, body) => {
+    const { dossierId } = await known();
+    const created = await api(w.maatje).post(`/dossiers/${dossierId}/${segment}`, body);
+    expect(created.statusCode, created.body).toBe(201);
+    const read = await api(w.maatje).get(`/dossiers/${dossierId}/${segment}/${created.json().id}`);
+    expect(read.statusCode).toBe(200);
+    expect(created.body).toBe(read.body);
+    expect(created.headers.etag).toBe(read.headers.etag);
+  });
+});
+
+// The web app sends every create with an Idempotency-Key: its first use is stored by the same one
+// statement (the record comes from the dossier's mark like the row); everything else about the key
+// (a repeat, a reuse for another body, an expired record, a race) ends on the general path.
+describe('a create with an Idempotency-Key in one statement', () => {
+  const keyed = (key: string) => ({ 'idempotency-key': key });
+  const recordsOf = (key: string) => t.db.selectFrom('idempotencyKeys').select(['userId', 'operation', 'createdAt', sql<string>`response_body::text`.as('body')])
+    .where('key', '=', key).execute();
+
+  it('stores the row and the key\'s record; a repeat replays the same reply, another body is refused', async () => {
+    const { dossierId } = await known();
+    const key = randomUUID();
+    const body = { ...DEBT, notes: 'CANARY-keyed-notes' };
+    const first = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, body, keyed(key));
+    expect(first.statusCode, first.body).toBe(201);
+    const records = await recordsOf(key);
+    expect(records).toEqual([expect.objectContaining({ userId: w.maatje.id, operation: `debt.create:${dossierId}` })]);
+    expect(records[0]?.body).not.toContain('CANARY');
+    const again = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, body, keyed(key));
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    const read = await api(w.maatje).get(`/dossiers/${dossierId}/debts/${first.json().id}`);
+    expect(read.json()).toEqual(first.json());
+    const reused = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, { ...body, balanceCents: 1 }, keyed(key));
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().code).toBe('idempotency_key_reused');
+    expect(await debtCount(dossierId)).toBe(2);
+    expect(await auditOf(String(first.headers['x-request-id']))).toEqual([
+      expect.objectContaining({ action: 'debt.created', outcome: 'success', actorUserId: w.maatje.id, dossierId }),
+    ]);
+    expect(await auditOf(String(again.headers['x-request-id']))).toEqual([expect.objectContaining({ action: 'debt.read', outcome: 'success' })]);
+  });
+
+  it('a refused create stores no record: the same key works once the dossier takes it', async () => {
+    const { dossierId } = await known();
+    const key = randomUUID();
+    const stranger = await api(w.otherMaatje).post(`/dossiers/${dossierId}/debts`, DEBT, keyed(key));
+    expect(stranger.statusCode).toBe(404);
+    expect(await recordsOf(key)).toEqual([]);
+    const mine = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, DEBT, keyed(key));
+    expect(mine.statusCode).toBe(201);
+    expect(await recordsOf(key)).toHaveLength(1);
+  });
+
+  it('concurrent first uses of one key: one row, one record, every answer the same debt', async () => {
+    const { dossierId } = await known();
+    const key = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => api(w.maatje).post(`/dossiers/${dossierId}/debts`, DEBT, keyed(key))));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(Array(6).fill(201));
+    expect(new Set(answers.map((answer) => answer.json().id)).size).toBe(1);
+    expect(await debtCount(dossierId)).toBe(2);
+    expect(await recordsOf(key)).toHaveLength(1);
+  });
+
+  it('an expired record of the key: the general path removes it and creates anew', async () => {
+    const { dossierId } = await known();
+    const key = randomUUID();
+    const first = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, DEBT, keyed(key));
+    expect(first.statusCode).toBe(201);
+    await t.db.updateTable('idempotencyKeys').set({ createdAt: new Date(h.app.now().getTime() - 25 * 3600_000) }).where('key', '=', key).execute();
+    const later = await api(w.maatje).post(`/dossiers/${dossierId}/debts`, DEBT, keyed(key));
+    expect(later.statusCode).toBe(201);
+    expect(later.headers['idempotent-replayed']).toBeUndefined();
+    expect(later.json().id).not.toBe(first.json().id);
+    expect(await debtCount(dossierId)).toBe(3);
+    const records = await recordsOf(key);
+    expect(records).toHaveLength(1);
+    expect(records[0]?.createdAt.getTime()).toBe(h.app.now().getTime());
   });
 });

@@ -34,6 +34,41 @@ export async function listChildren<T extends ChildTable>(
   return (await query.execute()) as (Selectable<Database[T]> & { cursorTime: string })[];
 }
 
+/** Every column of each child table: a column added to a table's type but not here fails to compile. */
+export const CHILD_COLUMNS: { [T in ChildTable]: Record<keyof Database[T] & string, true> } = {
+  debts: {
+    id: true, dossierId: true, catalogCreditorId: true, creditorNameEncrypted: true, creditorType: true, collectorNameEncrypted: true,
+    referenceEncrypted: true, rank: true, principalCents: true, interestCents: true, collectionCostsCents: true,
+    collectionCostsIncludeVat: true, creditorCanDeductVat: true, legalCostsCents: true, balanceCents: true, balanceDate: true,
+    status: true, courtDate: true, arrangementAmountCents: true, arrangementFrequency: true, arrangementStartDate: true,
+    excludedFromDischarge: true, notesEncrypted: true, balanceConfirmedOn: true, version: true, createdAt: true, updatedAt: true, createdBy: true,
+  },
+  incomes: {
+    id: true, dossierId: true, kind: true, amountCents: true, frequency: true, descriptionEncrypted: true, version: true,
+    createdAt: true, updatedAt: true, createdBy: true,
+  },
+  expenses: {
+    id: true, dossierId: true, group: true, category: true, amountCents: true, frequency: true, descriptionEncrypted: true,
+    version: true, createdAt: true, updatedAt: true, createdBy: true,
+  },
+  actions: {
+    id: true, dossierId: true, titleEncrypted: true, descriptionEncrypted: true, owner: true, dueDate: true, done: true, doneAt: true,
+    version: true, createdAt: true, updatedAt: true, createdBy: true,
+  },
+};
+
+/**
+ * A new row as its insert will store it, known before the insert: when the row gives every column
+ * but its dossier and its version (which starts at 1). Undefined when it leaves a column to the
+ * table's default, which only the insert itself can tell.
+ */
+export function plannedChildRow<T extends ChildTable>(table: T, row: Record<string, unknown>, dossierId: string): Selectable<Database[T]> | undefined {
+  for (const column of Object.keys(CHILD_COLUMNS[table])) {
+    if (column !== 'dossierId' && column !== 'version' && row[column] === undefined) return undefined;
+  }
+  return { ...row, dossierId, version: 1 } as unknown as Selectable<Database[T]>;
+}
+
 const CHILD_TIMESTAMPS: { [T in ChildTable]: TimestampColumns<Selectable<Database[T]>> } = {
   debts: { createdAt: true, updatedAt: true },
   incomes: { createdAt: true, updatedAt: true },

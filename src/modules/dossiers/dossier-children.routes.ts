@@ -16,7 +16,7 @@ interface ChildService<View, CreateBody, PatchBody> {
   get(ctx: ServiceContext, dossierId: string, id: string): Promise<View>;
   create(ctx: ServiceContext, dossierId: string, body: CreateBody, key: string | undefined): Promise<IdempotentResult<View>>;
   patch(ctx: ServiceContext, dossierId: string, id: string, version: number, body: PatchBody): Promise<View>;
-  createInOneStatement(ctx: CallerContext, dossierId: string, body: CreateBody): Promise<View | undefined>;
+  createInOneStatement(ctx: CallerContext, dossierId: string, body: CreateBody, key: string | undefined): Promise<View | undefined>;
   patchInOneStatement(ctx: CallerContext, dossierId: string, id: string, version: number, body: PatchBody): Promise<View | undefined>;
   remove(ctx: ServiceContext, dossierId: string, id: string, version: number): Promise<void>;
 }
@@ -60,9 +60,9 @@ export function registerChildRoutes<
       response: { 200: pageOf(schemas.view), ...problemResponses(400, 401, 403, 404) } },
   }, async (request) => service.list(serviceContext(request), dossierOf(request.params), validated(PageQuery, request.query)));
 
-  // Creates and edits are the maatje's every step: without an Idempotency-Key they are tried as one
-  // statement that checks the session itself (writeInOneStatement); whatever that does not settle
-  // goes the general way, with the actor loaded then.
+  // Creates and edits are the maatje's every step: they are tried as one statement that checks the
+  // session itself (writeInOneStatement), a create's first use of its Idempotency-Key included;
+  // whatever that does not settle (a repeated key among it) goes the general way, with the actor loaded then.
   app.post(`/dossiers/:id/${segment}`, {
     config: { access: options.write, sessionCheckedInStatement: true },
     schema: { operationId: `create${singular}`, tags,
@@ -74,7 +74,7 @@ export function registerChildRoutes<
     const key = request.headers['idempotency-key'] as string | undefined;
     const dossierId = dossierOf(request.params);
     const body = validated(schemas.create, request.body);
-    const created = key === undefined ? await service.createInOneStatement(callerContext(request), dossierId, body) : undefined;
+    const created = await service.createInOneStatement(callerContext(request), dossierId, body, key);
     const result = created !== undefined
       ? { replayed: false as const, statusCode: 201, body: created }
       : await service.create(await verifiedServiceContext(request), dossierId, body, key);

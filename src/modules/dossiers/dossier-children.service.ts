@@ -7,10 +7,10 @@ import type { ChildAuditName } from '../../audit/audit-actions.js';
 import type { Database } from '../../db/schema.js';
 import { NotFoundError, PreconditionFailedError } from '../../lib/errors.js';
 import { toPage, type PageRequest } from '../../lib/pagination.js';
-import { idempotent } from '../idempotency/idempotency.service.js';
+import { idempotencyRecord, idempotent } from '../idempotency/idempotency.service.js';
 import { inDossier, type CallerContext, type CallerDossierContext, type ServiceContext } from '../../core/service-context.js';
 import {
-  childRow, unplacedChildRow, deleteChildIfVersion, findChild, listChildren, updateChildIfVersion, type ChildTable,
+  childRow, plannedChildRow, unplacedChildRow, deleteChildIfVersion, findChild, listChildren, updateChildIfVersion, type ChildTable,
   type ManagedChildColumn,
 } from './dossier-children.repository.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
@@ -97,16 +97,27 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
     },
 
     /**
-     * `create` without an Idempotency-Key in one statement (writeInOneStatement); undefined when the
-     * general path must decide, which `create` then does with the verified actor.
+     * `create` in one statement (writeInOneStatement); undefined when the general path must decide,
+     * which `create` then does with the verified actor. With an Idempotency-Key the statement also
+     * stores the key's record, whose reply is the view of the row as planned (the same view the
+     * answer shows), and only for a key the caller has not used: a repeat is the general path's.
      */
-    async createInOneStatement(ctx: CallerContext, dossierId: string, body: CreateBody): Promise<View | undefined> {
+    async createInOneStatement(ctx: CallerContext, dossierId: string, body: CreateBody, idempotencyKey?: string): Promise<View | undefined> {
       const id = randomUUID();
       const written = await writeInOneStatement(ctx, dossierId, {
         table: resource.table, action: `${resource.name}.created`, details: { fields: Object.keys(body) }, invalidatesOverview: resource.invalidatesOverview,
       }, async (scoped) => {
-        const row = unplacedChildRow<T>(await resource.newRow(ctx.db, scoped, id, body), { id, now: ctx.now, createdBy: ctx.actor.userId });
-        return { kind: 'insert', row: row as Record<string, unknown> };
+        const row = unplacedChildRow<T>(await resource.newRow(ctx.db, scoped, id, body), { id, now: ctx.now, createdBy: ctx.actor.userId }) as Record<string, unknown>;
+        if (idempotencyKey === undefined) return { kind: 'insert', row };
+        // As PostgreSQL writes a uuid, so the record is the general path's for the same dossier.
+        const storedDossierId = dossierId.toLowerCase();
+        const planned = plannedChildRow(resource.table, row, storedDossierId);
+        if (planned === undefined) return undefined;
+        const remember = idempotencyRecord(
+          { userId: ctx.actor.userId, key: idempotencyKey, operation: `${resource.name}.create:${storedDossierId}`, payload: body, now: ctx.now, cipher: ctx.cipher },
+          { statusCode: 201, body: resource.toView(planned, scoped) },
+        );
+        return { kind: 'insert', row, remember };
       });
       return written && resource.toView(written.row, written.scoped);
     },

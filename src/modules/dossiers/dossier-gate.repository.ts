@@ -2,8 +2,9 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import { ACTOR_VALUE_NAMES, actorOfValues, actorValues, dossierVisibleTo, type ActorValues, type DossierFields, type DossierRef } from '../../access/dossier-scope.js';
 import { liveSessionOf, type Actor, type SessionClaims } from '../../access/actor.js';
-import type { AuditEventsTable, Database } from '../../db/schema.js';
+import type { AuditEventsTable, Database, IdempotencyKeysTable } from '../../db/schema.js';
 import { statementTemplate, statementTemplates } from '../../db/statement-template.js';
+import { CHILD_COLUMNS, type ChildTable } from './dossier-children.repository.js';
 import type { WrappedDataKey } from '../../lib/dossier-keys.js';
 import type { Role } from '../../lib/vocabulary.js';
 
@@ -215,7 +216,8 @@ export async function clearOverviewConfirmation(db: Kysely<Database>, dossier: D
 const ONE_STATEMENT_WRITE_REFUSED = 'SS001';
 
 export type OneStatementRow =
-  | { kind: 'insert'; row: Record<string, unknown> }
+  /** `remember`: a create's Idempotency-Key record, stored with the row. */
+  | { kind: 'insert'; row: Record<string, unknown>; remember?: Insertable<IdempotencyKeysTable> }
   | { kind: 'update'; id: string; version: number; changes: Record<string, unknown> };
 
 type OneStatementValues = Record<string, unknown>;
@@ -227,21 +229,25 @@ const ONE_STATEMENT_AUDIT = AUDIT_COLUMNS.filter((column) => column !== 'dossier
  * writable state (all in the UPDATE that marks it), the data key the values were encrypted with,
  * the row, and the audit row. The row goes to the dossier the mark found, so without the mark
  * nothing is written; when the row is not written (no mark, or a stale version) the guard function
- * fails the whole statement, so the mark and the audit row (CTEs always run) go too. Compiled once
- * per table, role, kind, set of columns and mark.
+ * fails the whole statement, so the mark and the audit row (CTEs always run) go too. A create with
+ * an Idempotency-Key also stores its record, from the mark as well, and only while the caller has
+ * no record under that key: a repeat, a reuse or an expired record is the general path's to answer,
+ * and a concurrent first use of the key fails this statement on the key's primary key (then that
+ * path waits for the other's record and replays it). Compiled once per table, role, kind, set of
+ * columns, mark and whether a record is stored.
  */
 const oneStatementWrite = statementTemplates((shape: string) => {
-  const { table, role, kind, columns, clearOverviewConfirmation } = JSON.parse(shape) as {
-    table: string; role: Role; kind: OneStatementRow['kind']; columns: string[]; clearOverviewConfirmation: boolean;
+  const { table, role, kind, columns, clearOverviewConfirmation, remembers } = JSON.parse(shape) as {
+    table: ChildTable; role: Role; kind: OneStatementRow['kind']; columns: string[]; clearOverviewConfirmation: boolean; remembers: boolean;
   };
   const names = [
     ...columns.map((column) => `row.${column}`), 'rowId', 'rowVersion', 'dossierId', 'now', 'actorId', 'actorSessionId', 'keyId', 'wrappedKey',
-    ...ONE_STATEMENT_AUDIT,
+    ...ONE_STATEMENT_AUDIT, ...(remembers ? RECORD_COLUMNS.map((column) => `record.${column}`) : []),
   ];
   return statementTemplate<OneStatementValues, Record<string, unknown>>(names, (db, values) => {
     const markedDossier = sql<string>`(select id from touched)`;
     const rowValues = Object.fromEntries(columns.map((column) => [column, values[`row.${column}`]]));
-    return (db as unknown as Kysely<any>)
+    const statement = (db as unknown as Kysely<any>)
       .with('session', (qc) => qc.selectNoFrom((eb: any) => liveSessionOf(role, values as never)(eb).as('live')))
       .with('touched', (qc) => qc.updateTable('dossiers')
         .set(dossierMark(values.now, { bumpVersion: true, clearOverviewConfirmation }) as never)
@@ -253,25 +259,39 @@ const oneStatementWrite = statementTemplates((shape: string) => {
         .where((eb: any) => eb.exists(eb.selectFrom('dossierKeys').select('dossierKeys.dossierId')
           .whereRef('dossierKeys.dossierId', '=', 'dossiers.id')
           .where('dossierKeys.keyId', '=', values.keyId).where('dossierKeys.wrappedKey', '=', values.wrappedKey)))
+        .$if(remembers, (qb: any) => qb.where((eb: any) => eb.not(eb.exists(eb.selectFrom('idempotencyKeys').select('idempotencyKeys.key')
+          .where('idempotencyKeys.userId', '=', values['record.userId']).where('idempotencyKeys.key', '=', values['record.key'])))))
         .returning('id'))
       .with('written', (qc) => (kind === 'insert'
         // INSERT … SELECT from the mark: no mark, no row. PostgreSQL types each value by its column.
+        // It answers only the columns the caller did not give (the dossier, the version, defaults):
+        // the caller has the rest, so 30 values need not come back and be parsed again.
         ? qc.insertInto(table).columns([...columns, 'dossierId'])
           .expression((eb: any) => eb.selectFrom('touched').select([...columns.map((column) => eb.val(rowValues[column]).as(column)), 'touched.id as dossierId']))
+          .returning(Object.keys(CHILD_COLUMNS[table]).filter((column) => !columns.includes(column)))
         : qc.updateTable(table)
           .set((eb: any) => ({ ...rowValues, updatedAt: values.now, version: eb('version', '+', 1) }))
-          .where('dossierId', '=', markedDossier).where('id', '=', values.rowId).where('version', '=', values.rowVersion))
-        .returningAll())
+          .where('dossierId', '=', markedDossier).where('id', '=', values.rowId).where('version', '=', values.rowVersion)
+          .returningAll()))
       .with('audited', (qc) => qc.insertInto('auditEvents').values({
         ...Object.fromEntries(ONE_STATEMENT_AUDIT.map((column) => [column, values[column]])),
         dossierId: markedDossier,
-      }))
-      // The guard is the outer side of the join, so it is evaluated whatever `written` holds.
+      }));
+    const withRecord = remembers
+      ? statement.with('remembered', (qc) => qc.insertInto('idempotencyKeys').columns([...RECORD_COLUMNS])
+        .expression((eb: any) => eb.selectFrom('touched').select(RECORD_COLUMNS.map((column) => eb.val(values[`record.${column}`]).as(column)))))
+      : statement;
+    // The guard is the outer side of the join, so it is evaluated whatever `written` holds.
+    return withRecord
       .selectFrom(sql`(select one_statement_write_applied(exists (select 1 from written)) as applied)`.as('guard'))
       .leftJoin('written', (join: any) => join.onTrue())
       .selectAll('written');
   });
 });
+
+const RECORD_COLUMNS = ['userId', 'key', 'operation', 'requestHash', 'statusCode', 'responseBody', 'createdAt'] as const;
+/** SQLSTATE unique_violation: here, another first use of the same Idempotency-Key committed first. */
+const UNIQUE_VIOLATION = '23505';
 
 // Edits name any subset of a table's columns: past this many shapes, the general path takes new ones,
 // so the statements a connection keeps prepared stay bounded whatever the bodies.
@@ -285,14 +305,18 @@ const oneStatementShapes = new Set<string>();
 export async function writeRowInOneStatement(
   db: Kysely<Database>,
   write: {
-    table: string; caller: SessionClaims; now: Date; dossierId: string; dataKey: WrappedDataKey;
+    table: ChildTable; caller: SessionClaims; now: Date; dossierId: string; dataKey: WrappedDataKey;
     clearOverviewConfirmation: boolean; audit: Omit<TouchAudit, 'dossierId'>; row: OneStatementRow;
   },
 ): Promise<Record<string, unknown> | undefined> {
   const { row } = write;
+  const remember = row.kind === 'insert' ? row.remember : undefined;
   const given = row.kind === 'insert' ? row.row : row.changes;
   const columns = Object.keys(given).filter((column) => given[column] !== undefined).sort();
-  const shape = JSON.stringify({ table: write.table, role: write.caller.role, kind: row.kind, columns, clearOverviewConfirmation: write.clearOverviewConfirmation });
+  const shape = JSON.stringify({
+    table: write.table, role: write.caller.role, kind: row.kind, columns, clearOverviewConfirmation: write.clearOverviewConfirmation,
+    remembers: remember !== undefined,
+  });
   if (!oneStatementShapes.has(shape)) {
     if (oneStatementShapes.size >= MAX_ONE_STATEMENT_SHAPES) return undefined;
     oneStatementShapes.add(shape);
@@ -303,11 +327,14 @@ export async function writeRowInOneStatement(
     rowId: row.kind === 'update' ? row.id : null, rowVersion: row.kind === 'update' ? row.version : null,
   };
   for (const column of columns) values[`row.${column}`] = given[column];
+  if (remember) for (const column of RECORD_COLUMNS) values[`record.${column}`] = remember[column];
   try {
     const [written] = await oneStatementWrite(shape)(db, values);
-    return written;
+    // An insert answered only what the caller did not give; its row is both.
+    return written && row.kind === 'insert' ? { ...given, ...written } : written;
   } catch (error) {
-    if ((error as { code?: unknown }).code === ONE_STATEMENT_WRITE_REFUSED) return undefined;
+    const code = (error as { code?: unknown }).code;
+    if (code === ONE_STATEMENT_WRITE_REFUSED || (remember && code === UNIQUE_VIOLATION)) return undefined;
     throw error;
   }
 }

@@ -19,6 +19,7 @@ import { knownDataKey, rememberDataKey } from './known-data-keys.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
 import { forgetDossierViews, type KeptView, type ViewCache, type ViewKind } from './view-cache.js';
 import { amsterdamDate } from '../../lib/dates.js';
+import { rememberingOwnPlaintexts } from '../../lib/own-plaintexts.js';
 import type { DossierRow } from './dossier.repository.js';
 
 /** For a use case whose sections read more than the dossier's rows (dossier-read.repository.ts). */
@@ -242,23 +243,26 @@ export async function readKeptView<S extends Record<string, JsonSection<unknown>
  * (session, scope, consent, not closed, the key still the dossier's, the row's version) and writes
  * nothing unless all of it holds. Undefined: take the general path, which decides, audits and
  * answers as always, so every refusal keeps its status and its audit row. A `plan` that throws
- * (a body the resource refuses) goes there too: its 4xx must not come before the scope's 404.
+ * (a body the resource refuses) goes there too: its 4xx must not come before the scope's 404; so
+ * does one that answers undefined (a write it cannot plan in full beforehand).
  */
 export async function writeInOneStatement<T extends ChildTable>(
   ctx: CallerContext,
   dossierId: string,
   write: { table: T; action: AuditAction; details?: AuditNote['details']; invalidatesOverview: boolean },
-  plan: (scoped: CallerDossierContext) => Promise<OneStatementRow>,
+  plan: (scoped: CallerDossierContext) => Promise<OneStatementRow | undefined>,
 ): Promise<{ row: Selectable<Database[T]>; scoped: CallerDossierContext } | undefined> {
   const dataKey = knownDataKey(ctx.db, dossierId, ctx.now);
   if (!dataKey) return undefined;
-  const scoped: CallerDossierContext = { ...ctx, cipher: ctx.cipher.forDossier(dossierId, dataKey) };
-  let row: OneStatementRow;
+  // The answer shows the written row: its fields are shown from the plaintexts the plan sealed.
+  const scoped: CallerDossierContext = { ...ctx, cipher: rememberingOwnPlaintexts(ctx.cipher.forDossier(dossierId, dataKey)) };
+  let row: OneStatementRow | undefined;
   try {
     row = await plan(scoped);
   } catch {
     return undefined;
   }
+  if (row === undefined) return undefined;
   const { dossierId: _dossierId, ...audit } = auditValues({
     action: write.action, outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId, details: write.details,
   });

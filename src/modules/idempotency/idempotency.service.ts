@@ -45,18 +45,28 @@ export async function idempotent<T>(
     return { replayed: true, statusCode: previous.statusCode, bodyText: storedReplyText(request.cipher, { userId: request.userId, key: request.key }, previous.responseBodyText) };
   }
   const created = await create();
-  await saveIdempotencyRecord(trx, {
+  await saveIdempotencyRecord(trx, idempotencyRecord({ ...request, key: request.key }, created, storable), expiredBefore);
+  // Old records of anyone go now and then, so the table stays at about one day of creates (and
+  // daily with housekeeping, for the creates that store their record in one statement).
+  if (Math.random() < 0.01) await deleteExpiredIdempotencyRecords(trx, expiredBefore);
+  return { replayed: false, ...created };
+}
+
+/** What a create with a key stores: the request's hash, to tell a repeat from a reuse, and its reply, sealed. */
+export function idempotencyRecord<T>(
+  request: { userId: string; key: string; operation: string; payload: unknown; now: Date; cipher: FieldCipher },
+  created: CreatedResponse<T>,
+  storable: (body: T) => unknown = (body) => body,
+) {
+  return {
     userId: request.userId,
     key: request.key,
     operation: request.operation,
-    requestHash: hash,
+    requestHash: requestHash(request.operation, request.payload),
     statusCode: created.statusCode,
-    responseBody: JSON.stringify(request.cipher.encrypt(JSON.stringify(storable(created.body)), replyField({ userId: request.userId, key: request.key }))),
+    responseBody: JSON.stringify(request.cipher.encrypt(JSON.stringify(storable(created.body)), replyField(request))),
     createdAt: request.now,
-  }, expiredBefore);
-  // Old records of anyone go now and then, so the table stays at about one day of creates.
-  if (Math.random() < 0.01) await deleteExpiredIdempotencyRecords(trx, expiredBefore);
-  return { replayed: false, ...created };
+  };
 }
 
 function replyField(request: { userId: string; key: string }): FieldContext {
