@@ -2,7 +2,7 @@
 // this machine measured in the same run (a bare route, and a bare route plus one database query),
 // with the issue's targets beside them. Figures are printed, never asserted: speed targets are not tests.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
@@ -60,8 +60,11 @@ function patchRequests(fixtures: BenchFixtures): BenchRequest[] {
   }];
 }
 
-/** Creates go round the write dossiers, so concurrent creates rarely wait for one dossier's lock. */
-function createRequests(fixtures: BenchFixtures): BenchRequest[] {
+/**
+ * Creates go round the write dossiers, so concurrent creates rarely wait for one dossier's lock.
+ * `keyed`: each with an Idempotency-Key of its own, as the web app sends every create.
+ */
+function createRequests(fixtures: BenchFixtures, keyed = false): BenchRequest[] {
   const dossiers = (fixtures.writeTargets ?? '').split(',').map((target) => target.split('/')[0]);
   let next = 0;
   return [{
@@ -69,7 +72,7 @@ function createRequests(fixtures: BenchFixtures): BenchRequest[] {
     setupRequest: (req) => ({
       ...req,
       path: `/api/v1/dossiers/${dossiers[next++ % dossiers.length]}/debts`,
-      headers: jsonHeaders(fixtures.maatjeToken as string),
+      headers: { ...jsonHeaders(fixtures.maatjeToken as string), ...(keyed ? { 'idempotency-key': randomUUID() } : {}) },
       body: JSON.stringify(BENCH_DEBT),
     }),
   }];
@@ -91,6 +94,11 @@ const SCENARIOS: Scenario[] = [
   },
   // Writes go to dossiers of their own, one per connection, so the read scenarios' dossier stays as seeded.
   { name: 'debt create (POST /dossiers/{id}/debts)', target: { minThroughput: 0.25 }, request: (f) => ({ path: '/', requests: createRequests(f) }) },
+  {
+    name: 'debt create with Idempotency-Key (as the web app sends it)',
+    target: { minThroughput: 0.25 },
+    request: (f) => ({ path: '/', requests: createRequests(f, true) }),
+  },
   { name: 'debt edit (PATCH …/debts/{debtId}, If-Match)', target: { minThroughput: 0.25 }, request: (f) => ({ path: '/', requests: patchRequests(f) }) },
   // The reads above find the view their process kept (the dossier does not change during the run);
   // these build it on every read, as the first read after a change does.
