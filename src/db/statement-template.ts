@@ -36,7 +36,8 @@ export function prepareAgainUnderNewName(text: string): void {
 }
 
 /**
- * `build` receives stand-ins for `names` and must use them only as values (in comparisons, inserted
+ * `build` receives stand-ins for `names` (`row.balance_cents` stands for values.row.balance_cents)
+ * and must use them only as values (in comparisons, inserted
  * values); the SQL it builds may not depend on them. Everything else it uses is fixed at the first
  * call, built on that call's database (every database of the app compiles the same SQL: PostgreSQL).
  */
@@ -50,8 +51,13 @@ export function statementTemplate<V extends object, R>(
     const query = build(db, slots).compile();
     const values = query.parameters.map((parameter) => {
       if (!isSlot(parameter)) return () => parameter;
-      const name = parameter[SLOT] as keyof V;
-      return (given: V) => given[name];
+      const name = parameter[SLOT];
+      // `outer.inner` reads values.outer.inner: a caller hands over a row as it is, instead of
+      // copying each column into the values under a name made for it on every call.
+      const dot = name.indexOf('.');
+      if (dot < 0) return (given: V) => given[name as keyof V];
+      const [outer, inner] = [name.slice(0, dot), name.slice(dot + 1)];
+      return (given: V) => (given as Record<string, Record<string, unknown> | undefined>)[outer]?.[inner];
     });
     if (!preparedNames.has(query.sql)) {
       preparedNames.set(query.sql, `schoon_schip_${preparedNames.size + 1}`);

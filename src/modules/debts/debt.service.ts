@@ -90,10 +90,12 @@ export const debts = childResourceService<'debts', DebtView, CreateDebtBody, Pat
   invalidatesOverview: true,
   toView: toDebtView,
   async newRow(db, ctx, id, body): Promise<NewChildRow<'debts'>> {
-    const { creditorName, ...creditor } = await creditorOf(db, body);
+    const creditor = await creditorOf(db, body);
+    // Built field by field, without spreads (see toDebtView): every create builds one.
     return {
-      ...creditor,
-      creditorNameEncrypted: encryptDebtName(ctx.cipher, id, 'creditor_name', creditorName),
+      catalogCreditorId: creditor.catalogCreditorId,
+      creditorType: creditor.creditorType,
+      creditorNameEncrypted: encryptDebtName(ctx.cipher, id, 'creditor_name', creditor.creditorName),
       collectorNameEncrypted: encryptDebtName(ctx.cipher, id, 'collector_name', blankToNull(body.collectorName)),
       referenceEncrypted: encryptDebtName(ctx.cipher, id, 'reference', blankToNull(body.reference)),
       rank: body.rank ?? 'concurrent',

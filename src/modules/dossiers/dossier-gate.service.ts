@@ -182,9 +182,13 @@ async function readDossierUnlessRevision<S extends Record<string, JsonSection<un
   knownStamp?: string,
 ): Promise<{ stamp: string; found: DossierRead<S> | undefined }> {
   // The outcome and the dossier are the statement's to fill in.
-  const { outcome: _outcome, dossierId: _dossierId, ...audit } = auditValues({
+  const event = auditValues({
     action: read.action, outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId, details: read.details,
   });
+  const audit = {
+    action: event.action, actorUserId: event.actorUserId, actorRole: event.actorRole, subjectUserId: event.subjectUserId,
+    requestId: event.requestId, details: event.details,
+  };
   const result = await readVisibleDossier(ctx.db, ctx.actor, ctx.now, dossierId, audit, sections, knownStamp);
   if (result === 'no-session') throw new UnauthorizedError();
   if (result === 'not-visible') throw new NotFoundError();

@@ -134,14 +134,20 @@ export interface DossierContentRead<S extends Record<string, JsonSection<unknown
 export async function readVisibleDossier<S extends Record<string, JsonSection<unknown>>>(
   db: Kysely<Database>, caller: SessionClaims, now: Date, dossierId: string, audit: ReadAudit, sections: S, knownStamp = NO_STAMP,
 ): Promise<{ stamp: string; content: DossierContentRead<S> | undefined } | 'no-session' | 'not-visible'> {
-  const values = { ...audit, actorId: caller.userId, actorSessionId: caller.sessionId, now, dossierId };
+  // A literal of one shape every call (no spread): V8 keeps its stores fast on this hot path.
+  const values: ReadValues = {
+    action: audit.action, actorUserId: audit.actorUserId, actorRole: audit.actorRole, subjectUserId: audit.subjectUserId,
+    requestId: audit.requestId, details: audit.details,
+    actorId: caller.userId, actorSessionId: caller.sessionId, now, dossierId, knownStamp,
+  };
   if (knownStamp !== NO_STAMP) {
-    const [seen] = await statementFor(sections, caller.role, 'stamp')(db, { ...values, knownStamp });
+    const [seen] = await statementFor(sections, caller.role, 'stamp')(db, values);
     if (!seen?.sessionLive) return 'no-session';
     if (seen.id === null || seen.viewStamp === null) return 'not-visible';
     if (seen.viewStamp === knownStamp) return { stamp: knownStamp, content: undefined };
+    values.knownStamp = NO_STAMP;
   }
-  const [found] = await statementFor(sections, caller.role, 'whole')(db, { ...values, knownStamp: NO_STAMP });
+  const [found] = await statementFor(sections, caller.role, 'whole')(db, values);
   if (!found?.sessionLive) return 'no-session';
   if (found.id === null || found.viewStamp === null) return 'not-visible';
   const stamp = found.viewStamp;
