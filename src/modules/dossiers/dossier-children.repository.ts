@@ -103,8 +103,14 @@ export function childRow<T extends ChildTable>(
 export function unplacedChildRow<T extends ChildTable>(
   values: Omit<Insertable<Database[T]>, ManagedChildColumn>, managed: { id: string; now: Date; createdBy: string },
 ): Omit<Insertable<Database[T]>, 'dossierId'> {
-  const row = { id: managed.id, createdAt: managed.now, updatedAt: managed.now, createdBy: managed.createdBy };
-  return { ...(values as object), ...row } as unknown as Omit<Insertable<Database[T]>, 'dossierId'>;
+  // The resource built `values` for this row alone: completed in place, since spreading them into a
+  // new object cost a create 1.5 % of its server CPU.
+  const row = values as Record<string, unknown>;
+  row.id = managed.id;
+  row.createdAt = managed.now;
+  row.updatedAt = managed.now;
+  row.createdBy = managed.createdBy;
+  return row as unknown as Omit<Insertable<Database[T]>, 'dossierId'>;
 }
 
 /** The version check and the write are one statement: no lost update can slip between them. */
