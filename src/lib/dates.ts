@@ -4,17 +4,20 @@ const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit',
 });
 
-// A request asks for the date of its one `now` once per row it shows (every debt's flags), and
-// formatting in a time zone is costly: the last answer is kept.
-let lastInstant = Number.NaN;
+// Every request asks for the date of its `now` (a kept view is kept per day) and a view asks once
+// per row it shows (every debt's flags), and formatting in a time zone is costly: the answer is
+// kept per UTC minute. Amsterdam is a whole number of hours from UTC and changes its offset on a
+// whole hour, so all instants of one UTC minute share their Amsterdam date.
+const MINUTE_MS = 60_000;
+let lastMinute = Number.NaN;
 let lastDate = '';
 
 /** 'YYYY-MM-DD' of the given instant in Europe/Amsterdam. */
 export function amsterdamDate(instant: Date): string {
-  const time = instant.getTime();
-  if (time !== lastInstant) {
+  const minute = Math.floor(instant.getTime() / MINUTE_MS);
+  if (minute !== lastMinute) {
     lastDate = AMSTERDAM_DATE.format(instant);
-    lastInstant = time;
+    lastMinute = minute;
   }
   return lastDate;
 }
