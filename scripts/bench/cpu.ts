@@ -47,13 +47,19 @@ async function backendPids(adminUrl: string, database: string): Promise<number[]
 }
 
 export function cpuHeader(amount: number, connections: number): string {
-  return `\nCPU per request (${amount} requests, ${connections} connections): server ms | PostgreSQL ms | total ms`;
+  return `\nCPU per request (${amount} requests, ${connections} connections): server ms | PostgreSQL ms | total ms | total ÷ the ceiling's total`;
 }
 
+/**
+ * Prints each scenario's CPU per request; with `ceilingTotal` (the ceiling's total ms) also its
+ * multiple of the ceiling's, a steadier yardstick than a ratio of requests per second on a shared
+ * machine. Answers the last scenario's total ms.
+ */
 export async function cpuPerRequest(
   base: string, serverPid: number, adminUrl: string, database: string, scenarios: { name: string; request: Request }[],
-  amount: number, connections: number,
-) {
+  amount: number, connections: number, ceilingTotal?: number,
+): Promise<number> {
+  let total = 0;
   const out = (line: string) => process.stdout.write(`${line}\n`);
   for (const { name, request } of scenarios) {
     // Warm up (JIT, prepared statements on every pooled connection), then measure.
@@ -66,6 +72,9 @@ export async function cpuPerRequest(
     for (const [pid, after] of await backendTicks(adminUrl, database)) pgTicks += after - (pgBefore.get(pid) ?? 0);
     const database_ = pgTicks * (1000 / TICKS_PER_SECOND) / amount;
     const bad = result.errors + result.non2xx;
-    out(`${name} | ${server.toFixed(2)} | ${database_.toFixed(2)} | ${(server + database_).toFixed(2)}${bad ? ` (${bad} non-2xx/errors)` : ''}`);
+    total = server + database_;
+    const multiple = ceilingTotal ? `${(total / ceilingTotal).toFixed(2)}×` : '';
+    out(`${name} | ${server.toFixed(2)} | ${database_.toFixed(2)} | ${total.toFixed(2)} | ${multiple}${bad ? ` (${bad} non-2xx/errors)` : ''}`);
   }
+  return total;
 }
