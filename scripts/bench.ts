@@ -172,8 +172,8 @@ function run(url: string, request: ReturnType<Scenario['request']>, seconds = DU
 // The speed of these shared machines drifts during a run (the same read measured 1 542 and 2 124
 // req/s three minutes apart), so a ratio to a ceiling measured minutes earlier measures the drift
 // as much as the route. Each scenario with a target is divided by the ceiling measured on its own
-// server just before and just after it (this long each), averaged.
-const BESIDE_SECONDS = Math.max(2, Math.round(DURATION_SECONDS / 2));
+// server just before and just after it, for as long as the scenario itself, averaged.
+const BESIDE_SECONDS = DURATION_SECONDS;
 const CEILING_PATH = '/health/ready';
 
 type Measured = { rps: number; p50: number; p99: number; errors: number };
