@@ -36,9 +36,8 @@ export function prepareAgainUnderNewName(text: string): void {
 }
 
 /**
- * `build` receives stand-ins for `names` (`row.balance_cents` stands for values.row.balance_cents)
- * and must use them only as values (in comparisons, inserted
- * values); the SQL it builds may not depend on them. Everything else it uses is fixed at the first
+ * `build` receives stand-ins for `names` (`row.balanceCents` stands for values.row.balanceCents)
+ * and must use them only as values (in comparisons, inserted values); the SQL it builds may not depend on them. Everything else it uses is fixed at the first
  * call, built on that call's database (every database of the app compiles the same SQL: PostgreSQL).
  */
 export function statementTemplate<V extends object, R>(

@@ -100,10 +100,11 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
      * `create` in one statement (writeInOneStatement); undefined when the general path must decide,
      * which `create` then does with the verified actor. With an Idempotency-Key the statement also
      * stores the key's record, whose reply is the view of the row as planned (the same view the
-     * answer shows), and only for a key the caller has not used: a repeat is the general path's.
+     * answer shows, built once), and only for a key the caller has not used: a repeat is the general path's.
      */
     async createInOneStatement(ctx: CallerContext, dossierId: string, body: CreateBody, idempotencyKey?: string): Promise<View | undefined> {
       const id = randomUUID();
+      let plannedView: View | undefined;
       const written = await writeInOneStatement(ctx, dossierId, {
         table: resource.table, action: `${resource.name}.created`, details: { fields: Object.keys(body) }, invalidatesOverview: resource.invalidatesOverview,
       }, async (scoped) => {
@@ -113,13 +114,14 @@ export function childResourceService<T extends ChildTable, View, CreateBody exte
         const storedDossierId = dossierId.toLowerCase();
         const planned = plannedChildRow(resource.table, row, storedDossierId);
         if (planned === undefined) return undefined;
+        plannedView = resource.toView(planned, scoped);
         const remember = idempotencyRecord(
           { userId: ctx.actor.userId, key: idempotencyKey, operation: `${resource.name}.create:${storedDossierId}`, payload: body, now: ctx.now, cipher: ctx.cipher },
-          { statusCode: 201, body: resource.toView(planned, scoped) },
+          { statusCode: 201, body: plannedView },
         );
         return { kind: 'insert', row, remember };
       });
-      return written && resource.toView(written.row, written.scoped);
+      return written && (plannedView ?? resource.toView(written.row, written.scoped));
     },
 
     /** `patch` in one statement, as `createInOneStatement`: undefined sends it along the general path. */

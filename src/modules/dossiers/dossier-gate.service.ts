@@ -181,14 +181,10 @@ async function readDossierUnlessRevision<S extends Record<string, JsonSection<un
   sections: S,
   knownStamp?: string,
 ): Promise<{ stamp: string; found: DossierRead<S> | undefined }> {
-  // The outcome and the dossier are the statement's to fill in.
-  const event = auditValues({
+  // The outcome and the dossier are the statement's to fill in: it takes the other fields.
+  const audit = auditValues({
     action: read.action, outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId, details: read.details,
   });
-  const audit = {
-    action: event.action, actorUserId: event.actorUserId, actorRole: event.actorRole, subjectUserId: event.subjectUserId,
-    requestId: event.requestId, details: event.details,
-  };
   const result = await readVisibleDossier(ctx.db, ctx.actor, ctx.now, dossierId, audit, sections, knownStamp);
   if (result === 'no-session') throw new UnauthorizedError();
   if (result === 'not-visible') throw new NotFoundError();
@@ -267,7 +263,8 @@ export async function writeInOneStatement<T extends ChildTable>(
     return undefined;
   }
   if (row === undefined) return undefined;
-  const { dossierId: _dossierId, ...audit } = auditValues({
+  // The statement takes the dossier from its mark, and the other fields from here.
+  const audit = auditValues({
     action: write.action, outcome: 'success', actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, requestId: ctx.requestId, details: write.details,
   });
   const written = await writeRowInOneStatement(ctx.db, {

@@ -45,7 +45,7 @@ export async function idempotent<T>(
     return { replayed: true, statusCode: previous.statusCode, bodyText: storedReplyText(request.cipher, { userId: request.userId, key: request.key }, previous.responseBodyText) };
   }
   const created = await create();
-  await saveIdempotencyRecord(trx, idempotencyRecord({ ...request, key: request.key }, created, storable), expiredBefore);
+  await saveIdempotencyRecord(trx, idempotencyRecord({ ...request, key: request.key, hash }, created, storable), expiredBefore);
   // Old records of anyone go now and then, so the table stays at about one day of creates (and
   // daily with housekeeping, for the creates that store their record in one statement).
   if (Math.random() < 0.01) await deleteExpiredIdempotencyRecords(trx, expiredBefore);
@@ -54,7 +54,7 @@ export async function idempotent<T>(
 
 /** What a create with a key stores: the request's hash, to tell a repeat from a reuse, and its reply, sealed. */
 export function idempotencyRecord<T>(
-  request: { userId: string; key: string; operation: string; payload: unknown; now: Date; cipher: FieldCipher },
+  request: { userId: string; key: string; operation: string; payload: unknown; now: Date; cipher: FieldCipher; hash?: Buffer },
   created: CreatedResponse<T>,
   storable: (body: T) => unknown = (body) => body,
 ) {
@@ -62,7 +62,7 @@ export function idempotencyRecord<T>(
     userId: request.userId,
     key: request.key,
     operation: request.operation,
-    requestHash: requestHash(request.operation, request.payload),
+    requestHash: request.hash ?? requestHash(request.operation, request.payload),
     statusCode: created.statusCode,
     responseBody: JSON.stringify(request.cipher.encrypt(JSON.stringify(storable(created.body)), replyField(request))),
     createdAt: request.now,
