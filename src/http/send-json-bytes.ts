@@ -1,8 +1,17 @@
-// Sends JSON that is already serialized (a kept view, modules/dossiers/view-cache.ts). With the
-// content type set, Fastify sends a Buffer as it is; its reply typing only knows the route's
-// schema type, hence the one cast, made here once.
-import type { FastifyReply } from 'fastify';
+// Sends JSON that is already serialized, and perhaps compressed (a kept view,
+// modules/dossiers/view-cache.ts). With the content type set, Fastify sends a Buffer as it is; its
+// reply typing only knows the route's schema type, hence the one cast, made here once.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { negotiatedCoding, type ContentCoding } from './content-coding.js';
 
-export function sendJsonBytes(reply: FastifyReply, body: Buffer) {
-  return reply.type('application/json; charset=utf-8').send(body as unknown as string);
+/** The content coding the request's client accepts, for a body that may be sent compressed. */
+export function requestedCoding(request: FastifyRequest): ContentCoding | undefined {
+  return negotiatedCoding(request.headers['accept-encoding']);
+}
+
+export function sendJsonBytes(reply: FastifyReply, sent: { bytes: Buffer; coding: ContentCoding | undefined }) {
+  // The answer depends on Accept-Encoding whether or not this one is compressed.
+  reply.header('vary', 'accept-encoding');
+  if (sent.coding !== undefined) reply.header('content-encoding', sent.coding);
+  return reply.type('application/json; charset=utf-8').send(sent.bytes as unknown as string);
 }

@@ -241,7 +241,7 @@ describe('the view cache', () => {
 });
 
 describe('the view cache bounds', () => {
-  const view = (bytes: number) => ({ stamp: '1', version: 1, body: Buffer.alloc(bytes), day: '2026-12-01', storedAt: 0 });
+  const view = (bytes: number) => ({ stamp: '1', version: 1, body: Buffer.alloc(bytes), encoded: {}, day: '2026-12-01', storedAt: 0 });
 
   it('keeps at most its byte budget, dropping the least recently used first', () => {
     const views = new ViewCache(250);
@@ -255,6 +255,32 @@ describe('the view cache bounds', () => {
     views.set('dossier', 'big', view(251));
     expect(views.size).toEqual({ views: 2, bytes: 200 });
     views.forget('c');
+    expect(views.size).toEqual({ views: 1, bytes: 100 });
+  });
+
+  it('counts the compressed bytes it keeps with a view in its budget', () => {
+    const views = new ViewCache(250);
+    const a = view(100);
+    views.set('dossier', 'a', a);
+    views.set('dossier', 'b', view(100));
+    views.keepEncoded('dossier', 'a', a, 'br', Buffer.alloc(30));
+    expect(views.size).toEqual({ views: 2, bytes: 230 });
+    expect(views.get('dossier', 'a', '2026-12-01', 1)?.encoded.br?.length).toBe(30);
+    // Over the budget: the least recently used view goes, with all it kept.
+    views.keepEncoded('dossier', 'a', a, 'gzip', Buffer.alloc(40));
+    expect(views.size).toEqual({ views: 1, bytes: 170 });
+    views.forget('a');
+    expect(views.size).toEqual({ views: 0, bytes: 0 });
+  });
+
+  it('keeps compressed bytes only with the view they were made of', () => {
+    const views = new ViewCache(1_000);
+    const older = view(100);
+    views.set('dossier', 'a', older);
+    const newer = view(100);
+    views.set('dossier', 'a', newer);
+    views.keepEncoded('dossier', 'a', older, 'br', Buffer.alloc(30));
+    expect(views.get('dossier', 'a', '2026-12-01', 1)?.encoded.br).toBeUndefined();
     expect(views.size).toEqual({ views: 1, bytes: 100 });
   });
 

@@ -17,7 +17,8 @@ import {
 } from './dossier-gate.repository.js';
 import { knownDataKey, rememberDataKey } from './known-data-keys.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
-import { forgetDossierViews, type KeptView, type ViewCache, type ViewKind } from './view-cache.js';
+import { forgetDossierViews, viewToSend, type SentView, type ViewCache, type ViewKind } from './view-cache.js';
+import type { ContentCoding } from '../../http/content-coding.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { rememberingOwnPlaintexts } from '../../lib/own-plaintexts.js';
 import type { DossierRow } from './dossier.repository.js';
@@ -207,16 +208,17 @@ async function readDossierUnlessRevision<S extends Record<string, JsonSection<un
  * (view-cache.ts): the caller's session, scope and audit row always run, but while the dossier's
  * stamp is that of the kept bytes nothing of the dossier is read. Otherwise `build` makes
  * the view from this read, and it is kept under this read's stamp, for the day it was built on.
- * Without a cache (VIEW_CACHE_MB=0) every read builds its view.
+ * Without a cache (VIEW_CACHE_MB=0) every read builds its view. The answer is the view in the
+ * client's content coding (`coding`), compressed once per kept view.
  */
 export async function readKeptView<S extends Record<string, JsonSection<unknown>>>(
   ctx: CallerContext,
-  target: { cache: ViewCache | undefined; kind: ViewKind; dossierId: string },
+  target: { cache: ViewCache | undefined; kind: ViewKind; dossierId: string; coding: ContentCoding | undefined },
   read: { action: AuditAction },
   sections: S,
   build: (found: DossierRead<S>, day: string) => { version: number; body: string },
-): Promise<KeptView> {
-  const { cache, kind, dossierId } = target;
+): Promise<SentView> {
+  const { cache, kind, dossierId, coding } = target;
   const day = amsterdamDate(ctx.now);
   const kept = cache?.get(kind, dossierId, day, ctx.now.getTime());
   const { stamp, found } = await readDossierUnlessRevision(ctx, dossierId, read, sections, kept?.stamp)
@@ -225,14 +227,17 @@ export async function readKeptView<S extends Record<string, JsonSection<unknown>
       if (error instanceof NotFoundError) cache?.forget(dossierId);
       throw error;
     });
-  if (found === undefined) {
-    if (!kept) throw new Error('a read without a kept view always has its content');
-    return kept;
+  let view = kept;
+  if (found !== undefined) {
+    const { version, body } = build(found, day);
+    // The object kept is the one sent: its compressed bytes join it (keepEncoded).
+    const built = { stamp, version, body: Buffer.from(body), encoded: {}, day, storedAt: ctx.now.getTime() };
+    cache?.set(kind, dossierId, built);
+    view = built;
   }
-  const { version, body } = build(found, day);
-  const built = { stamp, version, body: Buffer.from(body) };
-  cache?.set(kind, dossierId, { ...built, day, storedAt: ctx.now.getTime() });
-  return built;
+  if (view === undefined) throw new Error('a read without a kept view always has its content');
+  const sent = view;
+  return viewToSend(sent, coding, (encoding, bytes) => cache?.keepEncoded(kind, dossierId, sent, encoding, bytes));
 }
 
 /**

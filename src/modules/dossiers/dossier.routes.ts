@@ -11,7 +11,7 @@ import {
   patchDossierBody, storyBody, storySchema, transitionBody, withdrawConsentQuery,
 } from './dossier.schemas.js';
 import { viewCacheOf } from './view-cache.js';
-import { sendJsonBytes } from '../../http/send-json-bytes.js';
+import { requestedCoding, sendJsonBytes } from '../../http/send-json-bytes.js';
 import { getDossierBody, giveConsent, listDossiers, patchDossier, transitionDossier, withdrawConsent } from './dossier.service.js';
 import { closeDossier } from './closing.service.js';
 import { createDossier } from './dossier-create.service.js';
@@ -46,8 +46,8 @@ export async function dossierRoutes(instance: FastifyInstance) {
   }, async (request, reply) => {
     const cache = viewCacheOf(request.server.db, request.server.appConfig.viewCacheMb);
     // The route's own compiled serializer writes the bytes, so they are what it would have sent.
-    const view = await getDossierBody(callerContext(request), request.params.id, cache, (built) => reply.serialize(built) as string);
-    return sendJsonBytes(reply.header('etag', etag(view.version)), view.body);
+    const view = await getDossierBody(callerContext(request), request.params.id, { cache, coding: requestedCoding(request) }, (built) => reply.serialize(built) as string);
+    return sendJsonBytes(reply.header('etag', etag(view.version)), view);
   });
 
   app.patch('/dossiers/:id', {

@@ -6,7 +6,10 @@
 // never serves a view another process's write made stale. A view holds decrypted content: it is
 // kept at most five minutes (as the unwrapped keys in lib/dossier-keys.ts), within a byte budget
 // (least recently used first out), dropped when the scope no longer finds its dossier and at an
-// erasure in this process; VIEW_CACHE_MB=0 keeps none.
+// erasure in this process; VIEW_CACHE_MB=0 keeps none. A view also keeps its bytes compressed in
+// each content coding a client asked for (http/content-coding.ts), made at most once per view.
+import { compressed, MIN_COMPRESSED_BYTES, type ContentCoding } from '../../http/content-coding.js';
+
 export type ViewKind = 'dossier' | 'overview';
 
 export interface KeptView {
@@ -14,11 +17,36 @@ export interface KeptView {
   readonly stamp: string;
   readonly version: number;
   readonly body: Buffer;
+  /** The body compressed, per coding asked for so far. */
+  readonly encoded: Partial<Record<ContentCoding, Buffer>>;
+}
+
+/** What goes out: the bytes, and their Content-Encoding when compressed. */
+export interface SentView {
+  readonly version: number;
+  readonly bytes: Buffer;
+  readonly coding: ContentCoding | undefined;
 }
 
 interface Entry extends KeptView {
   readonly day: string;
   readonly storedAt: number;
+}
+
+const keptBytes = (view: KeptView) => view.body.length + (view.encoded.br?.length ?? 0) + (view.encoded.gzip?.length ?? 0);
+
+/**
+ * The view as a client that accepts `coding` gets it: compressed when it accepts a coding and the
+ * body is large enough to gain. `keep` is told of bytes compressed for the first time.
+ */
+export function viewToSend(view: KeptView, coding: ContentCoding | undefined, keep?: (coding: ContentCoding, bytes: Buffer) => void): SentView {
+  if (coding === undefined || view.body.length < MIN_COMPRESSED_BYTES) return { version: view.version, bytes: view.body, coding: undefined };
+  let bytes = view.encoded[coding];
+  if (bytes === undefined) {
+    bytes = compressed(view.body, coding);
+    keep?.(coding, bytes);
+  }
+  return { version: view.version, bytes, coding };
 }
 
 export const VIEW_TTL_MS = 5 * 60_000;
@@ -47,14 +75,19 @@ export class ViewCache {
   set(kind: ViewKind, dossierId: string, view: KeptView & { day: string; storedAt: number }): void {
     const key = `${kind}:${dossierId}`;
     this.remove(key);
-    if (view.body.length > this.maxBytes) return;
+    if (keptBytes(view) > this.maxBytes) return;
     this.entries.set(key, view);
-    this.bytes += view.body.length;
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= entry.body.length;
-    }
+    this.bytes += keptBytes(view);
+    this.evictOverBudget();
+  }
+
+  /** Keeps `bytes`, the view's body in `coding`, with the view, while it is still the one kept. */
+  keepEncoded(kind: ViewKind, dossierId: string, view: KeptView, coding: ContentCoding, bytes: Buffer): void {
+    const entry = this.entries.get(`${kind}:${dossierId}`);
+    if (entry !== view || entry.encoded[coding] !== undefined) return;
+    entry.encoded[coding] = bytes;
+    this.bytes += bytes.length;
+    this.evictOverBudget();
   }
 
   /** Every kept view of the dossier. */
@@ -71,7 +104,15 @@ export class ViewCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.bytes -= entry.body.length;
+    this.bytes -= keptBytes(entry);
+  }
+
+  private evictOverBudget(): void {
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= keptBytes(entry);
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import { dossierIdParams } from '../dossiers/dossier.schemas.js';
 import { overviewSchema, settlementQuery, settlementSchema } from './overview.schemas.js';
 import { getOverviewBody } from './overview.service.js';
 import { viewCacheOf } from '../dossiers/view-cache.js';
-import { sendJsonBytes } from '../../http/send-json-bytes.js';
+import { requestedCoding, sendJsonBytes } from '../../http/send-json-bytes.js';
 import { getSettlement } from './settlement.service.js';
 
 const tags = ['overview'];
@@ -21,8 +21,8 @@ export async function overviewRoutes(instance: FastifyInstance) {
   }, async (request, reply) => {
     const cache = viewCacheOf(request.server.db, request.server.appConfig.viewCacheMb);
     // The route's own compiled serializer writes the bytes, so they are what it would have sent.
-    const view = await getOverviewBody(callerContext(request), request.params.id, cache, (built) => reply.serialize(built) as string);
-    return sendJsonBytes(reply, view.body);
+    const view = await getOverviewBody(callerContext(request), request.params.id, { cache, coding: requestedCoding(request) }, (built) => reply.serialize(built) as string);
+    return sendJsonBytes(reply, view);
   });
 
   app.get('/dossiers/:id/settlement', {
