@@ -9,6 +9,9 @@ import { seedStatsFixtures } from './stats-fixtures.js';
 
 export type BenchFixtures = Record<string, string>;
 
+/** A maatje's read as the web app sends it: Chromium's Accept-Encoding comes with every request. */
+export const readHeaders = (token: string) => ({ authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br, zstd' });
+
 const DEBTS = 30;
 const INCOMES = 10;
 const EXPENSES = 20;

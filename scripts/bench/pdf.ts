@@ -1,7 +1,7 @@
 // The PDF's own figures: p50 of one render of the 30-debt dossier, and whether rendering slows the
 // others down — the dossier read's p99 while four PDFs render at once, next to the same p99 without.
 import autocannon from 'autocannon';
-import type { BenchFixtures } from './fixtures.js';
+import { readHeaders, type BenchFixtures } from './fixtures.js';
 
 /** Four people asking for their PDF at the same moment (the server renders them with its default pool). */
 export const PDF_BENCH_RENDERERS = 4;
@@ -23,7 +23,7 @@ async function downloadPdf(base: string, fixtures: BenchFixtures): Promise<numbe
 function dossierReadP99(base: string, fixtures: BenchFixtures, seconds: number, connections: number) {
   return autocannon({
     url: `${base}/api/v1/dossiers/${fixtures.dossierId}`,
-    headers: { authorization: `Bearer ${fixtures.maatjeToken}` },
+    headers: readHeaders(fixtures.maatjeToken as string),
     connections,
     duration: seconds,
   }).then((result) => ({ p99: result.latency.p99, rps: Math.round(result.requests.average), errors: result.errors + result.non2xx }));
