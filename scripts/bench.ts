@@ -262,8 +262,8 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
     const goal = target
       ? `≥ ${target.minThroughput}×${target.maxP99 ? `, p99 ≤ ${target.maxP99}×` : ''}: ${verdict(
         throughput >= target.minThroughput && (target.maxP99 === undefined || p99 <= target.maxP99) && result.errors === 0 && ceiling.errors === 0)}`
-      : 'ceiling';
-    const beside = target ? `${Math.round(ceiling.rps)}, ${ceiling.p99.toFixed(1)}` : '';
+      : scenario.ceiling ? 'ceiling' : 'no target';
+    const beside = scenario.ceiling ? '' : `${Math.round(ceiling.rps)}, ${ceiling.p99.toFixed(1)}`;
     out(`${scenario.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${result.errors} | ${beside} | ${throughput.toFixed(2)} | ${p99.toFixed(2)} | ${goal}`);
   }
 
