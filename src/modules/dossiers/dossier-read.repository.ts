@@ -58,7 +58,9 @@ function readStatement(sections: Record<string, JsonSection<unknown>>, role: Rol
     const scoped = sql.ref<string>('scope.id');
     return db
       .with('session', (qb) => qb.selectNoFrom((eb) => liveSessionOf(role, values)(eb).as('live')))
-      .with('scope', (qb) => qb.selectFrom('dossiers').selectAll().select(stamp.as('viewStamp'))
+      // A stamp read needs only the id and the stamp: the scope CTE is materialized, every column it carries is copied.
+      .with('scope', (qb) => qb.selectFrom('dossiers')
+        .$if(kind === 'stamp', (q) => q.select('id')).$if(kind === 'whole', (q) => q.selectAll()).select(stamp.as('viewStamp'))
         .where('id', '=', values.dossierId).where(dossierVisibleTo({ role, userId: values.actorId }))
         .where((eb) => eb.exists(eb.selectFrom('session').select('live').where('live', '=', true))))
       .with('audit', (qb) => qb.insertInto('auditEvents')
