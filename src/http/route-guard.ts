@@ -10,6 +10,12 @@ import type { RouteInventoryEntry } from './fastify-types.js';
  */
 const EXEMPT_PREFIXES = ['/docs', '/assets'];
 
+/**
+ * The CORS preflight route @fastify/cors adds when CORS_ORIGINS is set: its own hook answers a
+ * preflight with headers only, before any route or sign-in check, and the route sends nothing.
+ */
+const isCorsPreflight = (route: RouteOptions) => route.url === '*' && methods(route).every((method) => method === 'OPTIONS');
+
 export class RouteDeclarationError extends Error {
   override name = 'RouteDeclarationError';
 }
@@ -22,6 +28,7 @@ export function installRouteGuard(app: FastifyInstance): void {
   app.decorate('routeInventory', [] as RouteInventoryEntry[]);
   app.addHook('onRoute', (route) => {
     if (EXEMPT_PREFIXES.some((prefix) => route.url === prefix || route.url.startsWith(`${prefix}/`))) return;
+    if (isCorsPreflight(route)) return;
     const access = route.config?.access;
     const label = `${methods(route).join(',')} ${route.url}`;
     if (access !== 'public' && !isOperation(access)) {
