@@ -9,9 +9,17 @@ export function requestedCoding(request: FastifyRequest): ContentCoding | undefi
   return negotiatedCoding(request.headers['accept-encoding']);
 }
 
+/** Vary with Accept-Encoding added to what is there (CORS adds Origin), once. */
+export function varyAlsoOnAcceptEncoding(current: string | undefined): string {
+  const fields = (current ?? '').split(',').map((field) => field.trim().toLowerCase()).filter(Boolean);
+  if (fields.includes('*') || fields.includes('accept-encoding')) return current as string;
+  return fields.length === 0 ? 'accept-encoding' : `${current}, accept-encoding`;
+}
+
 export function sendJsonBytes(reply: FastifyReply, sent: { bytes: Buffer; coding: ContentCoding | undefined }) {
   // The answer depends on Accept-Encoding whether or not this one is compressed.
-  reply.header('vary', 'accept-encoding');
+  const vary = reply.getHeader('vary');
+  reply.header('vary', varyAlsoOnAcceptEncoding(typeof vary === 'string' ? vary : Array.isArray(vary) ? vary.join(', ') : undefined));
   if (sent.coding !== undefined) reply.header('content-encoding', sent.coding);
   return reply.type('application/json; charset=utf-8').send(sent.bytes as unknown as string);
 }

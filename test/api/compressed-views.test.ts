@@ -7,6 +7,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { amsterdamDate } from '../../src/lib/dates.js';
 import { viewCacheOf, type ViewCache } from '../../src/modules/dossiers/view-cache.js';
+import { varyAlsoOnAcceptEncoding } from '../../src/http/send-json-bytes.js';
 import { useTestApp, type TestApp } from '../support/app.js';
 import { useTestDb } from '../support/db.js';
 import { createDossier, createLocation, createUser, type TestUser } from '../support/factories.js';
@@ -16,6 +17,7 @@ const t = useTestDb();
 const shared = { jwtSecret: randomBytes(32), rootSecret: randomBytes(32), encryptionKeys: [{ id: 'k1', key: randomBytes(32) }] };
 const keeping = useTestApp(t, { ...shared, viewCacheMb: 16 });
 const notKeeping = useTestApp(t, { ...shared, viewCacheMb: 0 });
+const withCors = useTestApp(t, { ...shared, viewCacheMb: 16, corsOrigins: ['https://app.example'] });
 
 // What Chromium sends with every request of the web app.
 const BROWSER = 'gzip, deflate, br, zstd';
@@ -26,6 +28,7 @@ let dossierId: string;
 
 beforeAll(async () => {
   notKeeping.clock.set(keeping.clock.now());
+  withCors.clock.set(keeping.clock.now());
   const location = (await createLocation(t.db)).id;
   const resident = await createUser(keeping.app, { role: 'resident', locationId: location });
   maatje = await createUser(keeping.app, { role: 'maatje', locationId: location });
@@ -112,5 +115,29 @@ describe.each([
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+});
+
+describe('Vary on a compressed read', () => {
+  it('keeps what CORS put there (Origin) and adds Accept-Encoding once', async () => {
+    const res = await withCors.app.inject({
+      method: 'GET', url: `/api/v1/dossiers/${dossierId}`,
+      headers: { ...bearer(maatje), 'accept-encoding': BROWSER, origin: 'https://app.example' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    const fields = String(res.headers.vary).split(',').map((field) => field.trim().toLowerCase());
+    expect(fields).toContain('origin');
+    expect(fields.filter((field) => field === 'accept-encoding')).toHaveLength(1);
+  });
+
+  it.each([
+    { current: undefined, vary: 'accept-encoding' },
+    { current: '', vary: 'accept-encoding' },
+    { current: 'Origin', vary: 'Origin, accept-encoding' },
+    { current: 'Origin, Accept-Encoding', vary: 'Origin, Accept-Encoding' },
+    { current: '*', vary: '*' },
+  ])('Vary $current becomes $vary', ({ current, vary }) => {
+    expect(varyAlsoOnAcceptEncoding(current)).toBe(vary);
   });
 });
