@@ -11,10 +11,14 @@ import type { RouteInventoryEntry } from './fastify-types.js';
 const EXEMPT_PREFIXES = ['/docs', '/assets'];
 
 /**
- * The CORS preflight route @fastify/cors adds when CORS_ORIGINS is set: its own hook answers a
- * preflight with headers only, before any route or sign-in check, and the route sends nothing.
+ * Routes that carry neither: the static files above, and the CORS preflight route @fastify/cors
+ * adds when CORS_ORIGINS is set (its own hook answers a preflight with headers only, before any
+ * route or sign-in check; the route sends nothing).
  */
-const isCorsPreflight = (route: RouteOptions) => route.url === '*' && methods(route).every((method) => method === 'OPTIONS');
+function isExempt(route: RouteOptions): boolean {
+  if (EXEMPT_PREFIXES.some((prefix) => route.url === prefix || route.url.startsWith(`${prefix}/`))) return true;
+  return route.url === '*' && methods(route).every((method) => method === 'OPTIONS');
+}
 
 export class RouteDeclarationError extends Error {
   override name = 'RouteDeclarationError';
@@ -27,8 +31,7 @@ function methods(route: RouteOptions): string[] {
 export function installRouteGuard(app: FastifyInstance): void {
   app.decorate('routeInventory', [] as RouteInventoryEntry[]);
   app.addHook('onRoute', (route) => {
-    if (EXEMPT_PREFIXES.some((prefix) => route.url === prefix || route.url.startsWith(`${prefix}/`))) return;
-    if (isCorsPreflight(route)) return;
+    if (isExempt(route)) return;
     const access = route.config?.access;
     const label = `${methods(route).join(',')} ${route.url}`;
     if (access !== 'public' && !isOperation(access)) {
