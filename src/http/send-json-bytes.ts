@@ -1,13 +1,8 @@
 // Sends JSON that is already serialized, and perhaps compressed (a kept view,
 // modules/dossiers/view-cache.ts). With the content type set, Fastify sends a Buffer as it is; its
 // reply typing only knows the route's schema type, hence the one cast, made here once.
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { negotiatedCoding, type ContentCoding } from './content-coding.js';
-
-/** The content coding the request's client accepts, for a body that may be sent compressed. */
-export function requestedCoding(request: FastifyRequest): ContentCoding | undefined {
-  return negotiatedCoding(request.headers['accept-encoding']);
-}
+import type { FastifyReply } from 'fastify';
+import type { ContentCoding } from './content-coding.js';
 
 /** Vary with Accept-Encoding added to what is there (CORS adds Origin), once. */
 export function varyAlsoOnAcceptEncoding(current: string | undefined): string {

@@ -17,8 +17,7 @@ import {
 } from './dossier-gate.repository.js';
 import { knownDataKey, rememberDataKey } from './known-data-keys.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
-import { forgetDossierViews, viewToSend, type SentView, type ViewCache, type ViewKind } from './view-cache.js';
-import type { ContentCoding } from '../../http/content-coding.js';
+import { forgetDossierViews, viewToSend, type KeptView, type SentView, type ViewDelivery, type ViewKind } from './view-cache.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { rememberingOwnPlaintexts } from '../../lib/own-plaintexts.js';
 import type { DossierRow } from './dossier.repository.js';
@@ -209,16 +208,18 @@ async function readDossierUnlessRevision<S extends Record<string, JsonSection<un
  * stamp is that of the kept bytes nothing of the dossier is read. Otherwise `build` makes
  * the view from this read, and it is kept under this read's stamp, for the day it was built on.
  * Without a cache (VIEW_CACHE_MB=0) every read builds its view. The answer is the view in the
- * client's content coding (`coding`), compressed once per kept view.
+ * client's content coding (`delivery.coding`), compressed once per kept view.
  */
 export async function readKeptView<S extends Record<string, JsonSection<unknown>>>(
   ctx: CallerContext,
-  target: { cache: ViewCache | undefined; kind: ViewKind; dossierId: string; coding: ContentCoding | undefined },
+  delivery: ViewDelivery,
+  target: { kind: ViewKind; dossierId: string },
   read: { action: AuditAction },
   sections: S,
   build: (found: DossierRead<S>, day: string) => { version: number; body: string },
 ): Promise<SentView> {
-  const { cache, kind, dossierId, coding } = target;
+  const { cache, coding } = delivery;
+  const { kind, dossierId } = target;
   const day = amsterdamDate(ctx.now);
   const kept = cache?.get(kind, dossierId, day, ctx.now.getTime());
   const { stamp, found } = await readDossierUnlessRevision(ctx, dossierId, read, sections, kept?.stamp)
@@ -227,17 +228,18 @@ export async function readKeptView<S extends Record<string, JsonSection<unknown>
       if (error instanceof NotFoundError) cache?.forget(dossierId);
       throw error;
     });
-  let view = kept;
-  if (found !== undefined) {
+  let view: KeptView;
+  if (found === undefined) {
+    if (!kept) throw new Error('a read without a kept view always has its content');
+    view = kept;
+  } else {
     const { version, body } = build(found, day);
-    // The object kept is the one sent: its compressed bytes join it (keepEncoded).
+    // The object kept is the one sent, so its compressed bytes join it (keepEncoded).
     const built = { stamp, version, body: Buffer.from(body), encoded: {}, day, storedAt: ctx.now.getTime() };
     cache?.set(kind, dossierId, built);
     view = built;
   }
-  if (view === undefined) throw new Error('a read without a kept view always has its content');
-  const sent = view;
-  return viewToSend(sent, coding, (encoding, bytes) => cache?.keepEncoded(kind, dossierId, sent, encoding, bytes));
+  return viewToSend(view, coding, (encoding, bytes) => cache?.keepEncoded(kind, dossierId, view, encoding, bytes));
 }
 
 /**

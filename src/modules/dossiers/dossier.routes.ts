@@ -10,8 +10,8 @@ import {
   accessLogItemSchema, closeBody, consentSchema, createDossierBody, createdDossierSchema, dossierIdParams, dossierListItemSchema, dossierSchema, giveConsentBody,
   patchDossierBody, storyBody, storySchema, transitionBody, withdrawConsentQuery,
 } from './dossier.schemas.js';
-import { viewCacheOf } from './view-cache.js';
-import { requestedCoding, sendJsonBytes } from '../../http/send-json-bytes.js';
+import { viewDelivery } from './view-delivery.js';
+import { sendJsonBytes } from '../../http/send-json-bytes.js';
 import { getDossierBody, giveConsent, listDossiers, patchDossier, transitionDossier, withdrawConsent } from './dossier.service.js';
 import { closeDossier } from './closing.service.js';
 import { createDossier } from './dossier-create.service.js';
@@ -44,9 +44,8 @@ export async function dossierRoutes(instance: FastifyInstance) {
     schema: { operationId: 'getDossier', summary: 'Read a dossier',
       description: 'The dossier with its phase, flags and counts. The ETag header carries its version for a later If-Match.', tags, params: dossierIdParams, response: { 200: dossierSchema, ...problemResponses(400, 401, 403, 404) } },
   }, async (request, reply) => {
-    const cache = viewCacheOf(request.server.db, request.server.appConfig.viewCacheMb);
     // The route's own compiled serializer writes the bytes, so they are what it would have sent.
-    const view = await getDossierBody(callerContext(request), request.params.id, { cache, coding: requestedCoding(request) }, (built) => reply.serialize(built) as string);
+    const view = await getDossierBody(callerContext(request), request.params.id, viewDelivery(request), (built) => reply.serialize(built) as string);
     return sendJsonBytes(reply.header('etag', etag(view.version)), view);
   });
 

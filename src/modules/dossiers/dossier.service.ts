@@ -12,9 +12,8 @@ import { recordAudit } from '../../audit/audit.js';
 import { inDossier, type CallerContext, type ServiceContext } from '../../core/service-context.js';
 import { encryptOfficialSource, encryptVtlbCorrections } from './official-sources.js';
 import { listChildren } from './dossier-children.repository.js';
-import type { ContentCoding } from '../../http/content-coding.js';
 import { readKeptView, withDossier, type DossierOperation } from './dossier-gate.service.js';
-import type { ViewCache } from './view-cache.js';
+import type { ViewDelivery } from './view-cache.js';
 import { clearOverviewConfirmation } from './dossier-gate.repository.js';
 import { snapshotDebts } from './closing.service.js';
 import { dossierSummaries } from './dossier-summary.service.js';
@@ -30,8 +29,8 @@ import { openDisplayName } from '../../lib/display-name.js';
  * The dossier view as the bytes of its JSON, in one statement whatever the dossier holds (session,
  * scope, rows and audit together), through the process's kept views (readKeptView).
  */
-export function getDossierBody(ctx: CallerContext, dossierId: string, delivery: { cache: ViewCache | undefined; coding: ContentCoding | undefined }, serialize: (view: DossierView) => string) {
-  return readKeptView(ctx, { cache: delivery.cache, coding: delivery.coding, kind: 'dossier', dossierId }, { action: 'dossier.read' }, dossierViewSections, (read) => {
+export function getDossierBody(ctx: CallerContext, dossierId: string, delivery: ViewDelivery, serialize: (view: DossierView) => string) {
+  return readKeptView(ctx, delivery, { kind: 'dossier', dossierId }, { action: 'dossier.read' }, dossierViewSections, (read) => {
     const view = assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier));
     return { version: view.version, body: serialize(view) };
   });

@@ -21,6 +21,12 @@ export interface KeptView {
   readonly encoded: Partial<Record<ContentCoding, Buffer>>;
 }
 
+/** How a read hands out its view: through this process's cache (if any), in the client's coding. */
+export interface ViewDelivery {
+  readonly cache: ViewCache | undefined;
+  readonly coding: ContentCoding | undefined;
+}
+
 /** What goes out: the bytes, and their Content-Encoding when compressed. */
 export interface SentView {
   readonly version: number;

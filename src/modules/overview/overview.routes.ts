@@ -5,8 +5,8 @@ import { callerContext, serviceContext } from '../../http/service-context.js';
 import { dossierIdParams } from '../dossiers/dossier.schemas.js';
 import { overviewSchema, settlementQuery, settlementSchema } from './overview.schemas.js';
 import { getOverviewBody } from './overview.service.js';
-import { viewCacheOf } from '../dossiers/view-cache.js';
-import { requestedCoding, sendJsonBytes } from '../../http/send-json-bytes.js';
+import { viewDelivery } from '../dossiers/view-delivery.js';
+import { sendJsonBytes } from '../../http/send-json-bytes.js';
 import { getSettlement } from './settlement.service.js';
 
 const tags = ['overview'];
@@ -19,9 +19,8 @@ export async function overviewRoutes(instance: FastifyInstance) {
     schema: { operationId: 'getOverview', summary: 'The dossier\'s overview',
       description: 'Computed totals of the dossier: debts, budget, aflosruimte and flags, from the stored records and the norms of the period.', tags, params: dossierIdParams, response: { 200: overviewSchema, ...problemResponses(400, 401, 403, 404) } },
   }, async (request, reply) => {
-    const cache = viewCacheOf(request.server.db, request.server.appConfig.viewCacheMb);
     // The route's own compiled serializer writes the bytes, so they are what it would have sent.
-    const view = await getOverviewBody(callerContext(request), request.params.id, { cache, coding: requestedCoding(request) }, (built) => reply.serialize(built) as string);
+    const view = await getOverviewBody(callerContext(request), request.params.id, viewDelivery(request), (built) => reply.serialize(built) as string);
     return sendJsonBytes(reply, view);
   });
 

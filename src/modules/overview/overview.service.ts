@@ -11,9 +11,8 @@ import { nextSteps, type BeslagvrijeVoet } from '../../domain/debt-urgency.js';
 import type { NormPeriod } from '../../domain/norms.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
-import type { ContentCoding } from '../../http/content-coding.js';
 import { readKeptView, stampedAlsoBy } from '../dossiers/dossier-gate.service.js';
-import type { ViewCache } from '../dossiers/view-cache.js';
+import type { ViewDelivery } from '../dossiers/view-cache.js';
 import { loadNormPeriods, normPeriodsSection, normPeriodsStamp } from '../norms/norm-period.service.js';
 import type { CallerContext, ServiceContext } from '../../core/service-context.js';
 import {
@@ -187,8 +186,8 @@ const overviewSections = stampedAlsoBy({
  * The overview as the bytes of its JSON, in one statement whatever the dossier holds (session, scope,
  * figures, norm periods and audit together), through the process's kept views (readKeptView).
  */
-export function getOverviewBody(ctx: CallerContext, dossierId: string, delivery: { cache: ViewCache | undefined; coding: ContentCoding | undefined }, serialize: (view: OverviewView) => string) {
-  return readKeptView(ctx, { cache: delivery.cache, coding: delivery.coding, kind: 'overview', dossierId }, { action: 'overview.read' }, overviewSections, (read, day) => ({
+export function getOverviewBody(ctx: CallerContext, dossierId: string, delivery: ViewDelivery, serialize: (view: OverviewView) => string) {
+  return readKeptView(ctx, delivery, { kind: 'overview', dossierId }, { action: 'overview.read' }, overviewSections, (read, day) => ({
     version: read.row.version,
     body: serialize(assembleOverview(readable(read.dossier, { figures: read.row, ...read.sections }), day)),
   }));
