@@ -232,7 +232,6 @@ const baseOf = (server: Server) => `http://127.0.0.1:${server.port}`;
 
 /** The scenarios' table against the ceiling, the PDF scenario and the server's memory at the end. */
 async function tableAndPdf(server: Server, databaseUrl: string) {
-  const base = baseOf(server);
   const rows: { scenario: Scenario; result: Measured; ceiling?: { rps: number; p99: number; errors: number } }[] = [];
   const servers = serverFor(server, databaseUrl);
   try {
@@ -272,10 +271,16 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
   }
 
   if (ONLY !== undefined) return;
-  const pdf = await benchPdf(base, server.fixtures, DURATION_SECONDS, CONNECTIONS);
+  await pdfPart(server);
+}
+
+/** The PDF scenario and the server's memory at the end (alone: `npm run bench -- --pdf`). */
+async function pdfPart(server: Server) {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const pdf = await benchPdf(baseOf(server), server.fixtures, DURATION_SECONDS, CONNECTIONS);
   const pdfRatio = pdf.busy.p99 / pdf.quiet.p99;
   out(`\noverview PDF of the 30-debt dossier, one at a time: p50 ${pdf.pdfP50} ms, p90 ${pdf.pdfP90} ms`);
-  out(`dossier read without PDFs: p99 ${pdf.quiet.p99} ms (${pdf.quiet.rps} req/s, ${pdf.quiet.errors} errors)`);
+  out(`dossier read without PDFs, just before and just after: p99 ${pdf.quietBefore.p99} and ${pdf.quietAfter.p99} ms, averaged ${pdf.quiet.p99.toFixed(1)} ms (${pdf.quiet.rps} req/s, ${pdf.quiet.errors} errors)`);
   out(`dossier read while ${PDF_BENCH_RENDERERS} PDFs are asked for at once: p99 ${pdf.busy.p99} ms (${pdf.busy.rps} req/s, ${pdf.busy.errors} errors; ${pdf.pdfsDuringBusy} PDFs made meanwhile)`);
   out(`p99 with PDFs ÷ p99 without: ${pdfRatio.toFixed(2)} (target ≤ ${PDF_P99_TARGET}×: ${verdict(pdfRatio <= PDF_P99_TARGET && pdf.busy.errors === 0)})`);
   out(`\nserver resident memory at the end of the run: ${serverMemory(server.child.pid)}`);
@@ -306,6 +311,8 @@ try {
     } finally {
       await servers.stop();
     }
+  } else if (process.argv.includes('--pdf')) {
+    await pdfPart(server);
   } else {
     await tableAndPdf(server, databaseUrl);
   }
