@@ -61,6 +61,57 @@ function patchRequests(fixtures: BenchFixtures): BenchRequest[] {
 }
 
 /**
+ * What the web app sends after every save: the PATCH, then the dossier and its overview again, in
+ * dossiers as large as the read scenarios' one (one per connection).
+ */
+function saveAndReadAgainRequests(fixtures: BenchFixtures): BenchRequest[] {
+  type Slot = { dossierId: string; debtId: string; version: number };
+  type Context = { slot?: Slot };
+  const free: Slot[] = (fixtures.editTargets ?? '').split(',').map((target) => {
+    const [dossierId = '', debtId = ''] = target.split('/');
+    return { dossierId, debtId, version: 1 };
+  });
+  const token = fixtures.maatjeToken as string;
+  const slotOf = (context: unknown) => {
+    const { slot } = context as Context;
+    if (!slot) throw new Error('bench: a read after a save without its save');
+    return slot;
+  };
+  return [
+    {
+      method: 'PATCH',
+      setupRequest: (req, context) => {
+        const slot = free.shift();
+        if (!slot) throw new Error('bench: more connections than edit dossiers');
+        (context as Context).slot = slot;
+        return {
+          ...req,
+          path: `/api/v1/dossiers/${slot.dossierId}/debts/${slot.debtId}`,
+          headers: { ...jsonHeaders(token), 'if-match': `"${slot.version}"` },
+          body: JSON.stringify({ balanceCents: 10_000 + Math.floor(Math.random() * 90_000) }),
+        };
+      },
+      // The debt is free again once its save is answered (a run that ends between the save and the
+      // reads must not keep it); its dossier's reads follow with the slot in this cycle's context.
+      onResponse: (_status, _body, context, headers) => {
+        const slot = slotOf(context);
+        const etag = /"(\d+)"/.exec(String(headers?.etag ?? ''));
+        if (etag) slot.version = Number(etag[1]);
+        free.push(slot);
+      },
+    },
+    {
+      method: 'GET',
+      setupRequest: (req, context) => ({ ...req, path: `/api/v1/dossiers/${slotOf(context).dossierId}`, headers: readHeaders(token), body: undefined }),
+    },
+    {
+      method: 'GET',
+      setupRequest: (req, context) => ({ ...req, path: `/api/v1/dossiers/${slotOf(context).dossierId}/overview`, headers: readHeaders(token), body: undefined }),
+    },
+  ];
+}
+
+/**
  * Creates go round the write dossiers, so concurrent creates rarely wait for one dossier's lock.
  * `keyed`: each with an Idempotency-Key of its own, as the web app sends every create.
  */
@@ -118,6 +169,12 @@ const SCENARIOS: Scenario[] = [
     nothingKept: true,
     target: { minThroughput: 0.35, maxP99: 3 },
     request: (f) => ({ path: `/api/v1/dossiers/${f.dossierId}/overview`, headers: readHeaders(f.maatjeToken as string) }),
+  },
+  // The web app's step: a save, then the dossier and its overview again (three requests, each
+  // counted). The reads after a save find no kept view: the save dropped them. No target.
+  {
+    name: 'a save and the two reads after it (PATCH, dossier, overview), as the web app does',
+    request: (f) => ({ path: '/', requests: saveAndReadAgainRequests(f) }),
   },
 ];
 

@@ -59,22 +59,18 @@ async function openDossier(app: FastifyInstance, residentId: string, locationId:
   return dossier.id;
 }
 
-export async function seedBenchFixtures(app: FastifyInstance): Promise<BenchFixtures> {
-  const location = await app.db.insertInto('locations').values({ name: `Bench BuurtWerkKamer ${randomUUID().slice(0, 8)}`, city: 'Amsterdam' })
-    .returning('id').executeTakeFirstOrThrow();
-  const residentId = await user(app, 'resident', location.id, 'resident');
-  const maatjeId = await user(app, 'maatje', location.id, 'maatje');
-  const dossier = { id: await openDossier(app, residentId, location.id, maatjeId) };
-  const token = await signIn(app, maatjeId, 'maatje');
-
-  const base = `/api/v1/dossiers/${dossier.id}`;
+/** 30 debts, 10 incomes and 20 expenses through the routes, as a maatje enters them; answers the first debt's id. */
+async function fillLikeAMaatje(app: FastifyInstance, token: string, dossierId: string): Promise<string> {
+  const base = `/api/v1/dossiers/${dossierId}`;
+  let firstDebt: string | undefined;
   const statuses = ['open', 'aanmaning', 'incasso', 'deurwaarder', 'beslag', 'betalingsregeling'] as const;
   for (let i = 0; i < DEBTS; i++) {
-    await post(app, token, `${base}/debts`, {
+    const debt = await post(app, token, `${base}/debts`, {
       creditorName: `Schuldeiser ${i + 1}`, creditorType: i % 5 === 0 ? 'belastingdienst' : 'energie',
       rank: i % 5 === 0 ? 'preferent' : 'concurrent', status: statuses[i % statuses.length],
       balanceCents: 10_000 + i * 1_234, principalCents: 8_000 + i * 1_000, collectionCostsCents: 1_500, balanceDate: '2026-10-01',
     });
+    firstDebt ??= debt.id;
   }
   const kinds = ['loon', 'huurtoeslag', 'zorgtoeslag', 'kindgebonden_budget', 'kinderbijslag', 'vakantiegeld', 'alimentatie', 'overig', 'overig', 'overig'] as const;
   for (let i = 0; i < INCOMES; i++) {
@@ -88,6 +84,19 @@ export async function seedBenchFixtures(app: FastifyInstance): Promise<BenchFixt
     const [group, category] = lines[i % lines.length]!;
     await post(app, token, `${base}/expenses`, { group, category, amountCents: 1_000 + i * 250, frequency: i % 4 === 0 ? 'week' : 'month' });
   }
+  if (firstDebt === undefined) throw new Error('bench seed: no debt');
+  return firstDebt;
+}
+
+export async function seedBenchFixtures(app: FastifyInstance): Promise<BenchFixtures> {
+  const location = await app.db.insertInto('locations').values({ name: `Bench BuurtWerkKamer ${randomUUID().slice(0, 8)}`, city: 'Amsterdam' })
+    .returning('id').executeTakeFirstOrThrow();
+  const residentId = await user(app, 'resident', location.id, 'resident');
+  const maatjeId = await user(app, 'maatje', location.id, 'maatje');
+  const dossier = { id: await openDossier(app, residentId, location.id, maatjeId) };
+  const token = await signIn(app, maatjeId, 'maatje');
+
+  await fillLikeAMaatje(app, token, dossier.id);
   // One debt in each write dossier for the PATCH scenario: `dossierId/debtId` pairs.
   const writeTargets: string[] = [];
   for (let i = 0; i < WRITE_DOSSIERS; i++) {
@@ -95,5 +104,14 @@ export async function seedBenchFixtures(app: FastifyInstance): Promise<BenchFixt
     const debt = await post(app, token, `/api/v1/dossiers/${writeDossier}/debts`, BENCH_DEBT);
     writeTargets.push(`${writeDossier}/${debt.id}`);
   }
-  return { dossierId: dossier.id, maatjeToken: token, writeTargets: writeTargets.join(','), ...(await seedStatsFixtures(app)) };
+  // For the save-and-read-again scenario: a dossier like the read one for each connection, and its first debt.
+  const editTargets: string[] = [];
+  for (let i = 0; i < WRITE_DOSSIERS; i++) {
+    const editDossier = await openDossier(app, residentId, location.id, maatjeId);
+    editTargets.push(`${editDossier}/${await fillLikeAMaatje(app, token, editDossier)}`);
+  }
+  return {
+    dossierId: dossier.id, maatjeToken: token, writeTargets: writeTargets.join(','), editTargets: editTargets.join(','),
+    ...(await seedStatsFixtures(app)),
+  };
 }
