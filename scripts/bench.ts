@@ -247,7 +247,10 @@ async function besideCeiling(base: string, request: ReturnType<Scenario['request
   const before = measured(await run(base, { path: CEILING_PATH }, BESIDE_SECONDS));
   const scenario = measured(await run(base, request));
   const after = measured(await run(base, { path: CEILING_PATH }, BESIDE_SECONDS));
-  return { scenario, ceiling: { rps: (before.rps + after.rps) / 2, p99: (before.p99 + after.p99) / 2, errors: before.errors + after.errors } };
+  return {
+    scenario,
+    ceiling: { rps: (before.rps + after.rps) / 2, p99: (before.p99 + after.p99) / 2, errors: before.errors + after.errors, before: before.rps, after: after.rps },
+  };
 }
 
 /** Resident set size of the server process now and at its peak (Linux /proc; elsewhere unknown). */
@@ -289,7 +292,7 @@ const baseOf = (server: Server) => `http://127.0.0.1:${server.port}`;
 
 /** The scenarios' table against the ceiling, the PDF scenario and the server's memory at the end. */
 async function tableAndPdf(server: Server, databaseUrl: string) {
-  const rows: { scenario: Scenario; result: Measured; ceiling?: { rps: number; p99: number; errors: number } }[] = [];
+  const rows: { scenario: Scenario; result: Measured; ceiling?: { rps: number; p99: number; errors: number; before?: number; after?: number } }[] = [];
   const servers = serverFor(server, databaseUrl);
   try {
     for (const scenario of SCENARIOS.filter((s) => s.ceiling || ONLY === undefined || s.name.includes(ONLY))) {
@@ -314,7 +317,7 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`\n${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario, PostgreSQL on loopback, ${availableParallelism()} cores`);
   out(`Each scenario is divided by the ceiling (${CEILING_PATH}) measured on its server ${BESIDE_SECONDS} s just before and ${BESIDE_SECONDS} s just after it.`);
-  out('scenario | req/s | p50 ms | p99 ms | non-2xx+errors | ceiling beside it: req/s, p99 ms | req/s ÷ ceiling | p99 ÷ ceiling p99 | target');
+  out('scenario | req/s | p50 ms | p99 ms | non-2xx+errors | ceiling beside it: req/s (before / after), p99 ms | req/s ÷ ceiling | p99 ÷ ceiling p99 | target');
   for (const { scenario, result, ceiling = first.result } of rows) {
     const throughput = result.rps / ceiling.rps;
     const p99 = result.p99 / ceiling.p99;
@@ -323,7 +326,8 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
       ? `≥ ${target.minThroughput}×${target.maxP99 ? `, p99 ≤ ${target.maxP99}×` : ''}: ${verdict(
         throughput >= target.minThroughput && (target.maxP99 === undefined || p99 <= target.maxP99) && result.errors === 0 && ceiling.errors === 0)}`
       : scenario.ceiling ? 'ceiling' : 'no target';
-    const beside = scenario.ceiling ? '' : `${Math.round(ceiling.rps)}, ${ceiling.p99.toFixed(1)}`;
+    const sides = 'before' in ceiling ? ` (${ceiling.before} / ${ceiling.after})` : '';
+    const beside = scenario.ceiling ? '' : `${Math.round(ceiling.rps)}${sides}, ${ceiling.p99.toFixed(1)}`;
     out(`${scenario.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${result.errors} | ${beside} | ${throughput.toFixed(2)} | ${p99.toFixed(2)} | ${goal}`);
   }
 
