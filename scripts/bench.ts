@@ -34,30 +34,51 @@ interface Scenario {
 
 const jsonHeaders = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
-/** Each connection's PATCH goes to a debt nobody else is editing, with the ETag of that debt's last answer. */
-function patchRequests(fixtures: BenchFixtures): BenchRequest[] {
-  const free = (fixtures.writeTargets ?? '').split(',').map((target) => ({ target, version: 1 }));
-  return [{
+type EditSlot = { dossierId: string; debtId: string; version: number };
+type EditContext = { slot?: EditSlot };
+
+/** `dossierId/debtId` pairs, each at its seeded version. */
+const editSlots = (targets: string | undefined): EditSlot[] => (targets ?? '').split(',').map((target) => {
+  const [dossierId = '', debtId = ''] = target.split('/');
+  return { dossierId, debtId, version: 1 };
+});
+
+const slotOf = (context: unknown): EditSlot => {
+  const { slot } = context as EditContext;
+  if (!slot) throw new Error('bench: a request after a save without its save');
+  return slot;
+};
+
+/**
+ * A PATCH to a debt nobody else is editing, with the ETag of that debt's last answer; the debt is
+ * in the connection's context for the rest of its cycle. It is free again once its answer is in,
+ * so a run that ends after it keeps no debt.
+ */
+function patchOfAFreeDebt(free: EditSlot[], token: string): BenchRequest {
+  return {
     method: 'PATCH',
     setupRequest: (req, context) => {
       const slot = free.shift();
-      if (!slot) throw new Error('bench: more PATCH connections than write dossiers');
-      (context as { slot?: typeof slot }).slot = slot;
-      const [dossierId, debtId] = slot.target.split('/');
+      if (!slot) throw new Error('bench: more PATCH connections than dossiers to edit');
+      (context as EditContext).slot = slot;
       return {
         ...req,
-        path: `/api/v1/dossiers/${dossierId}/debts/${debtId}`,
-        headers: { ...jsonHeaders(fixtures.maatjeToken as string), 'if-match': `"${slot.version}"` },
+        path: `/api/v1/dossiers/${slot.dossierId}/debts/${slot.debtId}`,
+        headers: { ...jsonHeaders(token), 'if-match': `"${slot.version}"` },
         body: JSON.stringify({ balanceCents: 10_000 + Math.floor(Math.random() * 90_000) }),
       };
     },
     onResponse: (_status, _body, context, headers) => {
-      const slot = (context as { slot: { target: string; version: number } }).slot;
+      const slot = slotOf(context);
       const etag = /"(\d+)"/.exec(String(headers?.etag ?? ''));
       if (etag) slot.version = Number(etag[1]);
       free.push(slot);
     },
-  }];
+  };
+}
+
+function patchRequests(fixtures: BenchFixtures): BenchRequest[] {
+  return [patchOfAFreeDebt(editSlots(fixtures.writeTargets), fixtures.maatjeToken as string)];
 }
 
 /**
@@ -65,49 +86,15 @@ function patchRequests(fixtures: BenchFixtures): BenchRequest[] {
  * dossiers as large as the read scenarios' one (one per connection).
  */
 function saveAndReadAgainRequests(fixtures: BenchFixtures): BenchRequest[] {
-  type Slot = { dossierId: string; debtId: string; version: number };
-  type Context = { slot?: Slot };
-  const free: Slot[] = (fixtures.editTargets ?? '').split(',').map((target) => {
-    const [dossierId = '', debtId = ''] = target.split('/');
-    return { dossierId, debtId, version: 1 };
-  });
   const token = fixtures.maatjeToken as string;
-  const slotOf = (context: unknown) => {
-    const { slot } = context as Context;
-    if (!slot) throw new Error('bench: a read after a save without its save');
-    return slot;
-  };
+  const readOfTheSaved = (path: (dossierId: string) => string): BenchRequest => ({
+    method: 'GET',
+    setupRequest: (req, context) => ({ ...req, path: path(slotOf(context).dossierId), headers: readHeaders(token), body: undefined }),
+  });
   return [
-    {
-      method: 'PATCH',
-      setupRequest: (req, context) => {
-        const slot = free.shift();
-        if (!slot) throw new Error('bench: more connections than edit dossiers');
-        (context as Context).slot = slot;
-        return {
-          ...req,
-          path: `/api/v1/dossiers/${slot.dossierId}/debts/${slot.debtId}`,
-          headers: { ...jsonHeaders(token), 'if-match': `"${slot.version}"` },
-          body: JSON.stringify({ balanceCents: 10_000 + Math.floor(Math.random() * 90_000) }),
-        };
-      },
-      // The debt is free again once its save is answered (a run that ends between the save and the
-      // reads must not keep it); its dossier's reads follow with the slot in this cycle's context.
-      onResponse: (_status, _body, context, headers) => {
-        const slot = slotOf(context);
-        const etag = /"(\d+)"/.exec(String(headers?.etag ?? ''));
-        if (etag) slot.version = Number(etag[1]);
-        free.push(slot);
-      },
-    },
-    {
-      method: 'GET',
-      setupRequest: (req, context) => ({ ...req, path: `/api/v1/dossiers/${slotOf(context).dossierId}`, headers: readHeaders(token), body: undefined }),
-    },
-    {
-      method: 'GET',
-      setupRequest: (req, context) => ({ ...req, path: `/api/v1/dossiers/${slotOf(context).dossierId}/overview`, headers: readHeaders(token), body: undefined }),
-    },
+    patchOfAFreeDebt(editSlots(fixtures.editTargets), token),
+    readOfTheSaved((id) => `/api/v1/dossiers/${id}`),
+    readOfTheSaved((id) => `/api/v1/dossiers/${id}/overview`),
   ];
 }
 
@@ -242,8 +229,11 @@ type Measured = { rps: number; p50: number; p99: number; errors: number };
 const measured = (result: autocannon.Result): Measured =>
   ({ rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
 
+/** The ceiling beside a scenario: the mean of the runs just before and just after it, and their req/s. */
+type Beside = { rps: number; p99: number; errors: number; before: number; after: number };
+
 /** The scenario, and the ceiling of the same server right before and right after it. */
-async function besideCeiling(base: string, request: ReturnType<Scenario['request']>) {
+async function besideCeiling(base: string, request: ReturnType<Scenario['request']>): Promise<{ scenario: Measured; ceiling: Beside }> {
   const before = measured(await run(base, { path: CEILING_PATH }, BESIDE_SECONDS));
   const scenario = measured(await run(base, request));
   const after = measured(await run(base, { path: CEILING_PATH }, BESIDE_SECONDS));
@@ -291,8 +281,10 @@ function serverFor(main: Server, databaseUrl: string) {
 const baseOf = (server: Server) => `http://127.0.0.1:${server.port}`;
 
 /** The scenarios' table against the ceiling, the PDF scenario and the server's memory at the end. */
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
 async function tableAndPdf(server: Server, databaseUrl: string) {
-  const rows: { scenario: Scenario; result: Measured; ceiling?: { rps: number; p99: number; errors: number; before?: number; after?: number } }[] = [];
+  const rows: { scenario: Scenario; result: Measured; beside?: Beside }[] = [];
   const servers = serverFor(server, databaseUrl);
   try {
     for (const scenario of SCENARIOS.filter((s) => s.ceiling || ONLY === undefined || s.name.includes(ONLY))) {
@@ -304,7 +296,7 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
       await autocannon({ url: `${baseOf(target)}${request.path}`, headers: request.headers, requests: request.requests, connections: CONNECTIONS, amount: WARMUP_REQUESTS });
       if (!scenario.ceiling) {
         const { scenario: result, ceiling } = await besideCeiling(baseOf(target), request);
-        rows.push({ scenario, result, ceiling });
+        rows.push({ scenario, result, beside: ceiling });
       } else {
         rows.push({ scenario, result: measured(await run(baseOf(target), request)) });
       }
@@ -314,11 +306,11 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
   }
   const first = rows.find((r) => r.scenario.name.startsWith('bare + one query'));
   if (!first) throw new Error('bench: no ceiling scenario');
-  const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`\n${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario, PostgreSQL on loopback, ${availableParallelism()} cores`);
   out(`Each scenario is divided by the ceiling (${CEILING_PATH}) measured on its server ${BESIDE_SECONDS} s just before and ${BESIDE_SECONDS} s just after it.`);
   out('scenario | req/s | p50 ms | p99 ms | non-2xx+errors | ceiling beside it: req/s (before / after), p99 ms | req/s ÷ ceiling | p99 ÷ ceiling p99 | target');
-  for (const { scenario, result, ceiling = first.result } of rows) {
+  for (const { scenario, result, beside } of rows) {
+    const ceiling = beside ?? first.result;
     const throughput = result.rps / ceiling.rps;
     const p99 = result.p99 / ceiling.p99;
     const { target } = scenario;
@@ -326,9 +318,8 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
       ? `≥ ${target.minThroughput}×${target.maxP99 ? `, p99 ≤ ${target.maxP99}×` : ''}: ${verdict(
         throughput >= target.minThroughput && (target.maxP99 === undefined || p99 <= target.maxP99) && result.errors === 0 && ceiling.errors === 0)}`
       : scenario.ceiling ? 'ceiling' : 'no target';
-    const sides = 'before' in ceiling ? ` (${ceiling.before} / ${ceiling.after})` : '';
-    const beside = scenario.ceiling ? '' : `${Math.round(ceiling.rps)}${sides}, ${ceiling.p99.toFixed(1)}`;
-    out(`${scenario.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${result.errors} | ${beside} | ${throughput.toFixed(2)} | ${p99.toFixed(2)} | ${goal}`);
+    const shown = beside ? `${Math.round(beside.rps)} (${beside.before} / ${beside.after}), ${beside.p99.toFixed(1)}` : '';
+    out(`${scenario.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${result.errors} | ${shown} | ${throughput.toFixed(2)} | ${p99.toFixed(2)} | ${goal}`);
   }
 
   if (ONLY !== undefined) return;
@@ -337,7 +328,6 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
 
 /** The PDF scenario and the server's memory at the end (alone: `npm run bench -- --pdf`). */
 async function pdfPart(server: Server) {
-  const out = (line: string) => process.stdout.write(`${line}\n`);
   const pdf = await benchPdf(baseOf(server), server.fixtures, DURATION_SECONDS, CONNECTIONS);
   const pdfRatio = pdf.busy.p99 / pdf.quiet.p99;
   out(`\noverview PDF of the 30-debt dossier, one at a time: p50 ${pdf.pdfP50} ms, p90 ${pdf.pdfP90} ms`);
