@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { workerData } from 'node:worker_threads';
+// First, before pdfmake loads pdfkit: pdfkit then shares each parsed font between documents.
+import './shared-fonts.js';
 import pdfmake from 'pdfmake';
 import { move } from 'piscina';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
