@@ -48,5 +48,4 @@ describe('fonts shared between the documents of one render thread', { timeout: 1
     expect(other.equals(first)).toBe(false);
     expect(again.equals(first)).toBe(true);
   });
-
 });
