@@ -1,4 +1,5 @@
 // The worker pool: renders off the main thread, refuses fast when full, closes cleanly.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceUnavailableError } from '../../src/lib/errors.js';
@@ -72,6 +73,24 @@ describe('createPdfRenderer', { timeout: 120_000 }, () => {
     expect(after.filter((nice) => nice === 7).length).toBe(before.filter((nice) => nice === 7).length + 1);
     // The main thread (tid = pid) keeps its priority.
     expect(ownNice()).toBe(mainBefore);
+  });
+
+  // The scheduling policy is per thread too (field 41 of the same file; 5 is SCHED_IDLE). util-linux's
+  // chrt sets it, and CI's Debian and the Docker image both have it.
+  const chrtMissing = process.platform !== 'linux' || spawnSync('chrt', ['--version'], { stdio: 'ignore' }).status !== 0;
+  it.skipIf(chrtMissing)('renders under the idle scheduling policy by default (skipped off Linux or without chrt)', async () => {
+    const SCHED_IDLE = 5;
+    const policyOf = (statPath: string) => {
+      const stat = readFileSync(statPath, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38]);
+    };
+    const idleThreads = () => readdirSync('/proc/self/task').filter((tid) => policyOf(`/proc/self/task/${tid}/stat`) === SCHED_IDLE).length;
+    const before = idleThreads();
+    await renderer({ workers: 1, queueSize: 0 }).render(input);
+    expect(idleThreads()).toBe(before + 1);
+    await renderer({ workers: 1, queueSize: 0, idlePolicy: false }).render(input);
+    expect(idleThreads()).toBe(before + 1);
+    expect(policyOf('/proc/self/stat')).toBe(0);
   });
 
   it('refuses at once with a typed 503 error when every worker is busy and the queue is full', async () => {

@@ -130,4 +130,6 @@ export interface OverviewPdfInput {
 export interface PdfWorkerData {
   /** OS niceness of the thread (see PdfRendererOptions.niceness). */
   niceness: number;
+  /** Run under Linux's idle scheduling policy where allowed (see PdfRendererOptions.idlePolicy). */
+  idle: boolean;
 }

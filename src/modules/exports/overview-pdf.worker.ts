@@ -5,7 +5,6 @@
 // The document is built here and not in the caller because its header and footer are functions
 // (page numbers), and functions cannot cross the thread boundary.
 import { createRequire } from 'node:module';
-import { setPriority } from 'node:os';
 import path from 'node:path';
 import { workerData } from 'node:worker_threads';
 // First, before pdfmake loads pdfkit: pdfkit then shares each parsed font between documents.
@@ -18,15 +17,11 @@ import { buildLettersDocument } from '../paperwork/letter-document.js';
 import { buildOverviewDocument } from './overview-document.js';
 import type { PdfWorkerData } from './overview-pdf.types.js';
 import type { PdfJob } from './pdf-job.js';
+import { lowerRenderThreadPriority } from './render-thread-priority.js';
 
-// Lower this thread's priority, not the process's: on Linux the nice value belongs to a thread and
-// pid 0 means the calling one, so the event loop keeps its own. Where the platform refuses, the
-// render still works, only without yielding.
-try {
-  setPriority((workerData as PdfWorkerData | undefined)?.niceness ?? 0);
-} catch {
-  // Not permitted here (some containers); rendering at normal priority is still correct.
-}
+// Lower this thread's priority, not the process's, so the event loop keeps its own.
+const priority = workerData as PdfWorkerData | undefined;
+lowerRenderThreadPriority({ niceness: priority?.niceness ?? 0, idle: priority?.idle ?? false });
 
 type FontFiles = Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>;
 

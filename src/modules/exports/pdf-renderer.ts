@@ -27,6 +27,12 @@ export interface PdfRendererOptions {
    * work: at the default a busy core goes to the requests first, so PDFs never slow the screens.
    */
   niceness?: number;
+  /**
+   * Linux: the render threads also take the idle scheduling policy (SCHED_IDLE), so they run only
+   * on CPU no other thread wants; the niceness still holds where that policy cannot be had.
+   * Default true.
+   */
+  idlePolicy?: boolean;
 }
 
 /** The default niceness of render threads: they run on idle CPU and yield under load. */
@@ -123,7 +129,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
       maxQueue: queueSize,
       concurrentTasksPerWorker: 1,
       execArgv: workerExecArgv(),
-      workerData: { niceness: options.niceness ?? PDF_RENDER_NICENESS } satisfies PdfWorkerData,
+      workerData: { niceness: options.niceness ?? PDF_RENDER_NICENESS, idle: options.idlePolicy ?? true } satisfies PdfWorkerData,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     }));
 
