@@ -12,6 +12,7 @@ import { migrateToLatest } from '../src/db/migrator.js';
 import { BENCH_DEBT, readHeaders, type BenchFixtures } from './bench/fixtures.js';
 import { cpuHeader, cpuPerRequest, WARMUP_REQUESTS } from './bench/cpu.js';
 import { benchPdf, PDF_BENCH_RENDERERS, PDF_P99_TARGET } from './bench/pdf.js';
+import { median } from './bench/median.js';
 
 // `npm run bench -- --stats`: the evaluator's tables on 100 000 synthetic dossiers (scripts/bench/stats.ts).
 if (process.argv.includes('--stats')) {
@@ -276,11 +277,9 @@ type Beside = { rps: number; p99: number; errors: number; before: number; after:
 /** One round of a scenario; the ceilings run once and have nothing beside them. */
 type Round = { result: Measured; beside: Beside | undefined };
 
-/** The middle value; of an even count, the lower middle (a value that was measured). */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
-}
+/** The index of the value nearest the median: the round whose other columns the table shows. */
+const nearestTo = (values: number[], target: number) =>
+  values.reduce((best, value, i) => (Math.abs(value - target) < Math.abs((values[best] as number) - target) ? i : best), 0);
 
 /** The scenario, and the ceiling of the same server right before and right after it. */
 async function besideCeiling(base: string, request: ReturnType<Scenario['request']>): Promise<{ scenario: Measured; ceiling: Beside }> {
@@ -365,13 +364,13 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
   if (!first) throw new Error('bench: no ceiling scenario');
   out(`\n${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario and round, ${ROUNDS} round(s), PostgreSQL on loopback, ${availableParallelism()} cores`);
   out(`Each round of a scenario is divided by the ceiling (${CEILING_PATH}) measured on its server ${BESIDE_SECONDS} s just before and ${BESIDE_SECONDS} s just after it;`);
-  out('the ratios are the medians of the rounds, and the other columns are those of the round with the median throughput ratio.');
+  out('the ratios are the medians of the rounds, and the other columns are those of the round nearest the median throughput ratio.');
   out('scenario | req/s | p50 ms | p99 ms | non-2xx+errors | ceiling beside it: req/s (before / after), p99 ms | req/s ÷ ceiling | p99 ÷ ceiling p99 | each round\'s req/s ÷ ceiling | target');
   for (const { scenario, rounds } of rows) {
     const ratios = rounds.map(({ result, beside }) => ({ throughput: result.rps / (beside ?? first).rps, p99: result.p99 / (beside ?? first).p99 }));
     const throughput = median(ratios.map((r) => r.throughput));
     const p99 = median(ratios.map((r) => r.p99));
-    const shownRound = rounds[ratios.findIndex((r) => r.throughput === throughput)] ?? rounds[0];
+    const shownRound = rounds[nearestTo(ratios.map((r) => r.throughput), throughput)];
     if (!shownRound) continue;
     const { result, beside } = shownRound;
     const errors = rounds.reduce((sum, round) => sum + round.result.errors + (round.beside?.errors ?? 0), 0);
@@ -395,10 +394,10 @@ async function pdfPart(server: Server) {
   for (let round = 0; round < ROUNDS; round++) rounds.push(await benchPdf(baseOf(server), server.fixtures, DURATION_SECONDS, CONNECTIONS));
   const ratioOf = (round: (typeof rounds)[number]) => round.busy.p99 / round.quiet.p99;
   const pdfRatio = median(rounds.map(ratioOf));
-  const pdf = rounds.find((round) => ratioOf(round) === pdfRatio) ?? rounds[0];
+  const pdf = rounds[nearestTo(rounds.map(ratioOf), pdfRatio)];
   if (!pdf) return;
   const errors = rounds.reduce((sum, round) => sum + round.busy.errors, 0);
-  out(`\nPDF part, ${ROUNDS} round(s); the round with the median ratio:`);
+  out(`\nPDF part, ${ROUNDS} round(s); the round nearest the median ratio:`);
   out(`overview PDF of the 30-debt dossier, one at a time: p50 ${pdf.pdfP50} ms, p90 ${pdf.pdfP90} ms`);
   out(`dossier read without PDFs, just before and just after: p99 ${pdf.quietBefore.p99} and ${pdf.quietAfter.p99} ms, averaged ${pdf.quiet.p99.toFixed(1)} ms (${pdf.quiet.rps} req/s, ${pdf.quiet.errors} errors)`);
   out(`dossier read while ${PDF_BENCH_RENDERERS} PDFs are asked for at once: p99 ${pdf.busy.p99} ms (${pdf.busy.rps} req/s, ${pdf.busy.errors} errors; ${pdf.pdfsDuringBusy} PDFs made meanwhile)`);

@@ -13,6 +13,7 @@ import { parseEncryptionKeys } from '../../src/lib/secrets.js';
 import { STATS_TABLE_NAMES, type StatsTableName } from '../../src/modules/stats/stats.catalogue.js';
 import { parsePeriod } from '../../src/modules/stats/stats.periods.js';
 import { seedSynthetic } from '../synthetic/seed.js';
+import { median } from './median.js';
 
 const DOSSIERS = Number(process.env.BENCH_STATS_DOSSIERS ?? 100_000);
 const LOCATIONS = Number(process.env.BENCH_STATS_LOCATIONS ?? 12);
@@ -73,12 +74,6 @@ async function timedMs(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await work();
   return performance.now() - started;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] as number : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const database = `bench_stats_${randomBytes(4).toString('hex')}`;
