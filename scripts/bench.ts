@@ -211,6 +211,7 @@ const ONLY = process.env.BENCH_ONLY;
 // beside it; the table shows the median. On these shared 2-core machines one 10 s run of the same
 // code put the create at 0.24 and the next at 0.26, so a single round cannot tell a target's two sides apart.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`bench: BENCH_ROUNDS must be a whole number ≥ 1, not ${process.env.BENCH_ROUNDS}`);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -370,9 +371,7 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
     const ratios = rounds.map(({ result, beside }) => ({ throughput: result.rps / (beside ?? first).rps, p99: result.p99 / (beside ?? first).p99 }));
     const throughput = median(ratios.map((r) => r.throughput));
     const p99 = median(ratios.map((r) => r.p99));
-    const shownRound = rounds[nearestTo(ratios.map((r) => r.throughput), throughput)];
-    if (!shownRound) continue;
-    const { result, beside } = shownRound;
+    const { result, beside } = rounds[nearestTo(ratios.map((r) => r.throughput), throughput)] as Round;
     const errors = rounds.reduce((sum, round) => sum + round.result.errors + (round.beside?.errors ?? 0), 0);
     const { target } = scenario;
     const goal = target
@@ -394,8 +393,7 @@ async function pdfPart(server: Server) {
   for (let round = 0; round < ROUNDS; round++) rounds.push(await benchPdf(baseOf(server), server.fixtures, DURATION_SECONDS, CONNECTIONS));
   const ratioOf = (round: (typeof rounds)[number]) => round.busy.p99 / round.quiet.p99;
   const pdfRatio = median(rounds.map(ratioOf));
-  const pdf = rounds[nearestTo(rounds.map(ratioOf), pdfRatio)];
-  if (!pdf) return;
+  const pdf = rounds[nearestTo(rounds.map(ratioOf), pdfRatio)] as (typeof rounds)[number];
   const errors = rounds.reduce((sum, round) => sum + round.busy.errors, 0);
   out(`\nPDF part, ${ROUNDS} round(s); the round nearest the median ratio:`);
   out(`overview PDF of the 30-debt dossier, one at a time: p50 ${pdf.pdfP50} ms, p90 ${pdf.pdfP90} ms`);
