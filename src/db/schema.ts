@@ -124,6 +124,8 @@ export interface DossiersTable {
   version: Generated<number>;
   /** Moved by triggers on every write to the dossier, its rows or its people's names (migration 2026_12_02_1200). */
   viewRevision: ColumnType<number, never, never>;
+  /** The revision before the transaction that last wrote the dossier, set by the same trigger (migration 2026_12_03_0900). */
+  priorViewRevision: ColumnType<number | null, never, never>;
   consentGivenAt: NullableTimestamp;
   consentTextVersion: string | null;
   consentStatisticsOptIn: boolean | null;

@@ -97,7 +97,7 @@ describe('GET /dossiers/{id}/export.json', () => {
       // Set only on an erased dossier's anonymous remainder, which no resident can export.
       'erased_at',
       // The id of the last transaction that wrote the dossier: it tells a kept view is current, nothing about the resident.
-      'view_revision']);
+      'view_revision', 'prior_view_revision']);
     const camel = (column: string) => column.replace(/_encrypted$/, '').replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
     // Column groups that the export nests under one object.
     const nested: [RegExp, string][] = [[/^(?:bvv|vtlb)_official_cents$/, 'amount_cents'], [/^household_(.*)$/, '$1'], [/^consent_(.*)$/, '$1'], [/^(?:bvv|vtlb)_official_(.*)$/, '$1'],
