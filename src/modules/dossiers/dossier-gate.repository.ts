@@ -257,7 +257,9 @@ const oneStatementWrite = statementTemplates((shape: string) => {
           .where('dossierKeys.keyId', '=', values.keyId).where('dossierKeys.wrappedKey', '=', values.wrappedKey)))
         .$if(remembers, (qb: any) => qb.where((eb: any) => eb.not(eb.exists(eb.selectFrom('idempotencyKeys').select('idempotencyKeys.key')
           .where('idempotencyKeys.userId', '=', values['record.userId']).where('idempotencyKeys.key', '=', values['record.key'])))))
-        .returning('id'))
+        // What the mark left on the dossier row: the caller brings the views it keeps up to date with it (view-patch.ts).
+        .returning(['id', 'version', 'updatedAt', 'overviewConfirmedAt', 'overviewConfirmedBy',
+          sql<string>`view_revision::text`.as('viewRevision'), sql<string | null>`prior_view_revision::text`.as('priorViewRevision')]))
       .with('written', (qc) => (kind === 'insert'
         // INSERT … SELECT from the mark: no mark, no row. PostgreSQL types each value by its column.
         // It answers only the columns the caller did not give (the dossier, the version, defaults):
@@ -281,9 +283,26 @@ const oneStatementWrite = statementTemplates((shape: string) => {
     return withRecord
       .selectFrom(sql`(select one_statement_write_applied(exists (select 1 from written)) as applied)`.as('guard'))
       .leftJoin('written', (join: any) => join.onTrue())
-      .selectAll('written');
+      .leftJoin('touched', (join: any) => join.onTrue())
+      .selectAll('written')
+      .select(MARK_COLUMNS.map((column) => `touched.${column} as ${MARK_PREFIX}${column}`));
   });
 });
+
+// The mark's columns come back beside the written row's, under names no table column has.
+const MARK_COLUMNS = ['version', 'updatedAt', 'overviewConfirmedAt', 'overviewConfirmedBy', 'viewRevision', 'priorViewRevision'] as const;
+const MARK_PREFIX = 'mark$';
+
+/** The dossier row after a one-statement write's mark, with the revisions before and after it (as text). */
+export interface DossierMarkAfterWrite {
+  version: number;
+  updatedAt: Date;
+  overviewConfirmedAt: Date | null;
+  overviewConfirmedBy: string | null;
+  viewRevision: string;
+  /** Null only for a dossier not written since the revision's predecessor was first recorded. */
+  priorViewRevision: string | null;
+}
 
 const RECORD_COLUMNS = ['userId', 'key', 'operation', 'requestHash', 'statusCode', 'responseBody', 'createdAt'] as const;
 /** SQLSTATE unique_violation: here, another first use of the same Idempotency-Key committed first. */
@@ -295,8 +314,8 @@ const MAX_ONE_STATEMENT_SHAPES = 64;
 const oneStatementShapes = new Set<string>();
 
 /**
- * The written row; undefined when the statement changed nothing (any refusal, see above) or the
- * write's shape is one too many: the caller then takes the general path.
+ * The written row and the dossier's mark; undefined when the statement changed nothing (any
+ * refusal, see above) or the write's shape is one too many: the caller then takes the general path.
  */
 export async function writeRowInOneStatement(
   db: Kysely<Database>,
@@ -304,7 +323,7 @@ export async function writeRowInOneStatement(
     table: ChildTable; caller: SessionClaims; now: Date; dossierId: string; dataKey: WrappedDataKey;
     clearOverviewConfirmation: boolean; audit: Omit<TouchAudit, 'dossierId'>; row: OneStatementRow;
   },
-): Promise<Record<string, unknown> | undefined> {
+): Promise<{ row: Record<string, unknown>; mark: DossierMarkAfterWrite } | undefined> {
   const { row } = write;
   const remember = row.kind === 'insert' ? row.remember : undefined;
   const given = row.kind === 'insert' ? row.row : row.changes;
@@ -328,9 +347,16 @@ export async function writeRowInOneStatement(
     row: given, record: remember,
   };
   try {
-    const [written] = await oneStatementWrite(shape)(db, values);
+    const [result] = await oneStatementWrite(shape)(db, values);
+    if (!result) return undefined;
+    const written: Record<string, unknown> = {};
+    const mark: Record<string, unknown> = {};
+    for (const [column, value] of Object.entries(result)) {
+      if (column.startsWith(MARK_PREFIX)) mark[column.slice(MARK_PREFIX.length)] = value;
+      else written[column] = value;
+    }
     // An insert answered only what the caller did not give; its row is both.
-    return written && row.kind === 'insert' ? { ...given, ...written } : written;
+    return { row: row.kind === 'insert' ? { ...given, ...written } : written, mark: mark as unknown as DossierMarkAfterWrite };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === ONE_STATEMENT_WRITE_REFUSED || (remember && code === UNIQUE_VIOLATION)) return undefined;

@@ -17,7 +17,7 @@ import {
 } from './dossier-gate.repository.js';
 import { knownDataKey, rememberDataKey } from './known-data-keys.js';
 import { readVisibleDossier } from './dossier-read.repository.js';
-import { forgetDossierViews, viewToSend, type KeptView, type SentView, type ViewDelivery, type ViewKind } from './view-cache.js';
+import { forgetDossierViews, keepViewsAfterRowWrite, viewToSend, type KeptView, type SentView, type ViewDelivery, type ViewKind, type ViewSource } from './view-cache.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { rememberingOwnPlaintexts } from '../../lib/own-plaintexts.js';
 import type { DossierRow } from './dossier.repository.js';
@@ -234,8 +234,10 @@ export async function readKeptView<S extends Record<string, JsonSection<unknown>
     view = kept;
   } else {
     const { version, body } = build(found, day);
-    // The object kept is the one sent, so its compressed bytes join it (keepEncoded).
-    const built = { stamp, version, body: Buffer.from(body), encoded: {}, day, storedAt: ctx.now.getTime() };
+    // The object kept is the one sent, so its compressed bytes join it (keepEncoded). Its rows stay
+    // with it, for this process's next write of one row to bring it up to date (view-patch.ts).
+    const source = { found, sections, build } as unknown as ViewSource;
+    const built = { stamp, version, body: Buffer.from(body), encoded: {}, day, storedAt: ctx.now.getTime(), source };
     cache?.set(kind, dossierId, built);
     view = built;
   }
@@ -278,8 +280,10 @@ export async function writeInOneStatement<T extends ChildTable>(
     table: write.table, caller: ctx.actor, now: ctx.now, dossierId, dataKey, clearOverviewConfirmation: write.invalidatesOverview, audit, row,
   });
   if (written === undefined) return undefined;
-  forgetDossierViews(ctx.db, dossierId);
-  return { row: written as Selectable<Database[T]>, scoped };
+  // The views this process keeps of the dossier follow the write instead of being built again by
+  // the reads after it (the web app reads the dossier and its overview after every save).
+  keepViewsAfterRowWrite(ctx.db, dossierId, { table: write.table, kind: row.kind, row: written.row, mark: written.mark }, amsterdamDate(ctx.now), ctx.now.getTime());
+  return { row: written.row as Selectable<Database[T]>, scoped };
 }
 
 /**

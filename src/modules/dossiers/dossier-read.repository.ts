@@ -103,6 +103,17 @@ function readStatement(sections: Record<string, JsonSection<unknown>>, role: Rol
 
 type ReadKind = 'whole' | 'stamp';
 
+/**
+ * The stamp of a view built at `stamp` once a write moved the dossier's revision from `before` to
+ * `after` (both as text), its other inputs unchanged; undefined when `stamp` is not of `before`.
+ */
+export function stampAfterWrite(stamp: string, before: string, after: string): string | undefined {
+  const colon = stamp.indexOf(':');
+  const revision = colon < 0 ? stamp : stamp.slice(0, colon);
+  if (revision !== before) return undefined;
+  return colon < 0 ? after : after + stamp.slice(colon);
+}
+
 // Sections are module constants (the dossier view's, the overview's): a few statements in all.
 const statements = new WeakMap<object, (shape: `${Role}:${ReadKind}`) => ReturnType<typeof readStatement>>();
 

@@ -16,6 +16,7 @@ import {
 import type { DossierView } from './dossier.schemas.js';
 import { openOfficialSource, openVtlbCorrections } from './official-sources.js';
 import { openDisplayName } from '../../lib/display-name.js';
+import { rowsOfTable, unchangedByRowWrites } from '../../db/section-writes.js';
 
 const notesContext = (dossierId: string) => ({ table: 'dossiers', column: 'notes', rowId: dossierId });
 
@@ -68,11 +69,12 @@ function dossierFields(row: DossierRow, ctx: Pick<DossierContext, 'cipher'>) {
 
 /** Everything the whole-dossier view shows besides the dossier row, as parts of one statement. */
 export const dossierViewSections = {
-  debts: childRowsSection('debts'),
-  incomes: childRowsSection('incomes'),
-  expenses: childRowsSection('expenses'),
-  actions: childRowsSection('actions'),
-  transitions: transitionsSection,
+  // How a write of one row changes each section (view-patch.ts): the kept view follows this process's own writes.
+  debts: rowsOfTable(childRowsSection('debts'), 'debts'),
+  incomes: rowsOfTable(childRowsSection('incomes'), 'incomes'),
+  expenses: rowsOfTable(childRowsSection('expenses'), 'expenses'),
+  actions: rowsOfTable(childRowsSection('actions'), 'actions'),
+  transitions: unchangedByRowWrites(transitionsSection),
   ...planSections,
 };
 

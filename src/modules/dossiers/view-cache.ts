@@ -8,7 +8,14 @@
 // (least recently used first out), dropped when the scope no longer finds its dossier and at an
 // erasure in this process; VIEW_CACHE_MB=0 keeps none. A view also keeps its bytes compressed in
 // each content coding a client asked for (http/content-coding.ts), made at most once per view.
+// With the bytes it keeps the rows they were built from (still encrypted, as read), so that this
+// process's own write of one row can bring the view to the new revision (view-patch.ts) instead of
+// dropping it; the rows count against the budget as much as the bytes.
 import { compressed, MIN_COMPRESSED_BYTES, type ContentCoding } from '../../http/content-coding.js';
+import type { JsonSection } from '../../db/json-rows.js';
+import type { DossierRead } from './dossier-gate.service.js';
+import { stampAfterWrite } from './dossier-read.repository.js';
+import { readAfterRowWrite, type RowWrite } from './view-patch.js';
 
 export type ViewKind = 'dossier' | 'overview';
 
@@ -34,12 +41,24 @@ export interface SentView {
   readonly coding: ContentCoding | undefined;
 }
 
+type AnySections = Record<string, JsonSection<unknown>>;
+
+/** What a view was built from, and how: to build it again after a write of one row. */
+export interface ViewSource {
+  readonly found: DossierRead<AnySections>;
+  readonly sections: AnySections;
+  readonly build: (found: DossierRead<AnySections>, day: string) => { version: number; body: string };
+}
+
 interface Entry extends KeptView {
   readonly day: string;
   readonly storedAt: number;
+  readonly source?: ViewSource;
 }
 
-const keptBytes = (view: KeptView) => view.body.length + (view.encoded.br?.length ?? 0) + (view.encoded.gzip?.length ?? 0);
+// The rows a view was built from are counted as large as its body (they hold the same fields, still sealed).
+const keptBytes = (view: KeptView & { source?: ViewSource }) =>
+  view.body.length * (view.source ? 2 : 1) + (view.encoded.br?.length ?? 0) + (view.encoded.gzip?.length ?? 0);
 
 /**
  * The view as a client that accepts `coding` gets it: compressed when it accepts a coding and the
@@ -56,6 +75,20 @@ export function viewToSend(view: KeptView, coding: ContentCoding | undefined, ke
 }
 
 export const VIEW_TTL_MS = 5 * 60_000;
+
+const VIEW_KINDS: readonly ViewKind[] = ['dossier', 'overview'];
+
+/** `entry` as the view of the revision `write` made, or undefined when it is not of the one before or cannot be shown exactly. */
+function rebuiltAfter(entry: Entry, write: RowWrite, day: string): Entry | undefined {
+  const { source } = entry;
+  if (!source || write.mark.priorViewRevision === null) return undefined;
+  const stamp = stampAfterWrite(entry.stamp, write.mark.priorViewRevision, write.mark.viewRevision);
+  if (stamp === undefined) return undefined;
+  const found = readAfterRowWrite(source.found, source.sections, write);
+  if (!found) return undefined;
+  const { version, body } = source.build(found, day);
+  return { stamp, version, body: Buffer.from(body), encoded: {}, day, storedAt: entry.storedAt, source: { ...source, found } };
+}
 
 export class ViewCache {
   private readonly entries = new Map<string, Entry>();
@@ -78,7 +111,7 @@ export class ViewCache {
     return entry;
   }
 
-  set(kind: ViewKind, dossierId: string, view: KeptView & { day: string; storedAt: number }): void {
+  set(kind: ViewKind, dossierId: string, view: KeptView & { day: string; storedAt: number; source?: ViewSource }): void {
     const key = `${kind}:${dossierId}`;
     this.remove(key);
     if (keptBytes(view) > this.maxBytes) return;
@@ -100,6 +133,29 @@ export class ViewCache {
   forget(dossierId: string): void {
     this.remove(`dossier:${dossierId}`);
     this.remove(`overview:${dossierId}`);
+  }
+
+  /**
+   * After this process wrote one row of the dossier in one statement: each kept view of the revision
+   * just before that write becomes the view of the new revision, built again from its rows with the
+   * written one in its place (view-patch.ts). Any other kept view of the dossier is dropped, as is
+   * one that cannot be brought up to date exactly. The view keeps the time it was first built at,
+   * so its rows, like its bytes, stay at most five minutes.
+   */
+  afterRowWrite(dossierId: string, write: RowWrite, day: string, nowMs: number): void {
+    for (const kind of VIEW_KINDS) {
+      const entry = this.get(kind, dossierId, day, nowMs) as Entry | undefined;
+      if (!entry) continue;
+      let rebuilt: Entry | undefined;
+      try {
+        rebuilt = rebuiltAfter(entry, write, day);
+      } catch {
+        // The write has committed: its answer must not fail for a view that can be built by the next read.
+        rebuilt = undefined;
+      }
+      if (rebuilt) this.set(kind, dossierId, rebuilt);
+      else this.remove(`${kind}:${dossierId}`);
+    }
   }
 
   get size(): { views: number; bytes: number } {
@@ -131,6 +187,11 @@ export function viewCacheOf(db: object, megabytes: number): ViewCache | undefine
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new ViewCache(megabytes * 1024 * 1024)));
   return cache;
+}
+
+/** This process's kept views of a dossier after its own one-statement write of one row (ViewCache.afterRowWrite). */
+export function keepViewsAfterRowWrite(db: object, dossierId: string, write: RowWrite, day: string, nowMs: number): void {
+  caches.get(db)?.afterRowWrite(dossierId, write, day, nowMs);
 }
 
 /** Drops what this process keeps of a dossier (an erasure); other processes drop it within five minutes or at their next read. */

@@ -3,6 +3,7 @@
 import { expressionBuilder, type Kysely } from 'kysely';
 import { jsonRowsSection } from '../../db/json-rows.js';
 import type { Database } from '../../db/schema.js';
+import { rowsOfTable } from '../../db/section-writes.js';
 
 interface GatedDossier {
   id: string;
@@ -44,10 +45,15 @@ export async function listExpenseFigures(db: Kysely<Database>, dossier: GatedDos
 
 // The same three reads as parts of a one-statement read (no timestamps among the figures; the
 // debts' created_at and id travel along only to keep the order).
+// Each is declared as the rows of its table with these columns, so a kept overview follows this
+// process's own write of one row (view-patch.ts).
 const eb = expressionBuilder<Database>();
-export const debtFiguresSection = jsonRowsSection<DebtFiguresRow>(
-  (dossierId) => eb.selectFrom('debts').select([...DEBT_FIGURES, 'createdAt']).where('dossierId', '=', dossierId), 'created_at, id', {});
-export const incomeFiguresSection = jsonRowsSection<Awaited<ReturnType<typeof listIncomeFigures>>[number]>(
-  (dossierId) => eb.selectFrom('incomes').select([...INCOME_FIGURES, 'createdAt', 'id']).where('dossierId', '=', dossierId), 'created_at, id', {});
-export const expenseFiguresSection = jsonRowsSection<Awaited<ReturnType<typeof listExpenseFigures>>[number]>(
-  (dossierId) => eb.selectFrom('expenses').select([...EXPENSE_FIGURES, 'createdAt', 'id']).where('dossierId', '=', dossierId), 'created_at, id', {});
+const DEBT_SECTION = [...DEBT_FIGURES, 'createdAt'] as const;
+const INCOME_SECTION = [...INCOME_FIGURES, 'createdAt', 'id'] as const;
+const EXPENSE_SECTION = [...EXPENSE_FIGURES, 'createdAt', 'id'] as const;
+export const debtFiguresSection = rowsOfTable(jsonRowsSection<DebtFiguresRow>(
+  (dossierId) => eb.selectFrom('debts').select(DEBT_SECTION).where('dossierId', '=', dossierId), 'created_at, id', {}), 'debts', DEBT_SECTION);
+export const incomeFiguresSection = rowsOfTable(jsonRowsSection<Awaited<ReturnType<typeof listIncomeFigures>>[number]>(
+  (dossierId) => eb.selectFrom('incomes').select(INCOME_SECTION).where('dossierId', '=', dossierId), 'created_at, id', {}), 'incomes', INCOME_SECTION);
+export const expenseFiguresSection = rowsOfTable(jsonRowsSection<Awaited<ReturnType<typeof listExpenseFigures>>[number]>(
+  (dossierId) => eb.selectFrom('expenses').select(EXPENSE_SECTION).where('dossierId', '=', dossierId), 'created_at, id', {}), 'expenses', EXPENSE_SECTION);

@@ -13,6 +13,7 @@ import { amsterdamDate } from '../../lib/dates.js';
 import type { DossierCore } from '../../access/dossier-scope.js';
 import { readKeptView, stampedAlsoBy } from '../dossiers/dossier-gate.service.js';
 import type { ViewDelivery } from '../dossiers/view-cache.js';
+import { unchangedByRowWrites } from '../../db/section-writes.js';
 import { loadNormPeriods, normPeriodsSection, normPeriodsStamp } from '../norms/norm-period.service.js';
 import type { CallerContext, ServiceContext } from '../../core/service-context.js';
 import {
@@ -179,7 +180,8 @@ const overviewSections = stampedAlsoBy({
   debts: debtFiguresSection,
   incomes: incomeFiguresSection,
   expenses: expenseFiguresSection,
-  normPeriods: normPeriodsSection,
+  // The norm periods are no dossier's rows: their own fingerprint in the stamp guards them.
+  normPeriods: unchangedByRowWrites(normPeriodsSection),
 }, normPeriodsStamp);
 
 /**

@@ -20,6 +20,7 @@ import {
 import type {
   ActionView, ChecklistBody, ChecklistView, CreateActionBody, PatchActionBody, ReferralBody, ReferralView,
 } from './plan.schemas.js';
+import { unchangedByRowWrites } from '../../db/section-writes.js';
 
 const actionField = (actionId: string, column: 'title' | 'description') => ({ table: 'actions', column, rowId: actionId });
 
@@ -131,8 +132,9 @@ export async function putChecklist(ctx: ServiceContext, dossierId: string, versi
 
 /** The phase C part of the whole-dossier view, as parts of a one-statement read (`readDossier`). */
 export const planSections = {
-  referral: referralSection,
-  checklist: checklistSection,
+  // Their own tables only: a write of a debt, income, expense or action leaves them as they are.
+  referral: unchangedByRowWrites(referralSection),
+  checklist: unchangedByRowWrites(checklistSection),
 };
 
 interface PlanRows {
