@@ -20,6 +20,7 @@ import { readVisibleDossier } from './dossier-read.repository.js';
 import { forgetDossierViews, keepViewsAfterRowWrite, viewToSend, type KeptView, type SentView, type ViewDelivery, type ViewKind, type ViewSource } from './view-cache.js';
 import { amsterdamDate } from '../../lib/dates.js';
 import { rememberingOwnPlaintexts } from '../../lib/own-plaintexts.js';
+import type { RowViews } from '../../lib/row-views.js';
 import type { DossierRow } from './dossier.repository.js';
 
 /** For a use case whose sections read more than the dossier's rows (dossier-read.repository.ts). */
@@ -216,7 +217,7 @@ export async function readKeptView<S extends Record<string, JsonSection<unknown>
   target: { kind: ViewKind; dossierId: string },
   read: { action: AuditAction },
   sections: S,
-  build: (found: DossierRead<S>, day: string) => { version: number; body: string },
+  build: (found: DossierRead<S>, day: string, made: RowViews | undefined) => { version: number; body: string },
 ): Promise<SentView> {
   const { cache, coding } = delivery;
   const { kind, dossierId } = target;
@@ -233,10 +234,12 @@ export async function readKeptView<S extends Record<string, JsonSection<unknown>
     if (!kept) throw new Error('a read without a kept view always has its content');
     view = kept;
   } else {
-    const { version, body } = build(found, day);
+    // A kept view's rows' views are made once per row (row-views.ts), for when it is built again.
+    const made: RowViews | undefined = cache ? new WeakMap() : undefined;
+    const { version, body } = build(found, day, made);
     // The object kept is the one sent, so its compressed bytes join it (keepEncoded). Its rows stay
     // with it, for this process's next write of one row to bring it up to date (view-patch.ts).
-    const source = { found, sections, build } as unknown as ViewSource;
+    const source = { found, sections, build, made } as unknown as ViewSource;
     const built = { stamp, version, body: Buffer.from(body), encoded: {}, day, storedAt: ctx.now.getTime(), source };
     cache?.set(kind, dossierId, built);
     view = built;

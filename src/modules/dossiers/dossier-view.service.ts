@@ -17,6 +17,7 @@ import type { DossierView } from './dossier.schemas.js';
 import { openOfficialSource, openVtlbCorrections } from './official-sources.js';
 import { openDisplayName } from '../../lib/display-name.js';
 import { rowsOfTable, unchangedByRowWrites } from '../../db/section-writes.js';
+import { viewsOfRows, type RowViews } from '../../lib/row-views.js';
 
 const notesContext = (dossierId: string) => ({ table: 'dossiers', column: 'notes', rowId: dossierId });
 
@@ -85,11 +86,14 @@ interface DossierViewRows {
   transitions: { fromPhase: Phase; toPhase: Phase; at: Date }[];
 }
 
-function assembleView(row: DossierRow, rows: DossierViewRows, plan: ReturnType<typeof assemblePlanSection>, ctx: Pick<DossierContext, 'cipher' | 'now'>): DossierView {
+function assembleView(
+  row: DossierRow, rows: DossierViewRows, plan: ReturnType<typeof assemblePlanSection>, ctx: Pick<DossierContext, 'cipher' | 'now'>, made?: RowViews,
+): DossierView {
   // A spread only at the start of the literal: one after other properties takes V8's slow path.
   return {
     ...dossierFields(row, ctx),
-    debts: rows.debts.map((debt) => toDebtView(debt, ctx)),
+    // The debts carry most of the sealed fields: their views are made once per row (row-views.ts).
+    debts: viewsOfRows(rows.debts, (debt) => toDebtView(debt, ctx), made),
     incomes: rows.incomes.map((row) => toIncomeView(row, ctx)),
     expenses: rows.expenses.map((row) => toExpenseView(row, ctx)),
     transitions: rows.transitions.map((t) => ({ from: t.fromPhase, to: t.toPhase, at: t.at })),
@@ -101,9 +105,9 @@ function assembleView(row: DossierRow, rows: DossierViewRows, plan: ReturnType<t
 
 /** The view of a one-statement read of `dossierViewSections`. */
 export function assembleDossierView(
-  row: DossierRow, rows: DossierViewRows & Parameters<typeof assemblePlanSection>[0], ctx: Pick<DossierContext, 'cipher' | 'now'>,
+  row: DossierRow, rows: DossierViewRows & Parameters<typeof assemblePlanSection>[0], ctx: Pick<DossierContext, 'cipher' | 'now'>, made?: RowViews,
 ): DossierView {
-  return assembleView(row, rows, assemblePlanSection(rows, ctx), ctx);
+  return assembleView(row, rows, assemblePlanSection(rows, ctx), ctx, made);
 }
 
 export async function loadDossierView(trx: Kysely<Database>, ctx: ServiceContext, dossier: DossierCore): Promise<DossierView> {

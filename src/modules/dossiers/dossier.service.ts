@@ -30,8 +30,8 @@ import { openDisplayName } from '../../lib/display-name.js';
  * scope, rows and audit together), through the process's kept views (readKeptView).
  */
 export function getDossierBody(ctx: CallerContext, dossierId: string, delivery: ViewDelivery, serialize: (view: DossierView) => string) {
-  return readKeptView(ctx, delivery, { kind: 'dossier', dossierId }, { action: 'dossier.read' }, dossierViewSections, (read) => {
-    const view = assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier));
+  return readKeptView(ctx, delivery, { kind: 'dossier', dossierId }, { action: 'dossier.read' }, dossierViewSections, (read, _day, made) => {
+    const view = assembleDossierView(read.row, read.sections, inDossier(ctx, read.dossier), made);
     return { version: view.version, body: serialize(view) };
   });
 }

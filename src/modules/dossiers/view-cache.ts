@@ -16,6 +16,7 @@ import type { JsonSection } from '../../db/json-rows.js';
 import type { DossierRead } from './dossier-gate.service.js';
 import { stampAfterWrite } from './dossier-read.repository.js';
 import { readAfterRowWrite, type RowWrite } from './view-patch.js';
+import type { RowViews } from '../../lib/row-views.js';
 
 export type ViewKind = 'dossier' | 'overview';
 
@@ -47,7 +48,9 @@ type AnySections = Record<string, JsonSection<unknown>>;
 export interface ViewSource {
   readonly found: DossierRead<AnySections>;
   readonly sections: AnySections;
-  readonly build: (found: DossierRead<AnySections>, day: string) => { version: number; body: string };
+  readonly build: (found: DossierRead<AnySections>, day: string, made: RowViews) => { version: number; body: string };
+  /** The views of its rows made so far (row-views.ts): building it again makes only the written row's. */
+  readonly made: RowViews;
 }
 
 interface Entry extends KeptView {
@@ -86,7 +89,7 @@ function rebuiltAfter(entry: Entry, write: RowWrite, day: string): Entry | undef
   if (stamp === undefined) return undefined;
   const found = readAfterRowWrite(source.found, source.sections, write);
   if (!found) return undefined;
-  const { version, body } = source.build(found, day);
+  const { version, body } = source.build(found, day, source.made);
   return { stamp, version, body: Buffer.from(body), encoded: {}, day, storedAt: entry.storedAt, source: { ...source, found } };
 }
 

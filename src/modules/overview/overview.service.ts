@@ -14,6 +14,7 @@ import type { DossierCore } from '../../access/dossier-scope.js';
 import { readKeptView, stampedAlsoBy } from '../dossiers/dossier-gate.service.js';
 import type { ViewDelivery } from '../dossiers/view-cache.js';
 import { unchangedByRowWrites } from '../../db/section-writes.js';
+import { viewsOfRows, type RowViews } from '../../lib/row-views.js';
 import { loadNormPeriods, normPeriodsSection, normPeriodsStamp } from '../norms/norm-period.service.js';
 import type { CallerContext, ServiceContext } from '../../core/service-context.js';
 import {
@@ -53,12 +54,13 @@ export async function loadOverviewInputs(trx: Kysely<Database>, dossier: Dossier
 function readable(
   dossier: Pick<DossierCore, 'id' | 'version' | 'cipher'>,
   rows: { figures: FigureInputsRow; debts: DebtFiguresRow[] } & Pick<OverviewInputs, 'incomes' | 'expenses' | 'normPeriods'>,
+  made?: RowViews,
 ): OverviewInputs {
   return {
     ...rows,
     dossier: { id: dossier.id, version: dossier.version },
     figures: withVtlbCorrections(withOfficialSources(rows.figures, dossier.id, dossier.cipher), dossier.id, dossier.cipher),
-    debts: rows.debts.map((debt) => readableDebt(debt, dossier.cipher)),
+    debts: viewsOfRows(rows.debts, (debt) => readableDebt(debt, dossier.cipher), made),
   };
 }
 
@@ -189,8 +191,8 @@ const overviewSections = stampedAlsoBy({
  * figures, norm periods and audit together), through the process's kept views (readKeptView).
  */
 export function getOverviewBody(ctx: CallerContext, dossierId: string, delivery: ViewDelivery, serialize: (view: OverviewView) => string) {
-  return readKeptView(ctx, delivery, { kind: 'overview', dossierId }, { action: 'overview.read' }, overviewSections, (read, day) => ({
+  return readKeptView(ctx, delivery, { kind: 'overview', dossierId }, { action: 'overview.read' }, overviewSections, (read, day, made) => ({
     version: read.row.version,
-    body: serialize(assembleOverview(readable(read.dossier, { figures: read.row, ...read.sections }), day)),
+    body: serialize(assembleOverview(readable(read.dossier, { figures: read.row, ...read.sections }, made), day)),
   }));
 }
