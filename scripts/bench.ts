@@ -197,7 +197,7 @@ const SCENARIOS: Scenario[] = [
     request: (f) => ({ path: `/api/v1/dossiers/${f.dossierId}/overview`, headers: readHeaders(f.maatjeToken as string) }),
   },
   // The web app's step: a save, then the dossier and its overview again (three requests, each
-  // counted). The reads after a save find no kept view: the save dropped them. No target.
+  // counted). The save brings the kept views to the new revision (view-patch.ts). No target.
   {
     name: 'a save and the two reads after it (PATCH, dossier, overview), as the web app does',
     request: saveAndReadAgainRequests,
