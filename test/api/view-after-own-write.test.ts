@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { amsterdamDate } from '../../src/lib/dates.js';
-import { CREDITOR_TYPES, INCOME_KINDS } from '../../src/lib/vocabulary.js';
+import { CREDITOR_TYPES, DEBT_RANKS, DISCHARGE_EXCLUSIONS, INCOME_KINDS } from '../../src/lib/vocabulary.js';
 import { jsonRowsSection } from '../../src/db/json-rows.js';
 import { ViewCache, viewCacheOf } from '../../src/modules/dossiers/view-cache.js';
 import { readAfterRowWrite } from '../../src/modules/dossiers/view-patch.js';
@@ -76,9 +76,17 @@ function bodyFor(kind: Kind, seed: number, edit: boolean): Record<string, unknow
   switch (kind) {
     case 'debts': {
       const status = (['open', 'aanmaning', 'incasso', 'deurwaarder', 'beslag', 'afgelost'] as const)[seed % 6];
+      // Every kind of column: the new row as planned must be the row as stored (plannedChildRow).
       const fields = {
         balanceCents: amount, status, notes: seed % 3 === 0 ? null : `CANARY-note-${seed}`,
         courtDate: seed % 4 === 0 ? day((seed % 40) - 10) : null, collectorName: seed % 5 === 0 ? `CANARY-Incasso-${seed}` : null,
+        reference: seed % 7 === 0 ? null : `CANARY-REF-${seed}`, rank: DEBT_RANKS[seed % DEBT_RANKS.length],
+        principalCents: seed % 2 === 0 ? amount - 500 : null, interestCents: seed % 3 === 1 ? 250 : null,
+        collectionCostsCents: seed % 4 === 1 ? 4_000 : null, collectionCostsIncludeVat: seed % 4 === 1 ? seed % 8 === 1 : null,
+        creditorCanDeductVat: seed % 5 === 2 ? true : null, legalCostsCents: seed % 6 === 3 ? 12_300 : null,
+        balanceDate: seed % 3 === 2 ? day(-(seed % 200)) : null, balanceConfirmedOn: seed % 5 === 4 ? day(-(seed % 30)) : null,
+        arrangement: seed % 4 === 2 ? { amountCents: 2_500, frequency: seed % 8 === 2 ? 'week' : 'month', startDate: day(-(seed % 60)) } : null,
+        excludedFromDischarge: seed % 9 === 0 ? DISCHARGE_EXCLUSIONS[seed % DISCHARGE_EXCLUSIONS.length] : null,
       };
       return edit ? fields : { ...fields, creditorName: `CANARY-Schuldeiser-${seed}`, creditorType: CREDITOR_TYPES[seed % CREDITOR_TYPES.length] };
     }
