@@ -3,17 +3,18 @@
 // instead of reading it again (src/modules/dossiers/view-patch.ts). A section that declares nothing
 // is taken to change in ways nobody wrote down, and such a view is read again.
 import type { JsonSection } from './json-rows.js';
+import type { Database } from './schema.js';
 
 export type SectionAfterRowWrite =
   /** The section is the rows of `table` in (created_at, id) order, each with `columns` (every column when absent). */
-  | { rowsOf: string; columns?: readonly string[] }
+  | { rowsOf: keyof Database; columns?: readonly string[] }
   /** The section reads none of the tables whose rows such a write writes (a dossier's debts, incomes, expenses, actions). */
   | 'unchanged';
 
 const declared = new WeakMap<object, SectionAfterRowWrite>();
 
 /** Declares `section` the rows of `table` in (created_at, id) order, with `columns` when it shows only those. */
-export function rowsOfTable<S extends JsonSection<unknown[]>>(section: S, table: string, columns?: readonly string[]): S {
+export function rowsOfTable<S extends JsonSection<unknown[]>>(section: S, table: keyof Database, columns?: readonly string[]): S {
   declared.set(section, columns === undefined ? { rowsOf: table } : { rowsOf: table, columns });
   return section;
 }
