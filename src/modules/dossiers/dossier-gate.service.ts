@@ -239,7 +239,7 @@ export async function readKeptView<S extends Record<string, JsonSection<unknown>
     const { version, body } = build(found, day, made);
     // The object kept is the one sent, so its compressed bytes join it (keepEncoded). Its rows stay
     // with it, for this process's next write of one row to bring it up to date (view-patch.ts).
-    const source = { found, sections, build, made } as unknown as ViewSource;
+    const source = cache ? { found, sections, build, made } as unknown as ViewSource : undefined;
     const built = { stamp, version, body: Buffer.from(body), encoded: {}, day, storedAt: ctx.now.getTime(), source };
     cache?.set(kind, dossierId, built);
     view = built;

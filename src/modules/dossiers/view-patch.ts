@@ -25,9 +25,9 @@ type AnyRead = DossierRead<Record<string, JsonSection<unknown>>>;
 
 const timeOf = (value: unknown) => (value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN);
 
-/** The row with the section's columns, or undefined when it lacks one. */
+/** The row with the section's columns, or undefined when it lacks one. Rows are never changed in place, so a whole row is shared. */
 function projected(row: Record<string, unknown>, columns: readonly string[] | undefined): Record<string, unknown> | undefined {
-  if (columns === undefined) return { ...row };
+  if (columns === undefined) return row;
   const shown: Record<string, unknown> = {};
   for (const column of columns) {
     if (!(column in row)) return undefined;
