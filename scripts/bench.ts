@@ -11,6 +11,7 @@ import { createPostgresPool, kyselyOnPool } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import { BENCH_DEBT, readHeaders, type BenchFixtures } from './bench/fixtures.js';
 import { cpuHeader, cpuPerRequest, WARMUP_REQUESTS } from './bench/cpu.js';
+import { watchCpuShare, type CpuShare } from './bench/cpu-share.js';
 import { benchPdf, PDF_BENCH_RENDERERS, PDF_P99_TARGET } from './bench/pdf.js';
 import { median } from './bench/median.js';
 
@@ -269,12 +270,17 @@ function run(url: string, request: ReturnType<Scenario['request']>, seconds = DU
 const BESIDE_SECONDS = DURATION_SECONDS;
 const CEILING_PATH = '/health/ready';
 
-type Measured = { rps: number; p50: number; p99: number; errors: number };
-const measured = (result: autocannon.Result): Measured =>
-  ({ rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
+type Measured = { rps: number; p50: number; p99: number; errors: number; cpu: CpuShare | undefined };
+
+/** One run against a server, with how busy its main thread and the machine were meanwhile. */
+async function measuredRun(server: Server, request: ReturnType<Scenario['request']>, seconds = DURATION_SECONDS): Promise<Measured> {
+  const cpuShare = watchCpuShare(server.child.pid);
+  const result = await run(baseOf(server), request, seconds);
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, cpu: cpuShare() };
+}
 
 /** The ceiling beside a scenario: the mean of the runs just before and just after it, and their req/s. */
-type Beside = { rps: number; p99: number; errors: number; before: number; after: number };
+type Beside = { rps: number; p99: number; errors: number; before: number; after: number; cpu: CpuShare | undefined };
 /** One round of a scenario; the ceilings run once and have nothing beside them. */
 type Round = { result: Measured; beside: Beside | undefined };
 
@@ -283,15 +289,22 @@ const nearestTo = (values: number[], target: number) =>
   values.reduce((best, value, i) => (Math.abs(value - target) < Math.abs((values[best] as number) - target) ? i : best), 0);
 
 /** The scenario, and the ceiling of the same server right before and right after it. */
-async function besideCeiling(base: string, request: ReturnType<Scenario['request']>): Promise<{ scenario: Measured; ceiling: Beside }> {
-  const before = measured(await run(base, { path: CEILING_PATH }, BESIDE_SECONDS));
-  const scenario = measured(await run(base, request));
-  const after = measured(await run(base, { path: CEILING_PATH }, BESIDE_SECONDS));
+async function besideCeiling(server: Server, request: ReturnType<Scenario['request']>): Promise<{ scenario: Measured; ceiling: Beside }> {
+  const before = await measuredRun(server, { path: CEILING_PATH }, BESIDE_SECONDS);
+  const scenario = await measuredRun(server, request);
+  const after = await measuredRun(server, { path: CEILING_PATH }, BESIDE_SECONDS);
+  const cpu = before.cpu && after.cpu
+    ? { serverThread: (before.cpu.serverThread + after.cpu.serverThread) / 2, machineIdle: (before.cpu.machineIdle + after.cpu.machineIdle) / 2 }
+    : undefined;
   return {
     scenario,
-    ceiling: { rps: (before.rps + after.rps) / 2, p99: (before.p99 + after.p99) / 2, errors: before.errors + after.errors, before: before.rps, after: after.rps },
+    ceiling: { rps: (before.rps + after.rps) / 2, p99: (before.p99 + after.p99) / 2, errors: before.errors + after.errors, before: before.rps, after: after.rps, cpu },
   };
 }
+
+/** "server thread 97 %, machine idle 24 %": where a run's time went (see bench/cpu-share.ts). */
+const shown = (cpu: CpuShare | undefined) =>
+  cpu ? `${Math.round(cpu.serverThread * 100)} % / ${Math.round(cpu.machineIdle * 100)} %` : 'unknown';
 
 /** Resident set size of the server process now and at its peak (Linux /proc; elsewhere unknown). */
 function serverMemory(pid: number | undefined): string {
@@ -307,6 +320,7 @@ function serverMemory(pid: number | undefined): string {
 const verdict = (ok: boolean) => (ok ? 'holds' : 'MISSED');
 
 type Server = Awaited<ReturnType<typeof startServer>>;
+const baseOf = (server: Server) => `http://127.0.0.1:${server.port}`;
 
 async function stopServer(server: Server) {
   server.child.kill('SIGTERM');
@@ -328,7 +342,6 @@ function serverFor(main: Server, databaseUrl: string) {
   };
 }
 
-const baseOf = (server: Server) => `http://127.0.0.1:${server.port}`;
 
 /** The scenarios' table against the ceiling, the PDF scenario and the server's memory at the end. */
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -349,12 +362,12 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
         const rounds: Round[] = [];
         for (let round = 0; round < ROUNDS; round++) {
           await request.settle?.(baseOf(target));
-          const { scenario: result, ceiling } = await besideCeiling(baseOf(target), request);
+          const { scenario: result, ceiling } = await besideCeiling(target, request);
           rounds.push({ result, beside: ceiling });
         }
         rows.push({ scenario, rounds });
       } else {
-        const result = measured(await run(baseOf(target), request));
+        const result = await measuredRun(target, request);
         rows.push({ scenario, rounds: [{ result, beside: undefined }] });
       }
     }
@@ -366,7 +379,9 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
   out(`\n${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario and round, ${ROUNDS} round(s), PostgreSQL on loopback, ${availableParallelism()} cores`);
   out(`Each round of a scenario is divided by the ceiling (${CEILING_PATH}) measured on its server ${BESIDE_SECONDS} s just before and ${BESIDE_SECONDS} s just after it;`);
   out('the ratios are the medians of the rounds, and the other columns are those of the round nearest the median throughput ratio.');
-  out('scenario | req/s | p50 ms | p99 ms | non-2xx+errors | ceiling beside it: req/s (before / after), p99 ms | req/s ÷ ceiling | p99 ÷ ceiling p99 | each round\'s req/s ÷ ceiling | target');
+  out('The server\'s main thread busy (share of one core) / the machine idle (share of all cores), for the scenario and for the ceiling beside it:');
+  out('a run with the thread near 100 % and idle CPU left is bounded by the server\'s one JavaScript thread; one with little idle CPU, by the cores.');
+  out('scenario | req/s | p50 ms | p99 ms | non-2xx+errors | ceiling beside it: req/s (before / after), p99 ms | req/s ÷ ceiling | p99 ÷ ceiling p99 | each round\'s req/s ÷ ceiling | target | thread / idle: scenario; ceiling beside it');
   for (const { scenario, rounds } of rows) {
     const ratios = rounds.map(({ result, beside }) => ({ throughput: result.rps / (beside ?? first).rps, p99: result.p99 / (beside ?? first).p99 }));
     const throughput = median(ratios.map((r) => r.throughput));
@@ -378,9 +393,10 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
       ? `≥ ${target.minThroughput}×${target.maxP99 ? `, p99 ≤ ${target.maxP99}×` : ''}: ${verdict(
         throughput >= target.minThroughput && (target.maxP99 === undefined || p99 <= target.maxP99) && errors === 0)}`
       : scenario.ceiling ? 'ceiling' : 'no target';
-    const shown = beside ? `${Math.round(beside.rps)} (${beside.before} / ${beside.after}), ${beside.p99.toFixed(1)}` : '';
+    const ceilingShown = beside ? `${Math.round(beside.rps)} (${beside.before} / ${beside.after}), ${beside.p99.toFixed(1)}` : '';
     const each = beside ? ratios.map((r) => r.throughput.toFixed(2)).join(' / ') : '';
-    out(`${scenario.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${errors} | ${shown} | ${throughput.toFixed(2)} | ${p99.toFixed(2)} | ${each} | ${goal}`);
+    const cpu = `${shown(result.cpu)}${beside ? `; ${shown(beside.cpu)}` : ''}`;
+    out(`${scenario.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${errors} | ${ceilingShown} | ${throughput.toFixed(2)} | ${p99.toFixed(2)} | ${each} | ${goal} | ${cpu}`);
   }
 
   if (ONLY !== undefined) return;

@@ -7,16 +7,16 @@ import pg from 'pg';
 
 type Request = { path: string; headers?: Record<string, string>; requests?: NonNullable<autocannon.Options['requests']> };
 
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
 /** Requests each scenario runs before it is measured, in both modes of the bench. */
 export const WARMUP_REQUESTS = 2000;
 
-/** User and system CPU ticks of a process; undefined once it has exited. */
-function cpuTicks(pid: number): number | undefined {
+/** User and system CPU ticks of a process (or of one thread: its task's stat file); undefined once it has exited. */
+export function cpuTicks(pidOrStatFile: number | string): number | undefined {
   try {
     // Fields after the command name: state is field 3, utime 14 and stime 15 (1-based).
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(typeof pidOrStatFile === 'number' ? `/proc/${pidOrStatFile}/stat` : pidOrStatFile, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return Number(fields[11]) + Number(fields[12]);
   } catch {
