@@ -302,7 +302,7 @@ async function besideCeiling(server: Server, request: ReturnType<Scenario['reque
   };
 }
 
-/** "server thread 97 %, machine idle 24 %": where a run's time went (see bench/cpu-share.ts). */
+/** "97 % / 24 %": the server's main thread busy, then the machine idle (see bench/cpu-share.ts). */
 const shown = (cpu: CpuShare | undefined) =>
   cpu ? `${Math.round(cpu.serverThread * 100)} % / ${Math.round(cpu.machineIdle * 100)} %` : 'unknown';
 
@@ -342,7 +342,6 @@ function serverFor(main: Server, databaseUrl: string) {
   };
 }
 
-
 /** The scenarios' table against the ceiling, the PDF scenario and the server's memory at the end. */
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -380,7 +379,8 @@ async function tableAndPdf(server: Server, databaseUrl: string) {
   out(`Each round of a scenario is divided by the ceiling (${CEILING_PATH}) measured on its server ${BESIDE_SECONDS} s just before and ${BESIDE_SECONDS} s just after it;`);
   out('the ratios are the medians of the rounds, and the other columns are those of the round nearest the median throughput ratio.');
   out('The server\'s main thread busy (share of one core) / the machine idle (share of all cores), for the scenario and for the ceiling beside it:');
-  out('a run with the thread near 100 % and idle CPU left is bounded by the server\'s one JavaScript thread; one with little idle CPU, by the cores.');
+  out('a run with the thread near 100 % and idle CPU left is bounded by the server\'s one JavaScript thread; one with little idle CPU, by the cores;');
+  out('one with neither also waits (for PostgreSQL, for a commit).');
   out('scenario | req/s | p50 ms | p99 ms | non-2xx+errors | ceiling beside it: req/s (before / after), p99 ms | req/s ÷ ceiling | p99 ÷ ceiling p99 | each round\'s req/s ÷ ceiling | target | thread / idle: scenario; ceiling beside it');
   for (const { scenario, rounds } of rows) {
     const ratios = rounds.map(({ result, beside }) => ({ throughput: result.rps / (beside ?? first).rps, p99: result.p99 / (beside ?? first).p99 }));

@@ -1,9 +1,9 @@
 // Where a measured run's time went (Linux /proc): how busy the server's main thread was, as a share
 // of one core, and how much of the machine stayed idle. A run bounded by the server's one
 // JavaScript thread shows that thread near 100 % with idle CPU left over; a run bounded by the
-// machine's cores (server, PostgreSQL and load generator together) shows almost no idle CPU. The
-// ratios of issue 18 divide one kind of run by the other, so these two figures explain why they move
-// with the state of a shared machine.
+// machine's cores (server, PostgreSQL and load generator together) shows almost no idle CPU, and one
+// with neither also waits. The bench's ceiling is of the first kind and its routes are not, so these
+// two figures explain why their ratios move with the state of a shared machine.
 import { readFileSync } from 'node:fs';
 import { cpuTicks, TICKS_PER_SECOND } from './cpu.js';
 
