@@ -1,6 +1,8 @@
 // `npm run bench -- --cpu`: CPU milliseconds per request of the server process and of its
 // PostgreSQL backends (Linux /proc), for a fixed number of requests per scenario. On a shared
 // machine this is far steadier than requests per second, so a change to a hot path is measured here.
+// The load generator (autocannon, in this process) shares the same cores, so its CPU per request is
+// printed too, outside the total: it is the bench's cost, not the service's.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -50,7 +52,7 @@ async function backendPids(adminUrl: string, database: string): Promise<number[]
 }
 
 export function cpuHeader(amount: number, connections: number): string {
-  return `\nCPU per request (${amount} requests, ${connections} connections): server ms | PostgreSQL ms | total ms | total ÷ the ceiling's total`;
+  return `\nCPU per request (${amount} requests, ${connections} connections): server ms | PostgreSQL ms | total ms | total ÷ the ceiling's total | load generator ms (not in the total)`;
 }
 
 /**
@@ -70,7 +72,10 @@ export async function cpuPerRequest(
     await autocannon({ url: `${base}${request.path}`, headers: request.headers, requests: request.requests, connections, amount: Math.min(amount, WARMUP_REQUESTS) });
     const pgBefore = await backendTicks(adminUrl, database);
     const serverBefore = cpuTicks(serverPid) ?? 0;
+    const generatorBefore = process.cpuUsage();
     const result = await autocannon({ url: `${base}${request.path}`, headers: request.headers, requests: request.requests, connections, amount });
+    const generatorUsed = process.cpuUsage(generatorBefore);
+    const generator = (generatorUsed.user + generatorUsed.system) / 1000 / amount;
     const server = ((cpuTicks(serverPid) ?? 0) - serverBefore) * (1000 / TICKS_PER_SECOND) / amount;
     let pgTicks = 0;
     for (const [pid, after] of await backendTicks(adminUrl, database)) pgTicks += after - (pgBefore.get(pid) ?? 0);
@@ -78,7 +83,7 @@ export async function cpuPerRequest(
     const bad = result.errors + result.non2xx;
     total = server + database_;
     const multiple = ceilingTotal ? `${(total / ceilingTotal).toFixed(2)}×` : '';
-    out(`${name} | ${server.toFixed(2)} | ${database_.toFixed(2)} | ${total.toFixed(2)} | ${multiple}${bad ? ` (${bad} non-2xx/errors)` : ''}`);
+    out(`${name} | ${server.toFixed(2)} | ${database_.toFixed(2)} | ${total.toFixed(2)} | ${multiple} | ${generator.toFixed(2)}${bad ? ` (${bad} non-2xx/errors)` : ''}`);
   }
   return total;
 }
